@@ -1,0 +1,12 @@
+import { createTagger } from './index';
+import type { Tagger } from './tagger';
+
+/** The tagger named by configuration (cdk context `tagger`, env TAGGER): `builtin` or `comprehend`. */
+export function createConfiguredTagger(name: string): Tagger {
+  switch (name) {
+    case 'builtin':
+      return createTagger();
+    default:
+      throw new Error(`unknown tagger "${name}" (expected builtin or comprehend)`);
+  }
+}
