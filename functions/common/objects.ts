@@ -1,4 +1,10 @@
-import { GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand } from '@aws-sdk/client-s3';
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  NoSuchKey,
+  NotFound,
+  PutObjectCommand,
+} from '@aws-sdk/client-s3';
 import { s3Client } from '../../shared/aws/clients';
 import { StageRejection } from './stage-error';
 
@@ -21,7 +27,11 @@ export async function fetchObject(bucket: string, key: string, maxBytes: number)
     }
     const object = await s3Client().send(new GetObjectCommand({ Bucket: bucket, Key: key }));
     const bytes = await object.Body!.transformToByteArray();
-    return { bytes, lastModified: object.LastModified ?? head.LastModified ?? new Date(), size: bytes.length };
+    return {
+      bytes,
+      lastModified: object.LastModified ?? head.LastModified ?? new Date(),
+      size: bytes.length,
+    };
   } catch (error) {
     if (error instanceof NoSuchKey || error instanceof NotFound) {
       throw new StageRejection('source-missing', `s3://${bucket}/${key} no longer exists`);

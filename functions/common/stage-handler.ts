@@ -5,7 +5,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { type S3ObjectRef, objectsInRecord } from '../../shared/events/s3-object-event';
+import { objectsInRecord, type S3ObjectRef } from '../../shared/events/s3-object-event';
 import type { StageDefinition } from '../../shared/pipeline/definition';
 import { logger, metrics, tracer } from './powertools';
 import { quarantine } from './quarantine';

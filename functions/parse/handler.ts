@@ -1,6 +1,4 @@
-import { articleIdFromKey, contentHash } from '../../shared/article/article-id';
-import { revisionOf } from '../../shared/article/revision';
-import { ParsedArticleSchema } from '../../shared/article/schema';
+import { buildParsedArticle } from '../../shared/article/parsed-article';
 import { parseArticle, parserVersion } from '../../shared/parse/index';
 import { stageNamed } from '../../shared/pipeline/definition';
 import { config } from '../common/config';
@@ -21,19 +19,18 @@ export const handler = stageHandler(stage, async ({ bucket, key, sequencer }) =>
   });
   if (!outcome.ok) throw new StageRejection(outcome.error.code, outcome.error.message);
 
-  const id = articleIdFromKey(key);
-  const hash = contentHash(raw.bytes);
-  const article = ParsedArticleSchema.parse({
-    schemaVersion: 1,
-    id,
-    origin: { bucket, key, contentHash: hash, bytes: raw.size, revision: revisionOf(raw.lastModified, sequencer) },
-    ...outcome.article,
+  const article = buildParsedArticle(outcome.article, {
+    bucket,
+    key,
+    bytes: raw.bytes,
+    lastModified: raw.lastModified,
+    sequencer,
   });
   const wrote = await putJsonUnlessSame(
     bucket,
-    `${stage.output}${id}.json`,
+    `${stage.output}${article.id}.json`,
     article,
-    `${hash}:${parserVersion}`,
+    `${article.origin.contentHash}:${parserVersion}`,
   );
-  logger.info(wrote ? 'parsed' : 'unchanged', { key, articleId: id, title: article.title });
+  logger.info(wrote ? 'parsed' : 'unchanged', { key, articleId: article.id, title: article.title });
 });

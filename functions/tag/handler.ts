@@ -17,7 +17,10 @@ export const handler = stageHandler(stage, async ({ bucket, key }) => {
   try {
     parsed = ParsedArticleSchema.parse(JSON.parse(Buffer.from(object.bytes).toString('utf8')));
   } catch (error) {
-    throw new StageRejection('invalid-stage-document', `not a parsed article: ${String(error).slice(0, 300)}`);
+    throw new StageRejection(
+      'invalid-stage-document',
+      `not a parsed article: ${String(error).slice(0, 300)}`,
+    );
   }
   const result = await tagger.tag(parsed);
   const tagged = TaggedArticleSchema.parse({
@@ -31,5 +34,9 @@ export const handler = stageHandler(stage, async ({ bucket, key }) => {
     tagged,
     `${parsed.origin.contentHash}:${parsed.parser.version}:${tagger.name}:${tagger.version}`,
   );
-  logger.info(wrote ? 'tagged' : 'unchanged', { key, articleId: parsed.id, entities: tagged.entities.length });
+  logger.info(wrote ? 'tagged' : 'unchanged', {
+    key,
+    articleId: parsed.id,
+    entities: tagged.entities.length,
+  });
 });

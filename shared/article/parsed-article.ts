@@ -1,0 +1,28 @@
+import type { ParsedFields } from '../parse/index';
+import { articleIdFromKey, contentHash } from './article-id';
+import { revisionOf } from './revision';
+import { type ParsedArticle, ParsedArticleSchema } from './schema';
+
+export interface RawObject {
+  bucket?: string;
+  key: string;
+  bytes: Uint8Array;
+  lastModified: Date;
+  sequencer?: string;
+}
+
+/** The parse stage's document: the parser's fields plus the article id and where the bytes came from. */
+export function buildParsedArticle(fields: ParsedFields, raw: RawObject): ParsedArticle {
+  return ParsedArticleSchema.parse({
+    schemaVersion: 1,
+    id: articleIdFromKey(raw.key),
+    origin: {
+      bucket: raw.bucket,
+      key: raw.key,
+      contentHash: contentHash(raw.bytes),
+      bytes: raw.bytes.length,
+      revision: revisionOf(raw.lastModified, raw.sequencer),
+    },
+    ...fields,
+  });
+}
