@@ -1,4 +1,5 @@
 import type { SQSRecord } from 'aws-lambda';
+import { z } from 'zod';
 
 /** One object-created notification, whichever way S3 delivered it. */
 export interface S3ObjectRef {
@@ -8,6 +9,36 @@ export interface S3ObjectRef {
   eTag?: string;
   sequencer?: string;
 }
+
+const S3NotificationSchema = z.object({
+  Records: z.array(
+    z.object({
+      eventName: z.string(),
+      s3: z.object({
+        bucket: z.object({ name: z.string() }),
+        object: z.object({
+          key: z.string(),
+          size: z.number().optional(),
+          eTag: z.string().optional(),
+          sequencer: z.string().optional(),
+        }),
+      }),
+    }),
+  ),
+});
+
+const EventBridgeObjectCreatedSchema = z.object({
+  'detail-type': z.literal('Object Created'),
+  detail: z.object({
+    bucket: z.object({ name: z.string() }),
+    object: z.object({
+      key: z.string(),
+      size: z.number().optional(),
+      etag: z.string().optional(),
+      sequencer: z.string().optional(),
+    }),
+  }),
+});
 
 /**
  * Reads the S3 objects named by one SQS message body. S3 reaches SQS either as an S3 notification
@@ -21,29 +52,26 @@ export function objectsInMessage(body: string): S3ObjectRef[] {
   } catch {
     throw new Error(`SQS message body is not JSON: ${body.slice(0, 80)}`);
   }
-  if (!message || typeof message !== 'object') return [];
-  const m = message as Record<string, any>;
-  if (Array.isArray(m.Records)) {
-    return m.Records.filter(
-      (r: any) => typeof r?.eventName === 'string' && r.eventName.startsWith('ObjectCreated') && r.s3,
-    ).map(
-      (r: any): S3ObjectRef => ({
-        bucket: r.s3.bucket.name,
-        key: decodeS3Key(r.s3.object.key),
-        size: r.s3.object.size,
-        eTag: r.s3.object.eTag,
-        sequencer: r.s3.object.sequencer,
-      }),
-    );
+  const notification = S3NotificationSchema.safeParse(message);
+  if (notification.success) {
+    return notification.data.Records.filter((r) => r.eventName.startsWith('ObjectCreated')).map((r) => ({
+      bucket: r.s3.bucket.name,
+      key: decodeS3Key(r.s3.object.key),
+      size: r.s3.object.size,
+      eTag: r.s3.object.eTag,
+      sequencer: r.s3.object.sequencer,
+    }));
   }
-  if (m['detail-type'] === 'Object Created' && m.detail?.object) {
+  const event = EventBridgeObjectCreatedSchema.safeParse(message);
+  if (event.success) {
+    const { bucket, object } = event.data.detail;
     return [
       {
-        bucket: m.detail.bucket.name,
-        key: m.detail.object.key,
-        size: m.detail.object.size,
-        eTag: m.detail.object.etag,
-        sequencer: m.detail.object.sequencer,
+        bucket: bucket.name,
+        key: object.key,
+        size: object.size,
+        eTag: object.etag,
+        sequencer: object.sequencer,
       },
     ];
   }
