@@ -1,0 +1,15 @@
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { PipelineStack } from './pipeline-stack';
+import { readSettings } from './settings';
+
+/** Builds the CDK app: the pipeline stack with cdk-nag's AwsSolutions checks as a validation plugin. */
+export function buildApp(app = new App()) {
+  const stack = new PipelineStack(app, 'ArticlePipeline', {
+    description: 'article-pipeline: raw news files -> parse -> tag -> store -> HTTP read API',
+    settings: readSettings(app.node),
+    env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
+  });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return { app, stack };
+}

@@ -1,0 +1,33 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import { Construct } from 'constructs';
+import type { KeyAttribute, TableDefinition } from '../../shared/store/table-definition';
+
+/** The single table, built from the shared definition so the stack and the local runtime agree. */
+export class ArticleTable extends Construct {
+  readonly table: dynamodb.TableV2;
+
+  constructor(scope: Construct, id: string, props: { definition: TableDefinition }) {
+    super(scope, id);
+    const { definition } = props;
+    this.table = new dynamodb.TableV2(this, 'Table', {
+      partitionKey: attribute(definition.partitionKey),
+      sortKey: attribute(definition.sortKey),
+      billing: dynamodb.Billing.onDemand(),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+      globalSecondaryIndexes: definition.globalSecondaryIndexes.map((index) => ({
+        indexName: index.indexName,
+        partitionKey: attribute(index.partitionKey),
+        sortKey: index.sortKey ? attribute(index.sortKey) : undefined,
+      })),
+    });
+  }
+}
+
+function attribute(key: KeyAttribute): dynamodb.Attribute {
+  return {
+    name: key.name,
+    type: key.type === 'N' ? dynamodb.AttributeType.NUMBER : dynamodb.AttributeType.STRING,
+  };
+}

@@ -1,0 +1,76 @@
+import { Stack } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import { quarantinePrefix, type StageDefinition } from '../shared/pipeline/definition';
+
+/**
+ * What a stage may touch, derived from its definition: read its input prefix, read and write its
+ * output prefix (the idempotent write reads the existing object's fingerprint first), write its own
+ * quarantine folder. ListBucket lets HeadObject answer 404 rather than 403 for a missing key.
+ */
+export function grantStageObjects(role: iam.IRole, bucket: s3.IBucket, stage: StageDefinition): string[] {
+  const prefixes: string[] = [stage.inputPrefix];
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }),
+  );
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      actions: ['s3:GetObject'],
+      resources: [bucket.arnForObjects(`${stage.inputPrefix}*`)],
+    }),
+  );
+  if (stage.output !== 'table') {
+    prefixes.push(stage.output);
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:GetObject', 's3:PutObject'],
+        resources: [bucket.arnForObjects(`${stage.output}*`)],
+      }),
+    );
+  }
+  const quarantine = `${quarantinePrefix}${stage.name}/`;
+  prefixes.push(quarantine);
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      actions: ['s3:PutObject'],
+      resources: [bucket.arnForObjects(`${quarantine}*`)],
+    }),
+  );
+  return prefixes;
+}
+
+const tableReadActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
+const tableWriteActions = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:ConditionCheckItem',
+];
+
+/** Key lookups and queries on the table and its indexes; deliberately no Scan and no write. */
+export function grantTableRead(role: iam.IRole, table: dynamodb.ITableV2): void {
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      actions: tableReadActions,
+      resources: [table.tableArn, `${table.tableArn}/index/*`],
+    }),
+  );
+}
+
+/** The store reads the previous revision's items (to drop stale edges) and writes items; no Scan. */
+export function grantTableReadWrite(role: iam.IRole, table: dynamodb.ITableV2): void {
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      actions: [...tableReadActions, ...tableWriteActions],
+      resources: [table.tableArn, `${table.tableArn}/index/*`],
+    }),
+  );
+}
+
+/** The cdk-nag finding id of a grant on `<bucket ARN>/<pattern>`, for acknowledging exactly that one. */
+export function objectPatternFinding(bucket: s3.IBucket, pattern: string): string {
+  const logicalId = Stack.of(bucket).getLogicalId(bucket.node.defaultChild as s3.CfnBucket);
+  return `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/${pattern}]`;
+}

@@ -1,0 +1,136 @@
+import { type CfnElement, CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { Construct } from 'constructs';
+import { apiRoutes } from '../shared/api/routes';
+import { apiFunction, env, type StageDefinition, stages } from '../shared/pipeline/definition';
+import { tableDefinition } from '../shared/store/table-definition';
+import { ArchiveBucket } from './constructs/archive-bucket';
+import { ArticleTable } from './constructs/article-table';
+import { PipelineFunction } from './constructs/pipeline-function';
+import { PipelineStage } from './constructs/pipeline-stage';
+import { ReadApi } from './constructs/read-api';
+import { grantStageObjects, grantTableRead, grantTableReadWrite, objectPatternFinding } from './grants';
+import { repoRoot } from './paths';
+import type { PipelineSettings } from './settings';
+
+export interface PipelineStackProps extends StackProps {
+  readonly settings: PipelineSettings;
+  /** Defaults to the repository root; tests point it elsewhere only for fixtures. */
+  readonly projectRoot?: string;
+}
+
+/**
+ * The deployed pipeline, generated from the shared definitions: one bucket with its zones, one
+ * PipelineStage per stage definition, the table from the table definition, the api function behind
+ * one HTTP API route per route definition.
+ */
+export class PipelineStack extends Stack {
+  readonly archive: ArchiveBucket;
+  readonly table: ArticleTable;
+  readonly stages: Readonly<Record<string, PipelineStage>>;
+  readonly api: ReadApi;
+  readonly apiFunction: PipelineFunction;
+
+  constructor(scope: Construct, id: string, props: PipelineStackProps) {
+    super(scope, id, props);
+    const { settings } = props;
+    const projectRoot = props.projectRoot ?? repoRoot;
+
+    const alarmTopic = new sns.Topic(this, 'Alarms', { enforceSSL: true });
+    Validations.of(alarmTopic).acknowledge({
+      id: 'AwsSolutions-SNS2',
+      reason: 'Alarm notifications carry no data; CloudWatch cannot publish to an AWS-managed-key topic.',
+    });
+    if (settings.alarmEmail) alarmTopic.addSubscription(new EmailSubscription(settings.alarmEmail));
+
+    this.archive = new ArchiveBucket(this, 'Archive');
+    const { bucket } = this.archive;
+    this.table = new ArticleTable(this, 'Articles', { definition: tableDefinition });
+    const { table } = this.table;
+
+    const built: Record<string, PipelineStage> = {};
+    for (const stage of stages) {
+      const pipelineStage = new PipelineStage(this, `${capitalize(stage.name)}Stage`, {
+        stage,
+        bucket,
+        projectRoot,
+        alarmTopic,
+        environment: this.stageEnvironment(stage, settings),
+        // The tagger loads its model with new URL('./model/<file>', import.meta.url).
+        assetDirs:
+          stage.name === 'tag' && settings.tagger === 'builtin' ? { 'shared/tag/model': 'model' } : {},
+      });
+      const { role } = pipelineStage.handler;
+      for (const prefix of grantStageObjects(role, bucket, stage)) {
+        Validations.of(role).acknowledge({
+          id: objectPatternFinding(bucket, `${prefix}*`),
+          reason: `Object access is scoped to the ${prefix} zone, which the ${stage.name} stage owns or reads.`,
+        });
+      }
+      if (stage.output === 'table') {
+        grantTableReadWrite(role, table);
+        acknowledgeIndexes(role, table);
+      }
+      if (stage.name === 'tag' && settings.tagger === 'comprehend') {
+        role.addToPrincipalPolicy(
+          new iam.PolicyStatement({ actions: ['comprehend:DetectEntities'], resources: ['*'] }),
+        );
+        Validations.of(role).acknowledge({
+          id: 'AwsSolutions-IAM5[Resource::*]',
+          reason: 'comprehend:DetectEntities with the built-in model supports no resource-level permission.',
+        });
+      }
+      built[stage.name] = pipelineStage;
+    }
+    this.stages = built;
+
+    this.apiFunction = new PipelineFunction(this, 'ApiHandler', {
+      name: 'api',
+      projectRoot,
+      entry: apiFunction.entry,
+      memoryMb: apiFunction.memoryMb,
+      timeoutSeconds: apiFunction.timeoutSeconds,
+      environment: { [env.table]: table.tableName },
+      alarmTopic,
+    });
+    grantTableRead(this.apiFunction.role, table);
+    acknowledgeIndexes(this.apiFunction.role, table);
+
+    this.api = new ReadApi(this, 'ReadApi', {
+      routes: apiRoutes,
+      handler: this.apiFunction.function,
+      throttle: settings.apiThrottle,
+    });
+
+    new CfnOutput(this, 'BucketName', { value: bucket.bucketName, description: 'Drop raw files under raw/' });
+    new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url, description: 'Base URL of the read API' });
+    new CfnOutput(this, 'TableName', { value: table.tableName });
+    new CfnOutput(this, 'AlarmTopicArn', { value: alarmTopic.topicArn });
+  }
+
+  private stageEnvironment(stage: StageDefinition, settings: PipelineSettings): Record<string, string> {
+    const environment: Record<string, string> = { [env.bucket]: this.archive.bucket.bucketName };
+    if (stage.output === 'table') environment[env.table] = this.table.table.tableName;
+    if (stage.name === 'tag') environment[env.tagger] = settings.tagger;
+    if (stage.name === 'parse') {
+      environment[env.defaultTimeZone] = settings.defaultTimeZone;
+      if (settings.maxRawBytes !== undefined) environment[env.maxRawBytes] = String(settings.maxRawBytes);
+    }
+    return environment;
+  }
+}
+
+function acknowledgeIndexes(role: iam.IRole, table: TableV2): void {
+  const logicalId = Stack.of(table).getLogicalId(table.node.defaultChild as CfnElement);
+  Validations.of(role).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/index/*]`,
+    reason: 'Queries need every index of the one table; the actions are listed, no Scan.',
+  });
+}
+
+function capitalize(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
