@@ -1,0 +1,69 @@
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { APIGatewayProxyResultV2 } from 'aws-lambda';
+import { apiRoutes } from '../../shared/api/routes';
+import { apiFunction } from '../../shared/pipeline/definition';
+import { httpApiEvent, matchRoute } from './api-gateway-event';
+import type { ApiHandler } from './handlers';
+import { lambdaContext } from './lambda-context';
+import { closeServer } from './stand-ins/close-server';
+
+export interface RunningHttpServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** The local stand-in for the HTTP API: routes from shared/api/routes.ts, payload format 2.0. */
+export async function startHttpServer(
+  handler: ApiHandler | undefined,
+  port: number,
+  host = '127.0.0.1',
+): Promise<RunningHttpServer> {
+  const server: Server = createServer(async (request, response) => {
+    try {
+      const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
+      const chunks: Buffer[] = [];
+      for await (const chunk of request) chunks.push(chunk as Buffer);
+      const route = matchRoute(apiRoutes, request.method ?? 'GET', url.pathname);
+      if (!route) return sendJson(response, 404, { message: 'Not Found' });
+      if (!handler) return sendJson(response, 503, { message: `${apiFunction.entry} is not available yet` });
+      const event = httpApiEvent(request, url, route, Buffer.concat(chunks));
+      const result = await handler(
+        event,
+        lambdaContext('article-pipeline-api', apiFunction.memoryMb, apiFunction.timeoutSeconds),
+      );
+      sendResult(response, result);
+    } catch (error) {
+      // API Gateway answers a function error with a bare 500.
+      console.error('api handler failed:', error);
+      sendJson(response, 500, { message: 'Internal Server Error' });
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const actual = (server.address() as AddressInfo).port;
+  return { url: `http://${host}:${actual}`, port: actual, stop: () => closeServer(server) };
+}
+
+/** Payload 2.0 responses: a structured result, or any other value sent as JSON with status 200. */
+function sendResult(response: ServerResponse, result: APIGatewayProxyResultV2): void {
+  if (typeof result !== 'object' || result === null || !('statusCode' in result)) {
+    sendJson(response, 200, result);
+    return;
+  }
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
+  if (result.cookies?.length) headers['set-cookie'] = result.cookies;
+  const body = result.body ?? '';
+  const bytes = result.isBase64Encoded ? Buffer.from(body, 'base64') : Buffer.from(body, 'utf8');
+  response.writeHead(result.statusCode ?? 200, headers);
+  response.end(bytes);
+}
+
+function sendJson(response: ServerResponse, status: number, value: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json' });
+  response.end(JSON.stringify(value));
+}

@@ -1,0 +1,47 @@
+import { resolve } from 'node:path';
+import { startLocalRuntime } from './runtime';
+
+/**
+ * `npm start`: the whole pipeline on this machine. PORT (3000), DATA_DIR (./.data), INBOX (./inbox);
+ * with AWS_ENDPOINT_URL set, the pipeline runs against that endpoint instead of embedded stand-ins.
+ */
+const dataDir = resolve(process.env.DATA_DIR ?? '.data');
+const runtime = await startLocalRuntime({
+  dataDir,
+  inbox: resolve(process.env.INBOX ?? 'inbox'),
+  port: Number(process.env.PORT ?? 3000),
+  endpointUrl: process.env.AWS_ENDPOINT_URL || undefined,
+});
+
+const e = runtime.endpoints;
+const r = runtime.reconciled.enqueued;
+console.log(
+  [
+    'article-pipeline is running',
+    `  HTTP API   ${e.http}/articles`,
+    `  S3         ${e.s3}   bucket ${e.bucket}`,
+    `  SQS        ${e.sqs}`,
+    `  DynamoDB   ${e.dynamodb}   table ${e.table}`,
+    `  region ${e.region}, credentials ${e.accessKeyId} / ${e.secretAccessKey}`,
+    `  inbox      ${resolve(process.env.INBOX ?? 'inbox')}   data ${dataDir}`,
+    `  e.g.  AWS_ACCESS_KEY_ID=${e.accessKeyId} AWS_SECRET_ACCESS_KEY=${e.secretAccessKey} aws --endpoint-url ${e.s3} s3 cp FILE s3://${e.bucket}/raw/`,
+    `  reconcile re-enqueued parse ${r.parse}, tag ${r.tag}, store ${r.store}`,
+    ...runtime.missingHandlers.map((m) => `  not running yet: ${m} (module missing)`),
+  ].join('\n'),
+);
+
+let signals = 0;
+const shutdown = (signal: string) => {
+  signals++;
+  if (signals > 1) process.exit(130);
+  console.log(`${signal}: finishing the batches in flight (again to quit at once)`);
+  runtime.stop({ drain: true }).then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -1,0 +1,184 @@
+import { join, resolve } from 'node:path';
+import type { StageName } from '../../shared/article/schema';
+import { localResourceNames, stages } from '../../shared/pipeline/definition';
+import { runtimeClients, type ServiceEndpoints } from './clients';
+import { type RuntimeEndpoints, writeEndpointsFile } from './endpoints';
+import { createEventBridge } from './event-bridge';
+import { loadHandlers, quarantineModule } from './handlers';
+import { type RunningHttpServer, startHttpServer } from './http-server';
+import { type InboxWatcher, watchInbox } from './inbox-watcher';
+import { type Poller, startPoller } from './poller';
+import { configureBucketNotifications, provision, type ResourceNames } from './provision';
+import { type ReconcileResult, reconcile } from './reconcile';
+import { articleIdOf, batchReporter, formatEvent, type PipelineListener } from './reporter';
+import { startDynamoDb } from './stand-ins/dynamodb';
+import { startS3 } from './stand-ins/s3';
+import { startSqs } from './stand-ins/sqs';
+
+export interface LocalRuntimeOptions {
+  /** State of the embedded stand-ins (ignored with `endpointUrl`). */
+  dataDir: string;
+  /** Watched folder, or false for none. */
+  inbox?: string | false;
+  /** HTTP API port; 0 picks a free one. */
+  port?: number;
+  /** An AWS-compatible endpoint (moto_server, LocalStack): no stand-ins start, S3 notifies SQS itself. */
+  endpointUrl?: string;
+  /** Stand-in ports; a restart in the same process must reuse them (the handlers' SDK clients keep theirs). */
+  standInPorts?: { s3?: number; sqs?: number; dynamodb?: number };
+  names?: ResourceNames;
+  /** Batches per stage handled at once. */
+  concurrency?: number;
+  retryDelaySeconds?: number;
+  /** Overrides each queue's visibility timeout (default: 6x the stage's function timeout). */
+  visibilityTimeoutSeconds?: number;
+  pollWaitSeconds?: number;
+  /** Called for every step of every file; default prints a line. */
+  onEvent?: PipelineListener;
+  /** Runtime messages (start-up, errors); default console.log. */
+  log?: (line: string) => void;
+}
+
+export interface LocalRuntime {
+  endpoints: RuntimeEndpoints;
+  standInPorts: { s3: number; sqs: number; dynamodb: number };
+  reconciled: ReconcileResult;
+  /** Stages without a handler module yet. */
+  missingHandlers: string[];
+  /** Without drain, everything closes at once, as close to a crash as an in-process stop gets. */
+  stop(options?: { drain?: boolean }): Promise<void>;
+}
+
+export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const onEvent = options.onEvent ?? ((event) => log(formatEvent(event)));
+  const names = options.names ?? localResourceNames;
+  const dataDir = resolve(options.dataDir);
+  const external = Boolean(options.endpointUrl);
+  const stopStandIns: (() => Promise<void>)[] = [];
+
+  let service: ServiceEndpoints;
+  let s3Events: Awaited<ReturnType<typeof startS3>> | undefined;
+  let standInPorts = { s3: 0, sqs: 0, dynamodb: 0 };
+  if (options.endpointUrl) {
+    service = {
+      s3: options.endpointUrl,
+      sqs: options.endpointUrl,
+      dynamodb: options.endpointUrl,
+      region: process.env.AWS_REGION ?? 'us-east-1',
+      accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? 'test',
+      secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? 'test',
+    };
+  } else {
+    const ports = options.standInPorts ?? {};
+    const dynamodb = await startDynamoDb(join(dataDir, 'dynamodb'), ports.dynamodb);
+    stopStandIns.push(dynamodb.stop);
+    const s3 = await startS3(join(dataDir, 's3'), ports.s3);
+    stopStandIns.push(s3.stop);
+    const sqs = await startSqs(ports.sqs);
+    stopStandIns.push(sqs.stop);
+    s3Events = s3;
+    standInPorts = { s3: s3.port, sqs: sqs.port, dynamodb: dynamodb.port };
+    // s3rver accepts only its own key pair; dynalite and fauxqs accept any.
+    service = {
+      s3: s3.endpoint,
+      sqs: sqs.endpoint,
+      dynamodb: dynamodb.endpoint,
+      region: 'us-east-1',
+      accessKeyId: 'S3RVER',
+      secretAccessKey: 'S3RVER',
+    };
+  }
+
+  const { applyProcessEnv } = await import('./process-env');
+  applyProcessEnv(service, names, external);
+  const clients = runtimeClients(service);
+  const queues = await provision(clients, names, {
+    visibilityTimeoutSeconds: options.visibilityTimeoutSeconds,
+  });
+  if (external) await configureBucketNotifications(clients, names.bucket, queues);
+
+  const bridge = s3Events
+    ? createEventBridge(clients, queues, (key, error) =>
+        log(`event for ${key} not delivered: ${String(error)}`),
+      )
+    : undefined;
+  if (s3Events && bridge) s3Events.onEvent((record) => bridge.deliver(record));
+
+  const handlers = await loadHandlers();
+  const { quarantineKey } = await quarantineModule();
+  const report = batchReporter(clients.s3, quarantineKey, onEvent);
+
+  const reconciled = await reconcile({ s3: clients.s3, sqs: clients.sqs, bucket: names.bucket, queues });
+
+  const pollers: Poller[] = [];
+  for (const stage of stages) {
+    const handler = handlers.stages[stage.name];
+    if (!handler) continue;
+    pollers.push(
+      startPoller({
+        stage,
+        queue: queues[stage.name],
+        sqs: clients.sqs,
+        region: service.region,
+        handler,
+        concurrency: options.concurrency ?? 2,
+        retryDelaySeconds: options.retryDelaySeconds ?? 2,
+        waitSeconds: options.pollWaitSeconds ?? 2,
+        onBatch: report,
+        onPollError: (error) => log(`${stage.name} poller: ${String(error)}`),
+      }),
+    );
+  }
+
+  const http: RunningHttpServer = await startHttpServer(handlers.api, options.port ?? 3000);
+
+  let inbox: InboxWatcher | undefined;
+  if (options.inbox !== false) {
+    inbox = watchInbox({
+      folder: resolve(options.inbox ?? 'inbox'),
+      s3: clients.s3,
+      bucket: names.bucket,
+      prefix: stages[0]!.inputPrefix,
+      onUploaded: (file, key) => onEvent({ kind: 'uploaded', file, key, articleId: articleIdOf(key) }),
+      onError: (file, error) => log(`inbox: ${file} not uploaded yet: ${String(error)}`),
+    });
+    await inbox.ready;
+  }
+
+  const queueEndpoints = Object.fromEntries(
+    stages.map((s) => [s.name, { url: queues[s.name].url, deadLetterUrl: queues[s.name].deadLetterUrl }]),
+  ) as Record<StageName, { url: string; deadLetterUrl: string }>;
+  const endpoints: RuntimeEndpoints = {
+    ...service,
+    http: http.url,
+    bucket: names.bucket,
+    table: names.table,
+    queues: queueEndpoints,
+  };
+  writeEndpointsFile(dataDir, endpoints);
+
+  let stopping: Promise<void> | undefined;
+  return {
+    endpoints,
+    standInPorts,
+    reconciled,
+    missingHandlers: handlers.missing,
+    stop({ drain = true } = {}) {
+      stopping ??= (async () => {
+        if (drain) {
+          await inbox?.stop();
+          await Promise.all(pollers.map((p) => p.stop({ drain: true })));
+          await bridge?.flush();
+        } else {
+          void inbox?.stop();
+          await Promise.all(pollers.map((p) => p.stop({ drain: false })));
+        }
+        await http.stop();
+        clients.destroy();
+        for (const stop of stopStandIns.reverse()) await stop().catch(() => undefined);
+      })();
+      return stopping;
+    },
+  };
+}
