@@ -1,7 +1,11 @@
-import type { ParsedArticle } from '../article/schema';
+import { decodeBytes } from './decode';
+import { parseHtml } from './html/index';
+import type { ExtractedFields, ParsedFields, ParseOutcome, ParseRejection } from './outcome';
+import { sniffFormat } from './sniff';
+import { parsePlainText } from './text-layout';
 
-/** What the parser extracts from the bytes; the parse stage adds id and origin. */
-export type ParsedFields = Omit<ParsedArticle, 'schemaVersion' | 'id' | 'origin'>;
+export type { ParsedFields, ParseOutcome, ParseRejection } from './outcome';
+export { rejectionCodes } from './outcome';
 
 export interface ParseOptions {
   /** The raw object key: a hint for the format (extension), never the only evidence. */
@@ -12,63 +16,63 @@ export interface ParseOptions {
   maxBytes?: number;
 }
 
-export interface ParseRejection {
-  /** Stable reason code: empty, binary, too-large, undecodable, no-body, malformed-json, malformed-xml, ... */
-  code: string;
-  message: string;
+export const parserVersion = '1.0.0';
+
+const defaultMaxBytes = 5 * 1024 * 1024;
+
+function rejected(code: string, message: string): ParseOutcome {
+  return { ok: false, error: { code, message } };
 }
 
-export type ParseOutcome = { ok: true; article: ParsedFields } | { ok: false; error: ParseRejection };
-
-export const parserVersion = '0.1.0';
-
-/** First version (the parser issue replaces it): the seed's plain-text layout only. */
+/**
+ * Raw bytes of any format a newsroom drops -> the article's fields, or a stable reason code.
+ * Pure and synchronous; never throws (an unexpected failure is the reason `internal`).
+ */
 export function parseArticle(bytes: Uint8Array, options: ParseOptions): ParseOutcome {
-  if (bytes.length === 0) return { ok: false, error: { code: 'empty', message: 'the file is empty' } };
-  if ((options.maxBytes ?? 5_000_000) < bytes.length)
-    return { ok: false, error: { code: 'too-large', message: `${bytes.length} bytes` } };
-  let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { ok: false, error: { code: 'undecodable', message: 'not valid UTF-8 text' } };
+    return parseOrReject(bytes, options);
+  } catch (error) {
+    return rejected('internal', `parser failure: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (/[\u0000-\u0008\u000e-\u001f]/.test(text))
-    return { ok: false, error: { code: 'binary', message: 'control characters: not a text file' } };
-  const blocks = text.replace(/\r\n?/g, '\n').split(/\n\s*\n/).map((b) => b.trim()).filter(Boolean);
-  const title = blocks.shift();
-  if (!title || blocks.length === 0)
-    return { ok: false, error: { code: 'no-body', message: 'no article body found' } };
-  let section: string | undefined;
-  let publishedAt: string | undefined;
-  const meta = blocks[0]?.match(/^(.*?)\s*Published:\s*(.+)$/m);
-  if (meta) {
-    section = meta[1]?.replace(/\s*Desk$/, '') || undefined;
-    const when = new Date(`${meta[2]} UTC`);
-    if (!Number.isNaN(when.getTime())) publishedAt = when.toISOString();
-    blocks.shift();
+}
+
+function parseOrReject(bytes: Uint8Array, options: ParseOptions): ParseOutcome {
+  const decoded = decodeBytes(bytes, options.maxBytes ?? defaultMaxBytes);
+  if (!decoded.ok) return decoded;
+  const { text, encoding } = decoded.decoded;
+  const zone = options.defaultTimeZone ?? 'UTC';
+  const format = sniffFormat(text, options.key);
+  const read = readFormat(format, text, zone);
+  if ('code' in read) return { ok: false, error: read };
+  if (!read.fields || read.fields.body.trim() === '')
+    return rejected('no-body', `no article body found in the ${format} content`);
+  return { ok: true, article: finish(read.fields, encoding) };
+}
+
+function readFormat(
+  format: ReturnType<typeof sniffFormat>,
+  text: string,
+  zone: string,
+): { fields: ExtractedFields | undefined } | ParseRejection {
+  switch (format) {
+    case 'html':
+      return { fields: parseHtml(text, zone) };
+    default:
+      return { fields: parsePlainText(text, zone) };
   }
-  let source: string | undefined;
-  const last = blocks.at(-1);
-  const sourceLine = last?.match(/^Source:\s*(.+)$/);
-  if (sourceLine) {
-    source = sourceLine[1];
-    blocks.pop();
-  }
-  return {
-    ok: true,
-    article: {
-      format: 'text',
-      encoding: 'utf-8',
-      title,
-      section,
-      authors: [],
-      publishedAt,
-      source,
-      headings: [],
-      images: [],
-      body: blocks.join('\n\n'),
-      parser: { version: parserVersion },
-    },
+}
+
+/** Defaults for the list fields and no undefined-valued keys, so documents compare and serialise cleanly. */
+function finish(fields: ExtractedFields, encoding: string): ParsedFields {
+  const article: ParsedFields = {
+    ...fields,
+    encoding,
+    authors: fields.authors ?? [],
+    headings: fields.headings ?? [],
+    images: fields.images ?? [],
+    parser: { version: parserVersion },
   };
+  for (const key of Object.keys(article) as (keyof ParsedFields)[])
+    if (article[key] === undefined) delete article[key];
+  return article;
 }

@@ -1,0 +1,38 @@
+import type { Image } from '../article/schema';
+
+/**
+ * Photo credits as newsrooms print them at the end of a caption:
+ * "…Kyiv.—AFP photo", "… (Photo: Reuters)", "… Photo: Collected", "… | Getty Images", "…. Star file photo".
+ */
+const creditPatterns: RegExp[] = [
+  /^(.*?)\s*[—–]\s*(?:photo|picture|image)s?\s*:\s*(.{2,60}?)\.?$/i,
+  /^(.*?)\s*[—–-]{1,2}\s*([\p{L}\p{N}][\p{L}\p{N} .&'’/-]{0,50}?)\s+(?:file\s+)?(?:photo|picture|image)s?\.?$/iu,
+  /^(.*?)\s*\(\s*(?:photo|picture|image)s?(?:\s*credit)?\s*:?\s*([^)]{2,60})\)\.?$/i,
+  /^(.*?[.!?”"])\s*(?:photo|picture|image)s?(?:\s*credit)?\s*:\s*(.{2,60}?)\.?$/i,
+  /^(.*?[.!?”"])\s*([\p{Lu}][\p{L} .&'’-]{1,40}?)\s+file\s+photo\.?$/iu,
+  /^(.*?[.!?”"])\s*(?:credit|photograph)\s*:\s*(.{2,60}?)\.?$/i,
+];
+
+/** Splits "caption — credit" into its parts; undefined when the text ends with no recognisable credit. */
+export function splitCaptionCredit(text: string): Image | undefined {
+  const line = text.trim();
+  for (const pattern of creditPatterns) {
+    const m = line.match(pattern);
+    if (!m) continue;
+    const caption = (m[1] ?? '').trim();
+    const credit = m[2]!.trim().replace(/[.,;]+$/, '');
+    if (!credit || credit.split(/\s+/).length > 8) continue;
+    return { caption, credit };
+  }
+  return undefined;
+}
+
+/** A figure caption from HTML: a trailing credit is split off when one is recognised. */
+export function captionImage(caption: string, credit?: string, url?: string): Image {
+  const split = credit ? undefined : splitCaptionCredit(caption);
+  const image: Image = { caption: split?.caption || caption.trim() };
+  const finalCredit = credit?.trim() || split?.credit;
+  if (finalCredit) image.credit = finalCredit;
+  if (url) image.url = url;
+  return image;
+}

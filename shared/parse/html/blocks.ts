@@ -1,0 +1,77 @@
+import type { HtmlNode } from './document';
+
+export type BlockKind = 'paragraph' | 'heading' | 'item' | 'caption' | 'quote' | 'pre';
+
+export interface TextBlock {
+  kind: BlockKind;
+  text: string;
+  /** For captions: the credit element's text when the page marks it up separately. */
+  credit?: string;
+  /** For captions: the image the caption belongs to. */
+  url?: string;
+}
+
+const blockTags = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CENTER', 'DD', 'DETAILS', 'DIV', 'DL', 'DT',
+  'FIELDSET', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN',
+  'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TH', 'THEAD', 'TR', 'UL', 'BR',
+  'FIGCAPTION', 'CAPTION', 'TFOOT', 'HGROUP', 'MENU', 'LEGEND', 'OPTION', 'SELECT',
+]); // biome-ignore format: a word list
+
+const skipTags = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'BUTTON', 'INPUT', 'TEXTAREA', 'SELECT', 'IFRAME',
+  'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE', 'META', 'LINK',
+]); // biome-ignore format: a word list
+
+interface Walker {
+  blocks: TextBlock[];
+  buffer: string[];
+  kind: BlockKind;
+}
+
+function flush(w: Walker): void {
+  const text = w.buffer.join('').replace(/\s+/g, ' ').trim();
+  w.buffer.length = 0;
+  if (text !== '') w.blocks.push({ kind: w.kind, text });
+}
+
+function kindOf(tag: string, inherited: BlockKind): BlockKind {
+  if (/^H[1-6]$/.test(tag)) return 'heading';
+  if (tag === 'LI' || tag === 'DD' || tag === 'DT') return 'item';
+  if (tag === 'FIGCAPTION' || tag === 'CAPTION') return 'caption';
+  if (tag === 'BLOCKQUOTE') return 'quote';
+  if (tag === 'PRE') return 'pre';
+  if (tag === 'P') return inherited === 'caption' || inherited === 'quote' ? inherited : 'paragraph';
+  return inherited;
+}
+
+function walk(node: HtmlNode, w: Walker): void {
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3) {
+      w.buffer.push(child.textContent ?? '');
+      continue;
+    }
+    if (child.nodeType !== 1) continue;
+    const tag = (child as unknown as { tagName: string }).tagName.toUpperCase();
+    if (skipTags.has(tag)) continue;
+    if (!blockTags.has(tag)) {
+      walk(child, w);
+      continue;
+    }
+    flush(w);
+    if (tag === 'BR' || tag === 'HR') continue;
+    const outer = w.kind;
+    w.kind = kindOf(tag, outer);
+    walk(child, w);
+    flush(w);
+    w.kind = outer;
+  }
+}
+
+/** The text of a DOM subtree as blocks in reading order, each block one line of collapsed text. */
+export function textBlocks(root: HtmlNode): TextBlock[] {
+  const w: Walker = { blocks: [], buffer: [], kind: 'paragraph' };
+  walk(root, w);
+  flush(w);
+  return w.blocks;
+}

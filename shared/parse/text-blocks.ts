@@ -1,0 +1,65 @@
+/** Line-level helpers shared by the plain-text, markdown and HTML readers. */
+
+/** Unix newlines, no NBSP or tabs, no trailing spaces, no zero-width characters. */
+export function normalizeText(text: string): string {
+  return text
+    .replace(/\r\n?|\u2028|\u2029/g, '\n')
+    .replace(/[\u200b\u2060\ufeff\u00ad]/g, '')
+    .replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
+    .replace(/ +$/gm, '');
+}
+
+/** Collapses runs of white space inside one paragraph. */
+export function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Paragraphs (already one-line strings) joined by exactly one blank line. */
+export function joinParagraphs(paragraphs: readonly string[]): string {
+  return paragraphs
+    .map(squash)
+    .filter((p) => p !== '')
+    .join('\n\n');
+}
+
+/** Compares two lines ignoring case, punctuation and spacing: repeated headlines differ in trifles. */
+export function sameText(a: string, b: string): boolean {
+  const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const ka = key(a);
+  return ka !== '' && ka === key(b);
+}
+
+export function wordCount(text: string): number {
+  const m = text.match(/[\p{L}\p{N}]+/gu);
+  return m ? m.length : 0;
+}
+
+/**
+ * A section heading inside a body: a short line with no sentence punctuation at its end, between
+ * paragraphs that are longer than itself.
+ */
+export function looksLikeHeading(line: string, next: string | undefined): boolean {
+  if (next === undefined) return false;
+  const words = wordCount(line);
+  if (words === 0 || words > 12 || line.length > 90) return false;
+  if (/[.,;:!"”'’)\]…]$/.test(line)) return false;
+  if (line.endsWith('?') && /["“”]/.test(line)) return false;
+  if (!/^[\p{Lu}\p{N}‘“"']/u.test(line)) return false;
+  return next.length > line.length * 1.5 && wordCount(next) >= 8;
+}
+
+/** "NEW YORK" -> "New York"; mixed-case text is left as it is. */
+export function titleCaseIfShouting(text: string): string {
+  if (/\p{Ll}/u.test(text)) return text;
+  return text
+    .toLowerCase()
+    .replace(/(^|[\s\-'’(])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+}
+
+/** "Jane Doe, John Roe and Ann Poe" -> three names. */
+export function splitNames(text: string): string[] {
+  return text
+    .split(/\s*(?:,|;|&|\band\b|\|)\s*/i)
+    .map((s) => s.trim())
+    .filter((s) => s !== '' && wordCount(s) <= 6);
+}
