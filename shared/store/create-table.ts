@@ -7,7 +7,9 @@ export async function createTable(client: DynamoDBClient, tableName: string): Pr
   const keyAttributes = [
     tableDefinition.partitionKey,
     tableDefinition.sortKey,
-    ...tableDefinition.globalSecondaryIndexes.flatMap((i) => (i.sortKey ? [i.partitionKey, i.sortKey] : [i.partitionKey])),
+    ...tableDefinition.globalSecondaryIndexes.flatMap((i) =>
+      i.sortKey ? [i.partitionKey, i.sortKey] : [i.partitionKey],
+    ),
   ];
   for (const a of keyAttributes) attributes.set(a.name, a.type);
   try {
@@ -15,7 +17,10 @@ export async function createTable(client: DynamoDBClient, tableName: string): Pr
       new CreateTableCommand({
         TableName: tableName,
         BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [...attributes].map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType })),
+        AttributeDefinitions: [...attributes].map(([AttributeName, AttributeType]) => ({
+          AttributeName,
+          AttributeType,
+        })),
         KeySchema: [
           { AttributeName: tableDefinition.partitionKey.name, KeyType: 'HASH' },
           { AttributeName: tableDefinition.sortKey.name, KeyType: 'RANGE' },
@@ -26,7 +31,12 @@ export async function createTable(client: DynamoDBClient, tableName: string): Pr
             { AttributeName: index.partitionKey.name, KeyType: 'HASH' as const },
             ...(index.sortKey ? [{ AttributeName: index.sortKey.name, KeyType: 'RANGE' as const }] : []),
           ],
-          Projection: { ProjectionType: 'ALL' },
+          Projection: {
+            ProjectionType: index.projection?.type ?? 'ALL',
+            NonKeyAttributes: index.projection?.nonKeyAttributes
+              ? [...index.projection.nonKeyAttributes]
+              : undefined,
+          },
         })),
       }),
     );

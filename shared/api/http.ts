@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import { type Problem, problemContentType } from './problem';
+
+/** The API's view of an HTTP request, independent of API Gateway's event shape. */
+export interface ApiRequest {
+  method: string;
+  path: string;
+  /** Path parameters when the caller already matched the route (API Gateway does). */
+  pathParameters?: Record<string, string | undefined>;
+  query: Record<string, string | undefined>;
+  headers: Record<string, string | undefined>;
+  requestId?: string;
+}
+
+export interface ApiResponse {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Any origin may read: the archive is public and the API takes no credentials. */
+export const corsHeaders: Record<string, string> = {
+  'access-control-allow-origin': '*',
+  'access-control-expose-headers': 'etag',
+};
+
+export const preflightHeaders: Record<string, string> = {
+  ...corsHeaders,
+  'access-control-allow-methods': 'GET, OPTIONS',
+  'access-control-allow-headers': 'if-none-match, content-type',
+  'access-control-max-age': '86400',
+};
+
+const cacheControl = 'public, max-age=30';
+
+/**
+ * A JSON response with a strong ETag over its body; when the request's If-None-Match names that tag,
+ * a 304 with no body instead.
+ */
+export function jsonResponse(request: ApiRequest, body: unknown): ApiResponse {
+  const text = JSON.stringify(body);
+  const etag = `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`;
+  const headers = { ...corsHeaders, etag, 'cache-control': cacheControl, vary: 'origin' };
+  if (matchesEtag(header(request, 'if-none-match'), etag)) return { statusCode: 304, headers, body: '' };
+  return { statusCode: 200, headers: { ...headers, 'content-type': 'application/json' }, body: text };
+}
+
+export function problemResponse(problem: Problem): ApiResponse {
+  return {
+    statusCode: problem.status,
+    headers: { ...corsHeaders, 'content-type': problemContentType, 'cache-control': 'no-store' },
+    body: JSON.stringify(problem),
+  };
+}
+
+/** RFC 9110: If-None-Match is `*` or a list of tags, compared weakly. */
+function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
+export function header(request: ApiRequest, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(request.headers)) if (key.toLowerCase() === wanted) return value;
+  return undefined;
+}

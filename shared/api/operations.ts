@@ -1,0 +1,120 @@
+import type { z } from 'zod';
+import type { EntityType } from '../article/schema';
+import { type ArchiveReader, InvalidPosition, type TimelinePosition } from '../store/archive-reader';
+import type { ArticleItem } from '../store/items';
+import type { Key } from '../store/paged-query';
+import { type CursorCodec, cursorScope, InvalidCursor, KeyPosition, TimelinePositionSchema } from './cursor';
+import { openApiDocument } from './openapi';
+import { problems } from './problem';
+import { articleSummary, articleView, entityArticle, quoteView } from './views';
+
+export interface OperationContext {
+  operationId: string;
+  query: Record<string, unknown>;
+  params: Record<string, string>;
+  reader: ArchiveReader;
+  cursors: CursorCodec;
+}
+
+type Operation = (context: OperationContext) => Promise<unknown>;
+
+/** One function per operationId of routes.ts: validated input in, the response body out. */
+export const operations: Record<string, Operation> = {
+  async listArticles(context) {
+    const q = context.query as {
+      from?: string;
+      to?: string;
+      section?: string;
+      source?: string;
+      limit: number;
+    };
+    const after = readCursor(context, TimelinePositionSchema) as TimelinePosition | undefined;
+    const page = await guarded(() => context.reader.articles(q, after));
+    return { items: page.items.map(articleSummary), nextCursor: writeCursor(context, page.next) };
+  },
+
+  async getArticle(context) {
+    const article = await context.reader.article(context.params.id!);
+    if (!article) throw problems.notFound(`no article ${context.params.id}`);
+    return articleView(article as ArticleItem);
+  },
+
+  async searchEntities(context) {
+    const q = context.query as { prefix: string; type?: EntityType; limit: number };
+    const after = readCursor(context, KeyPosition) as Key | undefined;
+    const page = await guarded(() => context.reader.searchEntities(q, after));
+    return { items: page.items, nextCursor: writeCursor(context, page.next) };
+  },
+
+  async getEntity(context) {
+    const entity = await context.reader.entity(context.params.id!);
+    if (!entity) throw problems.notFound(`no entity ${context.params.id}`);
+    return entity;
+  },
+
+  async listEntityArticles(context) {
+    const q = context.query as { from?: string; to?: string; limit: number };
+    const after = readCursor(context, KeyPosition) as Key | undefined;
+    const page = await guarded(() => context.reader.entityArticles(context.params.id!, q, after));
+    if (!after && page.items.length === 0) await requireEntity(context);
+    return { items: page.items.map(entityArticle), nextCursor: writeCursor(context, page.next) };
+  },
+
+  async listRelatedEntities(context) {
+    const q = context.query as { from?: string; to?: string; limit: number };
+    const related = await context.reader.related(context.params.id!, q);
+    if (related.articlesConsidered === 0) await requireEntity(context);
+    return { id: context.params.id, ...related };
+  },
+
+  async listQuotes(context) {
+    const q = context.query as { from?: string; to?: string; limit: number };
+    const after = readCursor(context, KeyPosition) as Key | undefined;
+    const page = await guarded(() => context.reader.quotesBy(context.params.id!, q, after));
+    if (!after && page.items.length === 0) await requireEntity(context);
+    return { items: page.items.map(quoteView), nextCursor: writeCursor(context, page.next) };
+  },
+
+  async listTrendingEntities(context) {
+    const q = context.query as { from: string; to: string; type?: EntityType; limit: number };
+    return { from: q.from, to: q.to, items: await context.reader.trending(q) };
+  },
+
+  async getOpenApiDocument() {
+    return openApiDocument();
+  },
+};
+
+async function requireEntity(context: OperationContext): Promise<void> {
+  if (!(await context.reader.entity(context.params.id!)))
+    throw problems.notFound(`no entity ${context.params.id}`);
+}
+
+function scope(context: OperationContext): string {
+  return cursorScope(context.operationId, context.params, context.query);
+}
+
+function readCursor<T>(context: OperationContext, schema: z.ZodType<T>): T | undefined {
+  const token = context.query.cursor as string | undefined;
+  if (token === undefined) return undefined;
+  try {
+    return context.cursors.decode(token, scope(context), schema);
+  } catch (error) {
+    if (error instanceof InvalidCursor) throw problems.invalidCursor(`${error.message}.`);
+    throw error;
+  }
+}
+
+function writeCursor(context: OperationContext, position: unknown): string | undefined {
+  return position === undefined ? undefined : context.cursors.encode(scope(context), position);
+}
+
+/** A signed cursor whose position still falls outside the query is refused the same way. */
+async function guarded<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof InvalidPosition) throw problems.invalidCursor(`${error.message}.`);
+    throw error;
+  }
+}

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { entityTypes } from '../article/schema';
+import { foldName } from '../store/items';
+
+/**
+ * The validated inputs of the read API, as zod schemas: the router parses every request with them
+ * and the OpenAPI document is generated from the same schemas.
+ */
+
+export const maxLimit = 100;
+export const maxTrendDays = 31;
+
+const dateOnly = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A date (YYYY-MM-DD) or an ISO 8601 date-time with zone, normalised to a UTC instant. */
+function instant(edge: 'start' | 'end') {
+  return z
+    .string()
+    .max(40)
+    .refine((text) => dateOnly.test(text) || z.iso.datetime({ offset: true }).safeParse(text).success, {
+      message: 'expected a date (YYYY-MM-DD) or an ISO 8601 date-time with a zone',
+    })
+    .transform((text, context) => {
+      const value = dateOnly.test(text)
+        ? `${text}T${edge === 'start' ? '00:00:00.000' : '23:59:59.999'}Z`
+        : text;
+      const date = new Date(value);
+      if (Number.isNaN(date.getTime())) {
+        context.addIssue({ code: 'custom', message: 'not a real date' });
+        return z.NEVER;
+      }
+      return date.toISOString();
+    })
+    .meta({
+      description: 'Inclusive bound: a date (YYYY-MM-DD, whole day in UTC) or an ISO 8601 date-time.',
+    });
+}
+
+const limit = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(maxLimit)
+  .default(20)
+  .meta({ description: `Items per page, 1 to ${maxLimit}.` });
+
+const cursor = z
+  .string()
+  .max(2048)
+  .optional()
+  .meta({ description: 'The nextCursor of the previous page, unchanged. Only valid with the same filters.' });
+
+const entityType = z
+  .string()
+  .transform((t) => t.toUpperCase())
+  .pipe(z.enum(entityTypes))
+  .optional()
+  .meta({ description: `Entity type, one of ${entityTypes.join(', ')} (case-insensitive).` });
+
+export const articleId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'not an article id')
+  .meta({ description: 'Article id.' });
+
+export const entityId = z
+  .string()
+  .regex(/^[\p{L}\p{N}-]{1,200}$/u, 'not an entity id')
+  .meta({ description: 'Entity id, e.g. per-volodymyr-zelenskyy.' });
+
+function ordered<T extends { from?: string; to?: string }>(schema: z.ZodType<T>) {
+  return schema.refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: 'from is after to',
+    path: ['from'],
+  });
+}
+
+export const listArticlesQuery = ordered(
+  z.strictObject({
+    from: instant('start').optional(),
+    to: instant('end').optional(),
+    section: z.string().min(1).max(100).optional().meta({ description: 'Section, case-insensitive.' }),
+    source: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .meta({ description: 'Source (publisher), case-insensitive.' }),
+    limit,
+    cursor,
+  }),
+);
+
+export const datedListQuery = ordered(
+  z.strictObject({ from: instant('start').optional(), to: instant('end').optional(), limit, cursor }),
+);
+
+export const searchEntitiesQuery = z.strictObject({
+  prefix: z
+    .string()
+    .max(100)
+    .refine((p) => foldName(p).length >= 2, { message: 'needs at least two letters or digits' })
+    .meta({ description: 'Start of any word of the name or an alias, e.g. "zel".' }),
+  type: entityType,
+  limit,
+  cursor,
+});
+
+export const relatedQuery = ordered(
+  z.strictObject({
+    from: instant('start').optional(),
+    to: instant('end').optional(),
+    limit: limit.default(10),
+  }),
+);
+
+export const trendingQuery = z
+  .strictObject({
+    from: instant('start').optional(),
+    to: instant('end').optional(),
+    type: entityType,
+    limit: limit.default(10),
+  })
+  .transform((q) => {
+    const to = q.to ?? new Date().toISOString();
+    const from =
+      q.from ??
+      new Date(new Date(to).getTime() - 6 * 86_400_000).toISOString().slice(0, 10).concat('T00:00:00.000Z');
+    return { ...q, from, to };
+  })
+  .refine((q) => q.from <= q.to, { message: 'from is after to', path: ['from'] })
+  .refine((q) => new Date(q.to).getTime() - new Date(q.from).getTime() < maxTrendDays * 86_400_000, {
+    message: `the window is at most ${maxTrendDays} days`,
+    path: ['from'],
+  });
+
+export const emptyQuery = z.strictObject({});
+export const articlePath = z.strictObject({ id: articleId });
+export const entityPath = z.strictObject({ id: entityId });

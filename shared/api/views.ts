@@ -1,0 +1,62 @@
+import type { ArticleItem } from '../store/items';
+import type { Item } from '../store/paged-query';
+
+/** What the API shows of each stored item: storage keys and bookkeeping stay inside. */
+
+export function articleView(item: ArticleItem) {
+  const {
+    pk: _pk,
+    sk: _sk,
+    kind: _kind,
+    gsi1pk: _g1,
+    gsi1sk: _g1s,
+    gsi2pk: _g2,
+    gsi2sk: _g2s,
+    gsi3pk: _g3,
+    gsi3sk: _g3s,
+    sourceSlug: _slug,
+    sortDate,
+    ...article
+  } = item;
+  return { ...article, date: sortDate };
+}
+
+export function articleSummary(item: Item) {
+  return {
+    id: item.id as string,
+    title: item.title,
+    subtitle: item.subtitle,
+    section: item.section,
+    source: item.source,
+    authors: item.authors,
+    publishedAt: item.publishedAt,
+    date: item.sortDate as string,
+  };
+}
+
+export function entityArticle(item: Item) {
+  return {
+    id: item.articleId as string,
+    title: item.title,
+    section: item.section,
+    source: item.source,
+    publishedAt: item.publishedAt,
+    date: item.sortDate as string,
+    salience: item.salience,
+    mentionCount: item.mentionCount,
+  };
+}
+
+export function quoteView(item: Item) {
+  return {
+    articleId: item.articleId as string,
+    title: item.title,
+    publishedAt: item.publishedAt,
+    date: item.sortDate as string,
+    speakerId: item.speakerId,
+    speaker: item.speaker,
+    text: item.text,
+    start: item.start,
+    end: item.end,
+  };
+}
