@@ -11,7 +11,9 @@ export function applyProcessEnv(
   names: { bucket: string; table: string },
   external: boolean,
 ): void {
-  if (!external) {
+  if (external) {
+    process.env.AWS_ENDPOINT_URL = endpoints.s3;
+  } else {
     process.env.AWS_ENDPOINT_URL_S3 = endpoints.s3;
     process.env.AWS_ENDPOINT_URL_SQS = endpoints.sqs;
     process.env.AWS_ENDPOINT_URL_DYNAMODB = endpoints.dynamodb;

@@ -81,7 +81,10 @@ async function readQuarantine(
 
 function describe(error: unknown): string {
   if (error === undefined) return 'reported as a batch item failure';
-  return error instanceof Error ? error.message : String(error);
+  // Powertools wraps a batch in which every record failed; the records' own errors say more.
+  const recordErrors = (error as { recordErrors?: unknown[] }).recordErrors;
+  if (Array.isArray(recordErrors) && recordErrors.length > 0) error = recordErrors[0];
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 /** The line `npm start` prints for an event. */

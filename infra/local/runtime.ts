@@ -14,6 +14,7 @@ import { articleIdOf, batchReporter, formatEvent, type PipelineListener } from '
 import { startDynamoDb } from './stand-ins/dynamodb';
 import { startS3 } from './stand-ins/s3';
 import { startSqs } from './stand-ins/sqs';
+import { storedCheck } from './stored-check';
 
 export interface LocalRuntimeOptions {
   /** State of the embedded stand-ins (ignored with `endpointUrl`). */
@@ -109,7 +110,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const { quarantineKey } = await quarantineModule();
   const report = batchReporter(clients.s3, quarantineKey, onEvent);
 
-  const reconciled = await reconcile({ s3: clients.s3, sqs: clients.sqs, bucket: names.bucket, queues });
+  const reconciled = await reconcile({
+    s3: clients.s3,
+    sqs: clients.sqs,
+    bucket: names.bucket,
+    queues,
+    isStored: handlers.stages.store ? storedCheck(clients.dynamodb, names.table) : undefined,
+  });
 
   const pollers: Poller[] = [];
   for (const stage of stages) {
