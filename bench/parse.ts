@@ -142,4 +142,4 @@ function main(): void {
   );
 }
 
-main();
+if (process.argv[1] === fileURLToPath(import.meta.url)) main();

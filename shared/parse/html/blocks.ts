@@ -9,6 +9,8 @@ export interface TextBlock {
   credit?: string;
   /** For captions: the image the caption belongs to. */
   url?: string;
+  /** Share of the block's characters inside links: menus and teaser lists are mostly links. */
+  linkDensity: number;
 }
 
 const blockTags = new Set([
@@ -27,12 +29,18 @@ interface Walker {
   blocks: TextBlock[];
   buffer: string[];
   kind: BlockKind;
+  inLink: number;
+  linkChars: number;
+  chars: number;
 }
 
 function flush(w: Walker): void {
   const text = w.buffer.join('').replace(/\s+/g, ' ').trim();
+  const linkDensity = w.chars > 0 ? w.linkChars / w.chars : 0;
   w.buffer.length = 0;
-  if (text !== '') w.blocks.push({ kind: w.kind, text });
+  w.chars = 0;
+  w.linkChars = 0;
+  if (text !== '') w.blocks.push({ kind: w.kind, text, linkDensity });
 }
 
 function kindOf(tag: string, inherited: BlockKind): BlockKind {
@@ -48,14 +56,21 @@ function kindOf(tag: string, inherited: BlockKind): BlockKind {
 function walk(node: HtmlNode, w: Walker): void {
   for (let child = node.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === 3) {
-      w.buffer.push(child.textContent ?? '');
+      const text = child.textContent ?? '';
+      const chars = text.replace(/\s+/g, '').length;
+      w.buffer.push(text);
+      w.chars += chars;
+      if (w.inLink > 0) w.linkChars += chars;
       continue;
     }
     if (child.nodeType !== 1) continue;
     const tag = (child as unknown as { tagName: string }).tagName.toUpperCase();
     if (skipTags.has(tag)) continue;
     if (!blockTags.has(tag)) {
+      const isLink = tag === 'A';
+      if (isLink) w.inLink++;
       walk(child, w);
+      if (isLink) w.inLink--;
       continue;
     }
     flush(w);
@@ -70,7 +85,7 @@ function walk(node: HtmlNode, w: Walker): void {
 
 /** The text of a DOM subtree as blocks in reading order, each block one line of collapsed text. */
 export function textBlocks(root: HtmlNode): TextBlock[] {
-  const w: Walker = { blocks: [], buffer: [], kind: 'paragraph' };
+  const w: Walker = { blocks: [], buffer: [], kind: 'paragraph', inLink: 0, linkChars: 0, chars: 0 };
   walk(root, w);
   flush(w);
   return w.blocks;

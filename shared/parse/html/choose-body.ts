@@ -2,6 +2,7 @@ import { type TextBlock, textBlocks } from './blocks';
 import type { HtmlDocument } from './document';
 import type { HtmlMetadata } from './metadata';
 import { readabilityCandidate } from './readability-candidate';
+import { stripBoilerplate } from './strip-boilerplate';
 
 export interface ExtractedBody {
   blocks: TextBlock[];
@@ -14,6 +15,7 @@ export interface ExtractedBody {
 
 /** Picks the article body among the extractors' candidates. */
 export function chooseBody(document: HtmlDocument, meta: HtmlMetadata): ExtractedBody | undefined {
+  stripBoilerplate(document);
   const readable = readabilityCandidate(document);
   if (readable) {
     const blocks = textBlocks(readable.content);

@@ -1,0 +1,87 @@
+import type { HtmlDocument, HtmlElement } from './document';
+
+/** Elements that never hold article text. */
+const chromeSelector = [
+  'nav',
+  'aside',
+  'form',
+  'button',
+  'select',
+  'iframe',
+  'dialog',
+  'menu',
+  '[hidden]',
+  '[aria-hidden="true"]',
+  '[role="navigation"]',
+  '[role="complementary"]',
+  '[role="banner"]',
+  '[role="contentinfo"]',
+  '[role="dialog"]',
+  '[role="alert"]',
+].join(',');
+
+/**
+ * Words of class and id names that mark page furniture: sharing bars, related and trending lists,
+ * newsletter boxes, ads, comments, hover cards, visually hidden text, bylines and timestamps.
+ */
+const furnitureWords = new Set([
+  'share', 'sharing', 'sharebar', 'social', 'related', 'recirc', 'recirculation', 'newsletter',
+  'newsletters', 'subscribe', 'subscription', 'signup', 'promo', 'promotion', 'advert', 'advertisement',
+  'ad', 'ads', 'adslot', 'adunit', 'sponsor', 'sponsored', 'outbrain', 'taboola', 'comment', 'comments',
+  'disqus', 'cookie', 'cookies', 'consent', 'gdpr', 'breadcrumb', 'breadcrumbs', 'popup', 'modal',
+  'tooltip', 'rollover', 'popover', 'sronly', 'sr', 'visuallyhidden', 'trending', 'popular',
+  'mostpopular', 'mostread', 'byline', 'timestamp', 'toolbar', 'paywall', 'banner', 'masthead',
+  'footer', 'sidebar', 'widget', 'recommended', 'recommendations', 'tags', 'pagination', 'pager',
+  'subnav', 'navbar', 'menu', 'skiplink', 'skip', 'print', 'author', 'authors', 'dateline',
+  'meta', 'copyright', 'disclaimer', 'overlay',
+]); // biome-ignore format: a word list
+
+/** Compound class words that contain a furniture word: "visually-hidden", "sr-only", "read-more". */
+const furniturePhrases =
+  /(?:^|\s)(?:is-|u-|js-)?hidden(?:$|\s)|(?:^|[\s_-])(?:visually[-_]hidden|sr[-_]only|screen[-_]reader|read[-_]more|more[-_]stories|most[-_](?:read|popular)|you[-_]may[-_]like|also[-_]read|author[-_]bio|article[-_]meta|post[-_]meta|entry[-_]meta)(?:$|[\s_-])/i;
+
+/** Words that mark the article itself: an element named so is never stripped. */
+const articleWords =
+  /(?:^|[\s_-])(?:article[-_]?body|articlebody|story[-_]?body|post[-_]?body|entry[-_]?content|post[-_]?content|article[-_]?content|main[-_]?content|body[-_]?text|rich[-_]?text)(?:$|[\s_-])/i;
+
+function isFurniture(names: string): boolean {
+  if (articleWords.test(names)) return false;
+  if (furniturePhrases.test(names)) return true;
+  for (const word of names.toLowerCase().split(/[\s_-]+/)) if (furnitureWords.has(word)) return true;
+  return false;
+}
+
+function hiddenByStyle(el: HtmlElement): boolean {
+  const style = el.getAttribute('style');
+  return !!style && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+}
+
+/**
+ * Removes page furniture before the extractors run. An element that wraps the headline or the marked-up article, or
+ * holds much of the page's text, is kept whatever its name says: some sites name their page wrapper
+ * "overlay" or "social".
+ */
+export function stripBoilerplate(document: HtmlDocument): void {
+  const body = document.body;
+  if (!body) return;
+  const total = textChars(body);
+  for (const el of [...(document.querySelectorAll(chromeSelector) as Iterable<HtmlElement>)])
+    if (el.isConnected && !holdsArticle(el, total)) el.remove();
+  for (const el of [...(document.querySelectorAll('[class],[id],[style]') as Iterable<HtmlElement>)]) {
+    if (!el.isConnected || el === body || el.tagName === 'HTML') continue;
+    const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if ((isFurniture(names) || hiddenByStyle(el)) && !holdsArticle(el, total)) el.remove();
+  }
+}
+
+function textChars(root: HtmlElement): number {
+  return (root.textContent ?? '').replace(/\s+/g, ' ').length;
+}
+
+const articleMarkers = 'h1, article, main, [role="main"], [itemprop="articleBody"]';
+
+/** A wrapper of the headline or the marked-up article, or of much of the page's text, is not furniture. */
+function holdsArticle(el: HtmlElement, totalChars: number): boolean {
+  if (el.querySelector(articleMarkers)) return true;
+  return totalChars > 0 && textChars(el) > totalChars * 0.35;
+}
