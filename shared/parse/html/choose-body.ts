@@ -1,4 +1,5 @@
 import { type TextBlock, textBlocks } from './blocks';
+import { cleanBlocks } from './clean-blocks';
 import type { HtmlDocument } from './document';
 import type { HtmlMetadata } from './metadata';
 import { readabilityCandidate } from './readability-candidate';
@@ -13,16 +14,39 @@ export interface ExtractedBody {
   publishedTime?: string;
 }
 
-/** Picks the article body among the extractors' candidates. */
-export function chooseBody(document: HtmlDocument, meta: HtmlMetadata): ExtractedBody | undefined {
+/** Below this many characters an extraction is taken as failed and the next extractor is tried. */
+const minimumBody = 250;
+
+const textLength = (blocks: readonly TextBlock[]) =>
+  blocks.reduce((n, b) => n + (b.kind === 'caption' ? 0 : b.text.length), 0);
+
+/**
+ * The article body, from the first extractor that finds one: Readability on the page without its
+ * furniture; Readability on the whole page (furniture stripping can take too much on odd layouts);
+ * the JSON-LD articleBody; the page's long, link-poor paragraphs.
+ */
+export function chooseBody(
+  document: HtmlDocument,
+  meta: HtmlMetadata,
+  reparse: () => HtmlDocument,
+): ExtractedBody | undefined {
   stripBoilerplate(document);
-  const readable = readabilityCandidate(document);
-  if (readable) {
-    const blocks = textBlocks(readable.content);
-    if (blocks.length > 0) return { ...readable, blocks };
-  }
-  const ldBody = meta.jsonLd?.articleBody;
-  if (ldBody && ldBody.trim() !== '')
-    return { blocks: ldBody.split(/\n\s*\n|\n/).map((text) => ({ kind: 'paragraph', text })) };
-  return undefined;
+  const stripped = readabilityCandidate(document);
+  const strippedBlocks = stripped ? cleanBlocks(textBlocks(stripped.content), meta) : [];
+  if (stripped && textLength(strippedBlocks) >= minimumBody) return { ...stripped, blocks: strippedBlocks };
+
+  const whole = readabilityCandidate(reparse());
+  const wholeBlocks = whole ? cleanBlocks(textBlocks(whole.content), meta) : [];
+  if (whole && textLength(wholeBlocks) >= minimumBody) return { ...whole, blocks: wholeBlocks };
+
+  const ldBody = meta.jsonLd?.articleBody?.trim();
+  if (ldBody && ldBody.length >= minimumBody)
+    return { blocks: ldBody.split(/\n+/).map((text) => ({ kind: 'paragraph', text: text.trim(), linkDensity: 0 })) };
+
+  const dense = textBlocks(reparse().body).filter(
+    (b) => b.kind !== 'caption' && b.linkDensity < 0.3 && b.text.split(/\s+/).length >= 12,
+  );
+  const best = [strippedBlocks, wholeBlocks, dense].reduce((a, b) => (textLength(b) > textLength(a) ? b : a));
+  const source = best === strippedBlocks ? stripped : best === wholeBlocks ? whole : undefined;
+  return best.length > 0 ? { ...source, blocks: best } : undefined;
 }

@@ -9,6 +9,8 @@ export interface PreparedHtml {
   document: HtmlDocument;
   /** The text of every `<script type="application/ld+json">`, read before scripts are dropped. */
   jsonLd: string[];
+  /** A fresh, unmodified copy of the document for a second extraction attempt. */
+  reparse: () => HtmlDocument;
 }
 
 const jsonLdScript =
@@ -28,5 +30,5 @@ export function prepareHtml(html: string): PreparedHtml {
     .replace(/<template\b[\s\S]*?<\/template\s*>/gi, '')
     .replace(/<!--[\s\S]*?-->/g, '');
   const { document } = parseHTML(lean);
-  return { document, jsonLd };
+  return { document, jsonLd, reparse: () => parseHTML(lean).document };
 }

@@ -9,10 +9,10 @@ import { readHtmlMetadata } from './metadata';
 
 /** An HTML page: metadata from JSON-LD/OG/meta tags, the body from the best of several extractors. */
 export function parseHtml(html: string, defaultZone: string): ExtractedFields | undefined {
-  const { document, jsonLd } = prepareHtml(html);
+  const { document, jsonLd, reparse } = prepareHtml(html);
   // Metadata first: Readability rewrites the document it reads.
   const meta = readHtmlMetadata(document, jsonLd);
-  const extracted = chooseBody(document, meta);
+  const extracted = chooseBody(document, meta, reparse);
   if (!extracted) return undefined;
 
   const title = meta.title ?? extracted.title ?? '';
