@@ -25,7 +25,7 @@ function instant(edge: 'start' | 'end') {
         ? `${text}T${edge === 'start' ? '00:00:00.000' : '23:59:59.999'}Z`
         : text;
       const date = new Date(value);
-      if (Number.isNaN(date.getTime())) {
+      if (Number.isNaN(date.getTime()) || !isCalendarDate(text.slice(0, 10))) {
         context.addIssue({ code: 'custom', message: 'not a real date' });
         return z.NEVER;
       }
@@ -66,6 +66,13 @@ export const entityId = z
   .string()
   .regex(/^[\p{L}\p{N}-]{1,200}$/u, 'not an entity id')
   .meta({ description: 'Entity id, e.g. per-volodymyr-zelenskyy.' });
+
+/** Date parses 2025-02-30 as 2 March; a request that says 30 February is wrong, not rolled over. */
+function isCalendarDate(ymd: string): boolean {
+  const [year, month, day] = ymd.split('-').map(Number);
+  const date = new Date(Date.UTC(year!, month! - 1, day!));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month! - 1 && date.getUTCDate() === day;
+}
 
 function ordered<T extends { from?: string; to?: string }>(schema: z.ZodType<T>) {
   return schema.refine((q) => !q.from || !q.to || q.from <= q.to, {
