@@ -1,6 +1,9 @@
 import { Command } from 'commander';
 import { register as registerEntities } from './commands/entities';
+import { register as registerFailures } from './commands/failures';
 import { register as registerParse } from './commands/parse';
+import { register as registerRedrive } from './commands/redrive';
+import { register as registerReprocess } from './commands/reprocess';
 import { register as registerTag } from './commands/tag';
 
 const program = new Command('articles').description('article-pipeline: parse, tag and operate the pipeline');
@@ -8,5 +11,8 @@ const program = new Command('articles').description('article-pipeline: parse, ta
 registerParse(program);
 registerTag(program);
 registerEntities(program);
+registerFailures(program);
+registerReprocess(program);
+registerRedrive(program);
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,102 @@
+import { resolve } from 'node:path';
+import { S3Client } from '@aws-sdk/client-s3';
+import { GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { Command } from 'commander';
+import { runtimeClients } from '../../infra/local/clients';
+import { readEndpointsFile } from '../../infra/local/endpoints';
+import type { StageName } from '../../shared/article/schema';
+import { env, localResourceNames } from '../../shared/pipeline/definition';
+
+/** Where the operating commands act: a bucket and the stage queues, with clients for them. */
+export interface PipelineTarget {
+  description: string;
+  bucket: string;
+  s3: S3Client;
+  sqs: SQSClient;
+  queueUrl(stage: StageName): Promise<string>;
+  deadLetterQueueUrl(stage: StageName): Promise<string>;
+}
+
+export interface TargetOptions {
+  dataDir?: string;
+  bucket?: string;
+  queueUrl?: string;
+  dlqUrl?: string;
+  endpointUrl?: string;
+}
+
+export function addTargetOptions(command: Command): Command {
+  return command
+    .option('--bucket <name>', `the pipeline's bucket on AWS (default: $${env.bucket})`)
+    .option(
+      '--queue-url <url>',
+      "the stage's queue on AWS (default: $<STAGE>_QUEUE_URL, e.g. PARSE_QUEUE_URL)",
+    )
+    .option('--dlq-url <url>', "the stage's dead-letter queue on AWS (default: $<STAGE>_DLQ_URL)")
+    .option(
+      '--endpoint-url <url>',
+      'an AWS-compatible endpoint such as moto_server (default: $AWS_ENDPOINT_URL)',
+    )
+    .option(
+      '--data-dir <dir>',
+      'the local runtime to use when no bucket is given (default: $DATA_DIR or ./.data)',
+    );
+}
+
+/**
+ * With a bucket (flag or BUCKET_NAME) the commands act on AWS (or on --endpoint-url), with queue URLs
+ * from flags or <STAGE>_QUEUE_URL / <STAGE>_DLQ_URL, else looked up by the local resource names.
+ * Without one they act on the local runtime whose endpoints `npm start` wrote to DATA_DIR.
+ */
+export function resolveTarget(options: TargetOptions): PipelineTarget {
+  const bucket = options.bucket ?? process.env[env.bucket];
+  if (bucket) return remoteTarget(bucket, options);
+  const dataDir = resolve(options.dataDir ?? process.env.DATA_DIR ?? '.data');
+  const local = readEndpointsFile(dataDir);
+  if (!local) {
+    throw new Error(
+      `no local pipeline found in ${dataDir} (start one with \`npm start\`), and no --bucket or ${env.bucket} for AWS`,
+    );
+  }
+  const clients = runtimeClients(local);
+  return {
+    description: `local runtime (${local.s3}, bucket ${local.bucket})`,
+    bucket: local.bucket,
+    s3: clients.s3,
+    sqs: clients.sqs,
+    queueUrl: async (stage) => local.queues[stage].url,
+    deadLetterQueueUrl: async (stage) => local.queues[stage].deadLetterUrl,
+  };
+}
+
+function remoteTarget(bucket: string, options: TargetOptions): PipelineTarget {
+  const endpoint = options.endpointUrl ?? process.env.AWS_ENDPOINT_URL;
+  const s3 = new S3Client({
+    endpoint,
+    forcePathStyle: Boolean(endpoint),
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+  const sqs = new SQSClient({ endpoint, useQueueUrlAsEndpoint: !endpoint });
+  const lookup = async (given: string | undefined, variable: string, name: string) => {
+    const url = given ?? process.env[variable];
+    if (url) return url;
+    try {
+      return (await sqs.send(new GetQueueUrlCommand({ QueueName: name }))).QueueUrl!;
+    } catch (error) {
+      throw new Error(
+        `no queue URL: pass it as a flag or set ${variable} (${name}: ${(error as Error).message})`,
+      );
+    }
+  };
+  return {
+    description: `bucket ${bucket}${endpoint ? ` on ${endpoint}` : ''}`,
+    bucket,
+    s3,
+    sqs,
+    queueUrl: (stage) =>
+      lookup(options.queueUrl, `${stage.toUpperCase()}_QUEUE_URL`, localResourceNames.queue(stage)),
+    deadLetterQueueUrl: (stage) =>
+      lookup(options.dlqUrl, `${stage.toUpperCase()}_DLQ_URL`, localResourceNames.deadLetterQueue(stage)),
+  };
+}
