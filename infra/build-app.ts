@@ -8,7 +8,6 @@ export function buildApp(app = new App()) {
   const stack = new PipelineStack(app, 'ArticlePipeline', {
     description: 'article-pipeline: raw news files -> parse -> tag -> store -> HTTP read API',
     settings: readSettings(app.node),
-    env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return { app, stack };
