@@ -256,6 +256,8 @@ function parseWithChrono(text: string): WallTime | undefined {
   const c = result.start;
   // Relative phrases ("3 hours ago") are certain only relative to the reference day, which is no source.
   if (!/\b\d{4}\b/.test(result.text)) return undefined;
+  // A date inside a sentence is not a timestamp line.
+  if (result.text.length < text.length * 0.6) return undefined;
   if (!c.isCertain('year') || !c.isCertain('month') || !c.isCertain('day')) return undefined;
   const wall: WallTime = { year: c.get('year')!, month: c.get('month')!, day: c.get('day')! };
   if (c.isCertain('hour')) {

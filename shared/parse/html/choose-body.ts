@@ -41,7 +41,9 @@ export function chooseBody(
 
   const ldBody = meta.jsonLd?.articleBody?.trim();
   if (ldBody && ldBody.length >= minimumBody)
-    return { blocks: ldBody.split(/\n+/).map((text) => ({ kind: 'paragraph', text: text.trim(), linkDensity: 0 })) };
+    return {
+      blocks: ldBody.split(/\n+/).map((text) => ({ kind: 'paragraph', text: text.trim(), linkDensity: 0 })),
+    };
 
   const dense = textBlocks(reparse().body).filter(
     (b) => b.kind !== 'caption' && b.linkDensity < 0.3 && b.text.split(/\s+/).length >= 12,

@@ -5,6 +5,7 @@ import { captionImage } from '../captions';
 export interface JsonLdArticle {
   headline?: string;
   alternativeHeadline?: string;
+  description?: string;
   authors: string[];
   datePublished?: string;
   dateModified?: string;
@@ -121,6 +122,7 @@ export function readJsonLd(blocks: readonly string[]): JsonLdArticle | undefined
   return {
     headline: text(article.headline) ?? text(article.name),
     alternativeHeadline: text(article.alternativeHeadline),
+    description: text(article.description),
     authors: authors.people.length > 0 ? authors.people : authors.organizations,
     datePublished: text(article.datePublished) ?? text(article.dateCreated),
     dateModified: text(article.dateModified),

@@ -6,6 +6,8 @@ import { decodeEntities, type JsonLdArticle, readJsonLd } from './json-ld';
 export interface HtmlMetadata {
   title?: string;
   subtitle?: string;
+  /** The page's summary (meta description): often printed again as the standfirst above the text. */
+  description?: string;
   authors: string[];
   published?: string;
   modified?: string;
@@ -102,6 +104,7 @@ export function readHtmlMetadata(document: HtmlDocument, jsonLdBlocks: readonly 
   return {
     title: rawTitle ? cleanTitle(rawTitle, siteName) : undefined,
     subtitle: ld?.alternativeHeadline,
+    description: ld?.description ?? first(meta, ['og:description', 'description', 'twitter:description']),
     authors: ldAuthors.length > 0 ? ldAuthors : authorsFromMeta(meta, document),
     published:
       ld?.datePublished ??
