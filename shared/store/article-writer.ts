@@ -71,10 +71,10 @@ export class ArticleWriter {
     const record = articleRecord(tagged, taggedAt);
     await this.registerMonths(record);
     const entities = new Map(record.article.entities.map((e) => [e.id, e]));
-    const added = await mapLimit(record.edges, this.concurrency, (edge) =>
-      this.putEdge(edge, entities.get(edge.entityId)!),
-    );
-    await mapLimit(record.quotes, this.concurrency, (quote) => this.putQuote(quote));
+    const [added] = await Promise.all([
+      mapLimit(record.edges, this.concurrency, (edge) => this.putEdge(edge, entities.get(edge.entityId)!)),
+      mapLimit(record.quotes, this.concurrency, (quote) => this.putQuote(quote)),
+    ]);
     const won = await this.putArticle(record);
     const storedVersion = won ? version : ((await this.storedVersion(tagged.id)) ?? version);
     const removed = await this.removeOlderThan(tagged.id, storedVersion);
@@ -120,8 +120,7 @@ export class ArticleWriter {
       throw error;
     }
     if (!old) {
-      await this.updateEntity(entity, 1);
-      await this.addTrend(edge.day, edge, 1);
+      await Promise.all([this.updateEntity(entity, 1), this.addTrend(edge.day, edge, 1)]);
       return true;
     }
     if (old.namesHash !== edge.namesHash) await this.updateEntity(entity, 0);
@@ -293,8 +292,7 @@ export class ArticleWriter {
       throw error;
     }
     if (old?.kind !== 'edge' || !old.entityId || !old.entityType || !old.day) return false;
-    await this.uncount(old.entityId);
-    await this.addTrend(old.day, old as EdgeItem, -1);
+    await Promise.all([this.uncount(old.entityId), this.addTrend(old.day, old as EdgeItem, -1)]);
     return true;
   }
 
