@@ -1,7 +1,13 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import type { KeyAttribute, TableDefinition } from '../../shared/store/table-definition';
+import type { IndexProjection, KeyAttribute, TableDefinition } from '../../shared/store/table-definition';
+
+const projectionTypes: Record<IndexProjection['type'], dynamodb.ProjectionType> = {
+  ALL: dynamodb.ProjectionType.ALL,
+  KEYS_ONLY: dynamodb.ProjectionType.KEYS_ONLY,
+  INCLUDE: dynamodb.ProjectionType.INCLUDE,
+};
 
 /** The single table, built from the shared definition so the stack and the local runtime agree. */
 export class ArticleTable extends Construct {
@@ -20,6 +26,10 @@ export class ArticleTable extends Construct {
         indexName: index.indexName,
         partitionKey: attribute(index.partitionKey),
         sortKey: index.sortKey ? attribute(index.sortKey) : undefined,
+        projectionType: projectionTypes[index.projection?.type ?? 'ALL'],
+        nonKeyAttributes: index.projection?.nonKeyAttributes
+          ? [...index.projection.nonKeyAttributes]
+          : undefined,
       })),
     });
   }

@@ -166,7 +166,11 @@ describe('the table', () => {
       { AttributeName: tableDefinition.sortKey.name, KeyType: 'RANGE' },
     ]);
     expect(table.BillingMode).toBe('PAY_PER_REQUEST');
-    const indexes = table.GlobalSecondaryIndexes as Array<{ IndexName: string; KeySchema: unknown }>;
+    const indexes = table.GlobalSecondaryIndexes as Array<{
+      IndexName: string;
+      KeySchema: unknown;
+      Projection: { ProjectionType: string; NonKeyAttributes?: string[] };
+    }>;
     expect(indexes.map((i) => i.IndexName).sort()).toEqual(
       tableDefinition.globalSecondaryIndexes.map((i) => i.indexName).sort(),
     );
@@ -175,6 +179,10 @@ describe('the table', () => {
       expect(built.KeySchema).toEqual([
         { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
         ...(index.sortKey ? [{ AttributeName: index.sortKey.name, KeyType: 'RANGE' }] : []),
+      ]);
+      expect(built.Projection.ProjectionType).toBe(index.projection?.type ?? 'ALL');
+      expect(built.Projection.NonKeyAttributes ?? []).toEqual([
+        ...(index.projection?.nonKeyAttributes ?? []),
       ]);
     }
   });
