@@ -49,7 +49,8 @@ export function addTargetOptions(command: Command): Command {
  * Without one they act on the local runtime whose endpoints `npm start` wrote to DATA_DIR.
  */
 export function resolveTarget(options: TargetOptions): PipelineTarget {
-  const bucket = options.bucket ?? process.env[env.bucket];
+  // An explicit --bucket means AWS, an explicit --data-dir the local runtime; then the environment.
+  const bucket = options.bucket ?? (options.dataDir ? undefined : process.env[env.bucket]);
   if (bucket) return remoteTarget(bucket, options);
   const dataDir = resolve(options.dataDir ?? process.env.DATA_DIR ?? '.data');
   const local = readEndpointsFile(dataDir);
@@ -77,7 +78,9 @@ function remoteTarget(bucket: string, options: TargetOptions): PipelineTarget {
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
-  const sqs = new SQSClient({ endpoint, useQueueUrlAsEndpoint: !endpoint });
+  // Stand-ins hand out queue URLs whose host does not resolve: keep requests on the configured endpoint.
+  const onStandIn = Boolean(endpoint || process.env.AWS_ENDPOINT_URL_SQS);
+  const sqs = new SQSClient({ endpoint, useQueueUrlAsEndpoint: !onStandIn });
   const lookup = async (given: string | undefined, variable: string, name: string) => {
     const url = given ?? process.env[variable];
     if (url) return url;

@@ -7,7 +7,7 @@ import { createEventBridge } from './event-bridge';
 import { loadHandlers, quarantineModule } from './handlers';
 import { type RunningHttpServer, startHttpServer } from './http-server';
 import { type InboxWatcher, watchInbox } from './inbox-watcher';
-import { type Poller, startPoller } from './poller';
+import { type Poller, type StageHandler, startPoller } from './poller';
 import { configureBucketNotifications, provision, type ResourceNames } from './provision';
 import { type ReconcileResult, reconcile } from './reconcile';
 import { articleIdOf, batchReporter, formatEvent, type PipelineListener } from './reporter';
@@ -34,6 +34,12 @@ export interface LocalRuntimeOptions {
   /** Overrides each queue's visibility timeout (default: 6x the stage's function timeout). */
   visibilityTimeoutSeconds?: number;
   pollWaitSeconds?: number;
+  /**
+   * Fault-injection seams for tests: wrap a stage's handler, or route the handlers' S3 and DynamoDB
+   * traffic through another endpoint (a proxy that throttles or fails requests).
+   */
+  wrapHandler?: (stage: StageName, handler: StageHandler) => StageHandler;
+  handlerEndpoint?: (service: 's3' | 'dynamodb', endpoint: string) => Promise<string>;
   /** Called for every step of every file; default prints a line. */
   onEvent?: PipelineListener;
   /** Runtime messages (start-up, errors); default console.log. */
@@ -92,7 +98,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   }
 
   const { applyProcessEnv } = await import('./process-env');
-  applyProcessEnv(service, names, external);
+  const handlerService = { ...service };
+  if (options.handlerEndpoint && !external) {
+    handlerService.s3 = await options.handlerEndpoint('s3', service.s3);
+    handlerService.dynamodb = await options.handlerEndpoint('dynamodb', service.dynamodb);
+  }
+  applyProcessEnv(handlerService, names, external);
   const clients = runtimeClients(service);
   const queues = await provision(clients, names, {
     visibilityTimeoutSeconds: options.visibilityTimeoutSeconds,
@@ -120,8 +131,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
 
   const pollers: Poller[] = [];
   for (const stage of stages) {
-    const handler = handlers.stages[stage.name];
-    if (!handler) continue;
+    const loaded = handlers.stages[stage.name];
+    if (!loaded) continue;
+    const handler = options.wrapHandler ? options.wrapHandler(stage.name, loaded) : loaded;
     pollers.push(
       startPoller({
         stage,
