@@ -9,8 +9,23 @@ import { quarantinePrefix, type StageDefinition } from '../shared/pipeline/defin
  * output prefix (the idempotent write reads the existing object's fingerprint first), write its own
  * quarantine folder. ListBucket lets HeadObject answer 404 rather than 403 for a missing key.
  */
-export function grantStageObjects(role: iam.IRole, bucket: s3.IBucket, stage: StageDefinition): string[] {
-  const prefixes: string[] = [stage.inputPrefix];
+export interface PrefixGrant {
+  readonly prefix: string;
+  /** Why the grant covers every key under the prefix, for the cdk-nag acknowledgement. */
+  readonly why: string;
+}
+
+export function grantStageObjects(
+  role: iam.IRole,
+  bucket: s3.IBucket,
+  stage: StageDefinition,
+): PrefixGrant[] {
+  const prefixes: PrefixGrant[] = [
+    {
+      prefix: stage.inputPrefix,
+      why: `${stage.name} reads any object of its input zone ${stage.inputPrefix}`,
+    },
+  ];
   role.addToPrincipalPolicy(
     new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }),
   );
@@ -21,7 +36,10 @@ export function grantStageObjects(role: iam.IRole, bucket: s3.IBucket, stage: St
     }),
   );
   if (stage.output !== 'table') {
-    prefixes.push(stage.output);
+    prefixes.push({
+      prefix: stage.output,
+      why: `${stage.name} writes <articleId>.json into its output zone ${stage.output}, reading the old fingerprint first`,
+    });
     role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         actions: ['s3:GetObject', 's3:PutObject'],
@@ -30,7 +48,10 @@ export function grantStageObjects(role: iam.IRole, bucket: s3.IBucket, stage: St
     );
   }
   const quarantine = `${quarantinePrefix}${stage.name}/`;
-  prefixes.push(quarantine);
+  prefixes.push({
+    prefix: quarantine,
+    why: `${stage.name} writes rejection records only into ${quarantine}`,
+  });
   role.addToPrincipalPolicy(
     new iam.PolicyStatement({
       actions: ['s3:PutObject'],

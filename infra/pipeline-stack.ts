@@ -64,10 +64,10 @@ export class PipelineStack extends Stack {
           stage.name === 'tag' && settings.tagger === 'builtin' ? { 'shared/tag/model': 'model' } : {},
       });
       const { role } = pipelineStage.handler;
-      for (const prefix of grantStageObjects(role, bucket, stage)) {
+      for (const { prefix, why } of grantStageObjects(role, bucket, stage)) {
         Validations.of(role).acknowledge({
           id: objectPatternFinding(bucket, `${prefix}*`),
-          reason: `Object access is scoped to the ${prefix} zone, which the ${stage.name} stage owns or reads.`,
+          reason: `${why}.`,
         });
       }
       if (stage.output === 'table') {
