@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TaggedArticle } from '../../../shared/article/schema';
 import { ArchiveReader } from '../../../shared/store/archive-reader';
@@ -120,6 +120,44 @@ describe('ArticleWriter', () => {
     expect(items.find((i) => i.kind === 'article')?.revision).toBe(revisions[2]!.origin.revision);
     expect(items.filter((i) => i.kind === 'edge').map((i) => i.entityId)).toEqual([castId(nato!)]);
     expect(await articleCount(castId(nato!))).toBe((before ?? 0) + 1);
+  });
+
+  it('lets a slow older writer change nothing once a newer revision is stored', async () => {
+    // The older writer reads "nothing newer stored", then stalls while the newer revision is written.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let stalled = false;
+    const slowDb = {
+      send: async (command: unknown) => {
+        const result = await t.db.send(command as GetCommand);
+        if (!stalled && command instanceof GetCommand) {
+          stalled = true;
+          await gate;
+        }
+        return result;
+      },
+    } as unknown as DynamoDBDocumentClient;
+    const slowWriter = new ArticleWriter(slowDb, t.table);
+    const counts = async () =>
+      Promise.all([zelenskyy!, erdogan!, kallas!].map((m) => articleCount(castId(m))));
+    const before = await counts();
+
+    const older = article('slow', revision(16), [zelenskyy!, erdogan!]);
+    const newer = article('slow', revision(17), [zelenskyy!, kallas!]);
+    const slow = slowWriter.write(older);
+    await writer.write(newer);
+    release();
+    expect((await slow).status).toBe('superseded');
+
+    const items = await partition('slow');
+    expect(items.find((i) => i.kind === 'article')?.title).toBe(newer.title);
+    const edges = items.filter((i) => i.kind === 'edge');
+    expect(edges.map((e) => e.entityId).sort()).toEqual([castId(kallas!), castId(zelenskyy!)].sort());
+    expect(edges.every((e) => e.title === newer.title)).toBe(true);
+    expect(items.filter((i) => i.kind === 'quote').map((q) => q.title)).toEqual([newer.title]);
+    expect(await counts()).toEqual([(before[0] ?? 0) + 1, before[1], (before[2] ?? 0) + 1]);
   });
 
   it('removes the edges, quotes and counts of entities a re-upload no longer mentions', async () => {
