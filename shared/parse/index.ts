@@ -1,8 +1,12 @@
+import type { ArticleFormat } from '../article/schema';
 import { decodeBytes } from './decode';
 import { parseHtml } from './html/index';
+import { parseJson } from './json';
+import { parseMarkdown } from './markdown';
 import type { ExtractedFields, ParsedFields, ParseOutcome, ParseRejection } from './outcome';
 import { sniffFormat } from './sniff';
 import { parsePlainText } from './text-layout';
+import { parseXml } from './xml';
 
 export type { ParsedFields, ParseOutcome, ParseRejection } from './outcome';
 export { rejectionCodes } from './outcome';
@@ -43,22 +47,28 @@ function parseOrReject(bytes: Uint8Array, options: ParseOptions): ParseOutcome {
   const zone = options.defaultTimeZone ?? 'UTC';
   const format = sniffFormat(text, options.key);
   const read = readFormat(format, text, zone);
-  if ('code' in read) return { ok: false, error: read };
-  if (!read.fields || read.fields.body.trim() === '')
+  if (read && 'code' in read) return { ok: false, error: read };
+  if (!read || read.body.trim() === '')
     return rejected('no-body', `no article body found in the ${format} content`);
-  return { ok: true, article: finish(read.fields, encoding) };
+  return { ok: true, article: finish(read, encoding) };
 }
 
 function readFormat(
-  format: ReturnType<typeof sniffFormat>,
+  format: ArticleFormat,
   text: string,
   zone: string,
-): { fields: ExtractedFields | undefined } | ParseRejection {
+): ExtractedFields | ParseRejection | undefined {
   switch (format) {
     case 'html':
-      return { fields: parseHtml(text, zone) };
-    default:
-      return { fields: parsePlainText(text, zone) };
+      return parseHtml(text, zone);
+    case 'json':
+      return parseJson(text, zone);
+    case 'xml':
+      return parseXml(text, zone);
+    case 'markdown':
+      return parseMarkdown(text, zone);
+    case 'text':
+      return parsePlainText(text, zone);
   }
 }
 

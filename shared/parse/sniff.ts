@@ -2,7 +2,7 @@ import type { ArticleFormat } from '../article/schema';
 
 const htmlStart =
   /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|link|div|article|main|section|p|h[1-6]|header|script|style|span|table|center|font|br|a)[\s>/]/i;
-const xmlRoots = /<(?:nitf|newsMessage|newsItem|NewsML|packageItem|rss|feed|article|document|doc|story)[\s>]/;
+const xmlRoots = /^<(?:[\w.-]+:)?(?:nitf|newsmessage|newsitem|newsml|packageitem|rss|feed|rdf)>$/i;
 
 function extensionOf(key: string): string {
   const name = key.split('/').pop() ?? '';
@@ -12,6 +12,16 @@ function extensionOf(key: string): string {
   return parts.length > 1 ? parts.at(-1)! : '';
 }
 
+/** The first element's name, past the XML declaration, doctype, processing instructions and comments. */
+function rootElement(head: string): string | undefined {
+  const m = head.match(/^(?:\s*(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>))*\s*<([A-Za-z][\w:.-]*)/i);
+  return m?.[1]?.toLowerCase();
+}
+
+/**
+ * The format from the content; the key's extension only settles what the content leaves open
+ * (markdown against plain text, an XML root that is not a known news format).
+ */
 /**
  * The format from the content; the key's extension only settles what the content leaves open
  * (markdown against plain text, an XML root that is not a known news format).
@@ -21,9 +31,11 @@ export function sniffFormat(text: string, key: string): ArticleFormat {
   const ext = extensionOf(key);
   if (head.startsWith('{') || (head.startsWith('[') && /^\[\s*[{\]]/.test(head))) return 'json';
   if (head.startsWith('<')) {
-    if (htmlStart.test(head) || /<html[\s>]/i.test(head)) return 'html';
-    if (head.startsWith('<?xml') || xmlRoots.test(head)) return 'xml';
-    if (ext === 'xml') return 'xml';
+    const root = rootElement(head);
+    if (root === 'html' || /^<!doctype\s+html/i.test(head)) return 'html';
+    if (root && xmlRoots.test(`<${root}>`)) return 'xml';
+    if (htmlStart.test(head)) return 'html';
+    if (head.startsWith('<?xml') || ext === 'xml') return 'xml';
     return 'html';
   }
   if (ext === 'json') return 'json';

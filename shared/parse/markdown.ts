@@ -1,0 +1,136 @@
+import { marked, type Token, type Tokens } from 'marked';
+import { parse as parseYaml } from 'yaml';
+import type { Image } from '../article/schema';
+import { captionImage } from './captions';
+import { isRecord, readRecordFields } from './fields-from-record';
+import type { ExtractedFields } from './outcome';
+import { joinParagraphs, normalizeText, squash } from './text-blocks';
+
+const frontMatter = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+
+/** YAML front matter as a record; malformed or non-mapping front matter counts as none. */
+function readFrontMatter(text: string): { record: Record<string, unknown>; rest: string } {
+  const m = text.match(frontMatter);
+  if (!m) return { record: {}, rest: text };
+  try {
+    const parsed: unknown = parseYaml(m[1]!, { maxAliasCount: 10 });
+    return { record: isRecord(parsed) ? parsed : {}, rest: text.slice(m[0].length) };
+  } catch {
+    return { record: {}, rest: text.slice(m[0].length) };
+  }
+}
+
+function inlineText(tokens: readonly Token[] | undefined, images: Image[]): string {
+  if (!tokens) return '';
+  let out = '';
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'image': {
+        const image = token as Tokens.Image;
+        const caption = image.text || image.title || '';
+        if (caption) images.push(captionImage(caption, undefined, image.href || undefined));
+        break;
+      }
+      case 'br':
+        out += ' ';
+        break;
+      case 'html':
+        out += (token as Tokens.HTML).text.replace(/<[^>]*>/g, '');
+        break;
+      case 'codespan':
+      case 'escape':
+        out += (token as Tokens.Codespan).text;
+        break;
+      default: {
+        const nested = (token as { tokens?: Token[] }).tokens;
+        out += nested ? inlineText(nested, images) : ((token as { text?: string }).text ?? '');
+      }
+    }
+  }
+  return out;
+}
+
+interface Walked {
+  title?: string;
+  paragraphs: string[];
+  headings: string[];
+  images: Image[];
+}
+
+function walk(tokens: readonly Token[], into: Walked, wantTitle: boolean): void {
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'heading': {
+        const text = squash(inlineText((token as Tokens.Heading).tokens, into.images));
+        if (!text) break;
+        if (
+          wantTitle &&
+          into.title === undefined &&
+          (token as Tokens.Heading).depth === 1 &&
+          into.paragraphs.length === 0
+        )
+          into.title = text;
+        else {
+          into.headings.push(text);
+          into.paragraphs.push(text);
+        }
+        break;
+      }
+      case 'paragraph':
+      case 'text': {
+        const text = squash(inlineText((token as Tokens.Paragraph).tokens, into.images));
+        if (text) into.paragraphs.push(text);
+        break;
+      }
+      case 'list':
+        for (const item of (token as Tokens.List).items) walk(item.tokens, into, false);
+        break;
+      case 'blockquote':
+        walk((token as Tokens.Blockquote).tokens, into, false);
+        break;
+      case 'code':
+        into.paragraphs.push((token as Tokens.Code).text);
+        break;
+      case 'table': {
+        const table = token as Tokens.Table;
+        for (const row of [table.header, ...table.rows])
+          into.paragraphs.push(squash(row.map((cell) => inlineText(cell.tokens, into.images)).join(' ')));
+        break;
+      }
+      case 'html': {
+        const text = squash((token as Tokens.HTML).text.replace(/<[^>]*>/g, ' '));
+        if (text) into.paragraphs.push(text);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+}
+
+/** Markdown with or without YAML front matter: fields from the front matter, the text from the markdown. */
+export function parseMarkdown(raw: string, defaultZone: string): ExtractedFields | undefined {
+  const { record, rest } = readFrontMatter(normalizeText(raw));
+  const fields = readRecordFields(record, defaultZone);
+  const walked: Walked = { paragraphs: [], headings: [], images: [] };
+  walk(marked.lexer(rest), walked, true);
+  const body = joinParagraphs(walked.paragraphs);
+  if (body === '') return undefined;
+  return {
+    format: 'markdown',
+    title: fields.title ?? walked.title ?? '',
+    subtitle: fields.subtitle,
+    section: fields.section,
+    authors: fields.authors,
+    publishedAt: fields.publishedAt?.iso,
+    publishedAtAssumedZone: fields.publishedAt?.assumedZone || undefined,
+    modifiedAt: fields.modifiedAt,
+    dateline: fields.dateline,
+    source: fields.source,
+    canonicalUrl: fields.canonicalUrl,
+    language: fields.language,
+    headings: walked.headings,
+    images: [...fields.images, ...walked.images],
+    body,
+  };
+}
