@@ -15,9 +15,12 @@ import { type Harness, startHarness } from './runtime-harness';
 let harness: Harness;
 const proxies: Partial<Record<'s3' | 'dynamodb', FaultProxy>> = {};
 /** Per-stage fault injected around the real handler; undefined passes straight through. */
-const handlerFaults: Partial<
-  Record<StageName, (event: SQSEvent, next: StageHandler, context: any) => Promise<any>>
-> = {};
+type HandlerFault = (
+  event: SQSEvent,
+  next: StageHandler,
+  context: Context,
+) => Promise<SQSBatchResponse | undefined>;
+const handlerFaults: Partial<Record<StageName, HandlerFault>> = {};
 
 const keysOf = (event: SQSEvent) => event.Records.flatMap((r) => objectsInMessage(r.body).map((o) => o.key));
 
