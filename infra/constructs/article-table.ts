@@ -9,6 +9,11 @@ const projectionTypes: Record<IndexProjection['type'], dynamodb.ProjectionType> 
   INCLUDE: dynamodb.ProjectionType.INCLUDE,
 };
 
+// DynamoDB API reference, Projection.NonKeyAttributes and service quotas.
+const maxNonKeyAttributesPerIndex = 20;
+const maxNonKeyAttributesPerTable = 100;
+const maxGlobalSecondaryIndexes = 20;
+
 /** The single table, built from the shared definition so the stack and the local runtime agree. */
 export class ArticleTable extends Construct {
   readonly table: dynamodb.TableV2;
@@ -16,6 +21,7 @@ export class ArticleTable extends Construct {
   constructor(scope: Construct, id: string, props: { definition: TableDefinition }) {
     super(scope, id);
     const { definition } = props;
+    checkLimits(definition);
     this.table = new dynamodb.TableV2(this, 'Table', {
       partitionKey: attribute(definition.partitionKey),
       sortKey: attribute(definition.sortKey),
@@ -40,4 +46,32 @@ function attribute(key: KeyAttribute): dynamodb.Attribute {
     name: key.name,
     type: key.type === 'N' ? dynamodb.AttributeType.NUMBER : dynamodb.AttributeType.STRING,
   };
+}
+
+/** DynamoDB refuses these at deploy time, long after the local runtime (dynalite) accepted them. */
+function checkLimits(definition: TableDefinition): void {
+  const problems: string[] = [];
+  let projected = 0;
+  for (const index of definition.globalSecondaryIndexes) {
+    const count = index.projection?.nonKeyAttributes?.length ?? 0;
+    projected += count;
+    if (count > maxNonKeyAttributesPerIndex) {
+      problems.push(
+        `${index.indexName} projects ${count} non-key attributes (at most ${maxNonKeyAttributesPerIndex})`,
+      );
+    }
+  }
+  if (projected > maxNonKeyAttributesPerTable) {
+    problems.push(
+      `the indexes project ${projected} non-key attributes in all (at most ${maxNonKeyAttributesPerTable})`,
+    );
+  }
+  if (definition.globalSecondaryIndexes.length > maxGlobalSecondaryIndexes) {
+    problems.push(
+      `${definition.globalSecondaryIndexes.length} global secondary indexes (at most ${maxGlobalSecondaryIndexes})`,
+    );
+  }
+  if (problems.length > 0) {
+    throw new Error(`shared/store/table-definition.ts is over DynamoDB's limits: ${problems.join('; ')}`);
+  }
 }
