@@ -213,7 +213,10 @@ export class ArchiveReader {
     return Items?.[0]?.sortDate as string | undefined;
   }
 
-  /** Entities whose name or alias has a word starting with `prefix` (at least two letters once folded). */
+  /**
+   * Entities whose name or alias has a word starting with `prefix` (at least two letters once folded),
+   * in order of the matching word; an entity matching by several words is listed once, at the first.
+   */
   async searchEntities(
     query: { prefix: string; type?: EntityType; limit: number },
     after?: Key,
@@ -235,6 +238,7 @@ export class ArchiveReader {
       query.limit,
       nameKey,
       after,
+      (item) => isFirstMatch(item, folded),
     );
     const summaries = await this.summaries(page.items.map((i) => i.entityId as string));
     return {
@@ -345,6 +349,12 @@ export class ArchiveReader {
     }
     return found;
   }
+}
+
+function isFirstMatch(item: Item, prefix: string): boolean {
+  const tokens = (item.tokens as string[] | undefined) ?? [];
+  const first = tokens.filter((t) => t.startsWith(prefix)).sort()[0];
+  return first === undefined || first === item.token;
 }
 
 function sortRange(range: DateRange): { ':from': string; ':to': string } {

@@ -175,7 +175,7 @@ export class ArticleWriter {
 
   /**
    * The entity summary: name, type and aliases, and the article count moved by `delta`. Name tokens
-   * for search are written only for names this update added, so a known entity costs one write.
+   * for search are written only when this update added a name, so a known entity costs one write.
    */
   private async updateEntity(entity: EntityNames, delta: number): Promise<void> {
     const aliases = new Set(entity.aliases.filter(Boolean));
@@ -201,10 +201,14 @@ export class ArticleWriter {
     );
     this.meter(result.ConsumedCapacity?.CapacityUnits);
     const old = result.Attributes as Partial<EntityItem> | undefined;
-    const known = new Set(nameTokens(old?.name ? [old.name, ...(old.aliases ?? [])] : []));
-    const fresh = nameTokens([entity.name, ...aliases]).filter((t) => !known.has(t));
+    const oldNames = old?.name ? [old.name, ...(old.aliases ?? [])] : [];
+    const known = new Set(nameTokens(oldNames));
+    if (nameTokens([entity.name, ...aliases]).every((t) => known.has(t))) return;
+    // Every token item lists all the entity's tokens, so search can show an entity once (at its first
+    // matching token); a new name therefore rewrites them all. Names change rarely after first sight.
+    const tokens = nameTokens([...oldNames, entity.name, ...aliases]).sort();
     await mapLimit(
-      fresh.flatMap((token) => [undefined, entity.type].map((type) => ({ token, type }))),
+      tokens.flatMap((token) => [undefined, entity.type].map((type) => ({ token, type }))),
       this.concurrency,
       ({ token, type }) =>
         this.put({
@@ -214,6 +218,7 @@ export class ArticleWriter {
           entityType: entity.type,
           name: entity.name,
           token,
+          tokens,
         }),
     );
   }

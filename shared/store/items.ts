@@ -234,6 +234,8 @@ export interface NameTokenItem {
   entityType: EntityType;
   name: string;
   token: string;
+  /** All the entity's tokens: a search shows the entity only at the first one matching its prefix. */
+  tokens: string[];
 }
 
 export interface TrendItem {

@@ -20,6 +20,8 @@ export async function pagedQuery(
   want: number,
   keyAttributes: readonly string[],
   start?: Key,
+  /** Items the caller does not want are skipped here, so pages stay full. */
+  keep: (item: Item) => boolean = () => true,
 ): Promise<Page> {
   const items: Item[] = [];
   let startKey: Key | undefined = start;
@@ -32,6 +34,7 @@ export async function pagedQuery(
       }),
     );
     for (const item of page.Items ?? []) {
+      if (!keep(item)) continue;
       if (items.length === want) return { items, next: keyOf(items[want - 1]!, keyAttributes) };
       items.push(item);
     }

@@ -218,6 +218,16 @@ describe('ArticleWriter', () => {
     expect(stored?.entities.map((e) => e.id)).toEqual([castId(leyen!)]);
   });
 
+  it('lists an entity once in search after it gains an alias that matches the same prefix', async () => {
+    const zelda = cast.find((m) => m.name === 'Zelda Hart')!;
+    await writer.write(article('alias1', revision(18), [zelda]));
+    await writer.write(article('alias2', revision(18), [{ ...zelda, aliases: ['Zel Hart'] }]));
+    const found = await reader.searchEntities({ prefix: 'zel', type: 'PERSON', limit: 10 });
+    expect(found.items.filter((i) => i.id === castId(zelda))).toEqual([
+      { id: castId(zelda), type: 'PERSON', name: 'Zelda Hart', matched: 'zel hart', articleCount: 2 },
+    ]);
+  });
+
   it('trims an article too large for one item and says so', async () => {
     const huge = article('huge', revision(13), [zelenskyy!]);
     huge.body = `${huge.body}\n\n${'A very long paragraph of text. '.repeat(30_000)}`;
