@@ -109,14 +109,36 @@ function decodeText(bytes: Uint8Array): { text: string; encoding: string } | und
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8' };
 
   const declared = declaredCharset(bytes);
-  if (declared && declared !== 'utf-8') {
+  if (declared && declared !== 'utf-8' && declared !== 'windows-1252' && declared !== 'iso-8859-1') {
     const text = tryDecode(bytes, declared);
     if (text !== undefined) return { text, encoding: declared };
   }
-  // Without the C1 range (0x80-0x9f) the bytes read the same as ISO-8859-1; with it, only as Windows-1252.
-  const text = new TextDecoder('windows-1252').decode(bytes);
+  // WHATWG reads ISO-8859-1 as Windows-1252. Without bytes 0x80-0x9f both read the same and the file
+  // is recorded as ISO-8859-1; with them, only Windows-1252 makes sense of it.
+  const text = decodeWindows1252(bytes);
   const usesC1 = bytes.some((b) => b >= 0x80 && b <= 0x9f);
   return { text, encoding: usesC1 ? 'windows-1252' : 'iso-8859-1' };
+}
+
+/** Windows-1252's 0x80-0x9f row; the five unassigned bytes keep their C1 code points, as WHATWG says. */
+const windows1252High =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/** Node 20's TextDecoder reads "windows-1252" as ISO-8859-1 (C1 controls for curly quotes), so: by hand. */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const chunks: string[] = [];
+  const chunk = 8192;
+  for (let start = 0; start < bytes.length; start += chunk) {
+    const end = Math.min(bytes.length, start + chunk);
+    const codes = new Array<number>(end - start);
+    for (let i = start; i < end; i++) {
+      const b = bytes[i]!;
+      codes[i - start] = b >= 0x80 && b <= 0x9f ? windows1252High.charCodeAt(b - 0x80) : b;
+    }
+    chunks.push(String.fromCharCode(...codes));
+  }
+  return chunks.join('');
 }
 
 function withEncoding(text: string | undefined, encoding: string) {

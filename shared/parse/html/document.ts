@@ -29,6 +29,12 @@ export function prepareHtml(html: string): PreparedHtml {
     .replace(/<noscript\b[\s\S]*?<\/noscript\s*>/gi, '')
     .replace(/<template\b[\s\S]*?<\/template\s*>/gi, '')
     .replace(/<!--[\s\S]*?-->/g, '');
-  const { document } = parseHTML(lean);
-  return { document, jsonLd, reparse: () => parseHTML(lean).document };
+  // linkedom needs a root element (it throws on text such as "<"); fragments get the page around them.
+  const page = /<html[\s>]/i.test(lean)
+    ? lean
+    : /<(?:head|body)[\s>]/i.test(lean)
+      ? `<html>${lean}</html>`
+      : `<!DOCTYPE html><html><body>${lean}</body></html>`;
+  const { document } = parseHTML(page);
+  return { document, jsonLd, reparse: () => parseHTML(page).document };
 }

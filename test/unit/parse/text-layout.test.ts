@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureText, paragraphsOf, parseOk } from './fixtures';
+
+describe('plain text as a website prints it (the seed layout)', () => {
+  const article = parseOk(fixtureText('desk-layout.txt'), { key: 'raw/desk-layout.txt' });
+
+  it('reads headline, desk and publication time', () => {
+    expect(article.format).toBe('text');
+    expect(article.title).toBe('Harbour city approves light rail line after decade of debate');
+    expect(article.section).toBe('Business');
+    expect(article.publishedAt).toBe('2026-03-03T09:15:00Z');
+    expect(article.publishedAtAssumedZone).toBe(true);
+  });
+
+  it('takes the photo caption and its credit out of the body', () => {
+    expect(article.images).toEqual([
+      {
+        caption:
+          'Commuters wait at a bus stop on Quay Road in Port Elmsworth on January 8, 2025, where the new line is planned to run.',
+        credit: 'Reuters',
+      },
+    ]);
+    expect(article.body).not.toContain('Commuters wait');
+  });
+
+  it('keeps the section headings as their own paragraphs and lists them', () => {
+    expect(article.headings).toEqual(['Funding and timetable', 'What residents say']);
+    expect(paragraphsOf(article.body)).toContain('Funding and timetable');
+  });
+
+  it('has a body from the first paragraph to the last, without headline or source line', () => {
+    const paragraphs = paragraphsOf(article.body);
+    expect(paragraphs[0]).toMatch(/^The council of Port Elmsworth has approved/);
+    expect(paragraphs.at(-1)).toMatch(/from 40 minutes to 15\.$/);
+    expect(article.body).not.toContain('Harbour city approves');
+    expect(article.body).not.toContain('Source:');
+    expect(article.source).toBe('Elmsworth Gazette');
+    expect(paragraphs).toHaveLength(10);
+  });
+
+  it('does not take the caption date for the publication date', () => {
+    expect(article.publishedAt).not.toContain('2025-01-08');
+  });
+
+  it('places a zoneless time in the configured zone', () => {
+    const inOslo = parseOk(fixtureText('desk-layout.txt'), { defaultTimeZone: 'Europe/Oslo' });
+    expect(inOslo.publishedAt).toBe('2026-03-03T09:15:00+01:00');
+    expect(inOslo.publishedAtAssumedZone).toBe(true);
+    const inDhaka = parseOk(fixtureText('desk-layout.txt'), { defaultTimeZone: 'Asia/Dhaka' });
+    expect(inDhaka.publishedAt).toBe('2026-03-03T09:15:00+06:00');
+  });
+
+  it('reads the same article with CRLF line ends and trailing spaces', () => {
+    const crlf = parseOk(fixtureText('desk-layout.txt').replace(/\n/g, '  \r\n'));
+    expect(crlf.body).toBe(article.body);
+    expect(crlf.headings).toEqual(article.headings);
+  });
+
+  it('never invents fields the text does not give', () => {
+    expect(article.authors).toEqual([]);
+    expect(article).not.toHaveProperty('dateline');
+    expect(article).not.toHaveProperty('modifiedAt');
+    expect(article).not.toHaveProperty('canonicalUrl');
+  });
+
+  it('reads a byline and an updated time in the header', () => {
+    const text = [
+      'Library reopens after flood repairs',
+      '',
+      'By Nora Lindgren and Ole Bakke',
+      'Published: 12 May 2026, 10:00 AM | Updated: 12 May 2026, 01:30 PM',
+      '',
+      'The central library reopened on Monday after eight months of repairs to its flooded basement, with a new children’s room and longer opening hours.',
+      '',
+      'Visitors queued before the doors opened at nine, and staff handed out coffee to those waiting in the rain.',
+    ].join('\n');
+    const parsed = parseOk(text);
+    expect(parsed.authors).toEqual(['Nora Lindgren', 'Ole Bakke']);
+    expect(parsed.publishedAt).toBe('2026-05-12T10:00:00Z');
+    expect(parsed.modifiedAt).toBe('2026-05-12T13:30:00Z');
+    expect(paragraphsOf(parsed.body)).toHaveLength(2);
+  });
+
+  it('joins hard-wrapped lines into paragraphs', () => {
+    const text = [
+      'Storm closes mountain pass',
+      '',
+      'The pass road was closed on Tuesday morning after heavy snow and strong',
+      'winds made driving dangerous, the road authority said in a statement',
+      'published on its website.',
+      '',
+      'Snow ploughs will try to clear the road overnight.',
+    ].join('\n');
+    expect(paragraphsOf(parseOk(text).body)).toEqual([
+      'The pass road was closed on Tuesday morning after heavy snow and strong winds made driving dangerous, the road authority said in a statement published on its website.',
+      'Snow ploughs will try to clear the road overnight.',
+    ]);
+  });
+});
+
+describe('wire copy', () => {
+  it('reads a dateline on its own line (Reuters and CoNLL style)', () => {
+    const article = parseOk(fixtureText('wire-dateline.txt'));
+    expect(article.title).toBe('Dutch grain exports rise on strong Asian demand');
+    expect(article.dateline).toEqual({ place: 'Rotterdam', date: '1996-09-12' });
+    expect(article.publishedAt).toBe('1996-09-12');
+    expect(article.publishedAtAssumedZone).toBeUndefined();
+    expect(article.body).toMatch(/^Dutch grain exports rose 12 percent/);
+    expect(article.body).not.toContain('ROTTERDAM');
+  });
+
+  it('reads an inline dateline with its agency and the reporting credits', () => {
+    const article = parseOk(fixtureText('wire-agency.txt'));
+    expect(article.dateline).toEqual({ place: 'Frankfurt' });
+    expect(article.source).toBe('Reuters');
+    expect(article.authors).toEqual(['Anna Lindqvist', 'Marco Bellini']);
+    expect(article.body).toMatch(/^FRANKFURT \(Reuters\) - The central bank/);
+    expect(article.body).not.toContain('Editing by');
+    expect(article.publishedAt).toBeUndefined();
+  });
+
+  it('does not take a leading acronym before a dash for a dateline', () => {
+    const article = parseOk(
+      'Alliance meets\n\nNATO — the alliance of thirty-two countries — met in Brussels on Monday to discuss air defence.',
+    );
+    expect(article.dateline).toBeUndefined();
+  });
+});
