@@ -1,19 +1,30 @@
-import type { DocumentFeatures } from './features';
-import { MAX_DYNAMIC } from './features';
+import type { DocumentFeatures, WordInfo, WordRole } from './features';
+import { MAX_DYNAMIC, SENTENCE_BOUNDARY } from './features';
 import { ALLOWED, canEnd, LABEL_COUNT, OUTSIDE } from './labels';
 
-/** Adds the weights of features[from..to) to scores (one slot per label). */
+/** Adds weights to scores (one slot per label). */
 export interface Scorer {
+  /** The weights of features[from..to). */
   addScores(features: Int32Array, from: number, to: number, scores: Float64Array): void;
+  /** The weights of a word's features in one role (WordInfo.roles[role]); a scorer may cache them. */
+  addWordScores(info: WordInfo, role: WordRole, scores: Float64Array): void;
+  /** The weights of the previous two labels' features (tagFeatures); a scorer may cache them. */
+  addTagScores(prev: number, prev2: number, scores: Float64Array): void;
 }
 
-/** Called on each token while training: the learner sees the features and the predicted and gold labels. */
+/** The words around a token, by role: the token, one before, one after, two before, two after. */
+export type Window = [WordInfo, WordInfo, WordInfo, WordInfo, WordInfo];
+
+/** Called on each token while training, with every feature the decision was made on. */
 export type Learn = (
+  window: Window,
   features: Int32Array,
   from: number,
   to: number,
   dynamic: Int32Array,
   dynamicCount: number,
+  prev: number,
+  prev2: number,
   gold: number,
   predicted: number,
 ) => void;
@@ -21,28 +32,46 @@ export type Learn = (
 /**
  * Greedy left-to-right decoding, one sentence at a time, restricted to well-formed BILOU sequences.
  * With `docTypes` it is the second pass (document-level types from the first pass as features).
+ * With `only`, decodes just the flagged sentences into the given labels and leaves the others as they are.
  */
 export function decodeGreedy(
   doc: DocumentFeatures,
   scorer: Scorer,
   docTypes: Int32Array | undefined,
   training?: { gold: Int32Array; learn: Learn },
+  only?: { sentences: Uint8Array; labels: Int32Array },
 ): Int32Array {
-  const labels = new Int32Array(doc.count);
+  const labels = only ? only.labels : new Int32Array(doc.count);
   const scores = new Float64Array(LABEL_COUNT);
   const dynamic = new Int32Array(MAX_DYNAMIC);
+  const infos = doc.infos;
+  const window: Window = [
+    SENTENCE_BOUNDARY,
+    SENTENCE_BOUNDARY,
+    SENTENCE_BOUNDARY,
+    SENTENCE_BOUNDARY,
+    SENTENCE_BOUNDARY,
+  ];
   const sentences = doc.sentenceStart.length - 1;
   for (let s = 0; s < sentences; s++) {
+    if (only && !only.sentences[s]) continue;
     const from = doc.sentenceStart[s]!;
     const to = doc.sentenceStart[s + 1]!;
     let prev = OUTSIDE;
     let prev2 = OUTSIDE;
     for (let i = from; i < to; i++) {
       scores.fill(0);
+      window[0] = infos[i]!;
+      window[1] = i - 1 >= from ? infos[i - 1]! : SENTENCE_BOUNDARY;
+      window[2] = i + 1 < to ? infos[i + 1]! : SENTENCE_BOUNDARY;
+      window[3] = i - 2 >= from ? infos[i - 2]! : SENTENCE_BOUNDARY;
+      window[4] = i + 2 < to ? infos[i + 2]! : SENTENCE_BOUNDARY;
+      for (let r = 0; r < 5; r++) scorer.addWordScores(window[r]!, r as WordRole, scores);
       const fs = doc.offsets[i]!;
       const fe = doc.offsets[i + 1]!;
       scorer.addScores(doc.feats, fs, fe, scores);
-      const dn = doc.dynamicFeatures(i, prev, prev2, docTypes ? docTypes[i]! : -1, dynamic);
+      scorer.addTagScores(prev, prev2, scores);
+      const dn = doc.dynamicFeatures(i, prev, docTypes ? docTypes[i]! : -1, dynamic);
       scorer.addScores(dynamic, 0, dn, scores);
       const last = i === to - 1;
       let best = -1;
@@ -55,7 +84,8 @@ export function decodeGreedy(
           best = y;
         }
       }
-      if (training) training.learn(doc.feats, fs, fe, dynamic, dn, training.gold[i]!, best);
+      if (training)
+        training.learn(window, doc.feats, fs, fe, dynamic, dn, prev, prev2, training.gold[i]!, best);
       labels[i] = best;
       prev2 = prev;
       prev = best;

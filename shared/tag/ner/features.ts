@@ -89,6 +89,122 @@ function isLowerWord(text: string): boolean {
   return /^\p{Ll}/u.test(text);
 }
 
+/** What a word contributes on its own, computed once per distinct token text (see wordInfo). */
+export interface WordInfo {
+  word: number;
+  raw: number;
+  shape: number;
+  shortShape: number;
+  capital: number;
+  lower: boolean;
+  /** Has a letter, and every letter is upper case. */
+  letters: boolean;
+  upper: boolean;
+  alphanumeric: boolean;
+  /**
+   * The features this word contributes by role: as the current token (identity, shape, length, affixes,
+   * bias), and as the token one or two before or after it. They depend on the word alone, so a scorer
+   * may cache their summed weights per word (see WeightTable.addWordScores).
+   */
+  roles: readonly [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
+  /** Per weight table (by its id): the summed weights of the five roles, filled on first use. */
+  scores: (Int32Array | undefined)[];
+}
+
+export const OWN = 0;
+export const AS_PREVIOUS = 1;
+export const AS_NEXT = 2;
+export const AS_SECOND_PREVIOUS = 3;
+export const AS_SECOND_NEXT = 4;
+export type WordRole = 0 | 1 | 2 | 3 | 4;
+
+function rolesOf(word: number, raw: number, own: number[]): WordInfo['roles'] {
+  return [
+    Int32Array.from(own),
+    Int32Array.of(feature1(T.prev1, word), feature1(T.rawPrev1, raw)),
+    Int32Array.of(feature1(T.next1, word), feature1(T.rawNext1, raw)),
+    Int32Array.of(feature1(T.prev2, word)),
+    Int32Array.of(feature1(T.next2, word)),
+  ];
+}
+
+/** Stands for the missing neighbour before the first or after the last token of a sentence. */
+export const SENTENCE_BOUNDARY: WordInfo = {
+  word: BOUNDARY,
+  raw: BOUNDARY,
+  shape: BOUNDARY,
+  shortShape: BOUNDARY,
+  capital: 0,
+  lower: false,
+  letters: false,
+  upper: false,
+  alphanumeric: false,
+  roles: rolesOf(BOUNDARY, BOUNDARY, []),
+  scores: [],
+};
+
+const cache = new Map<string, WordInfo>();
+const CACHE_LIMIT = 200_000;
+
+function wordInfo(token: string): WordInfo {
+  let info = cache.get(token);
+  if (info) return info;
+  const text = normaliseWord(token);
+  const lower = text.toLowerCase();
+  const word = hashString(lower);
+  const raw = hashString(text);
+  const shape = hashString(shapeOf(text, 2));
+  const shortShape = hashString(shapeOf(text, 1));
+  const capital = isCapitalised(text) ? 1 : 0;
+  const own: number[] = [
+    feature1(T.word, word),
+    feature1(T.raw, raw),
+    feature1(T.bias, 0),
+    feature1(T.shape, shape),
+    feature1(T.shortShape, shortShape),
+    feature2(T.length, Math.min(lower.length, 12), capital),
+  ];
+  const len = lower.length;
+  for (let a = 1; a <= 4 && a <= len; a++) {
+    own.push(feature2(T.prefix, a, hashString(lower.slice(0, a))));
+    own.push(feature2(T.suffix, a, hashString(lower.slice(len - a))));
+  }
+  const letters = /\p{L}/u.test(token);
+  info = {
+    word,
+    raw,
+    shape,
+    shortShape,
+    capital,
+    lower: isLowerWord(token),
+    letters,
+    upper: letters && token === token.toUpperCase(),
+    alphanumeric: letters || /\p{N}/u.test(token),
+    roles: rolesOf(word, raw, own),
+    scores: [],
+  };
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(token, info);
+  return info;
+}
+
+/** A growable int32 buffer. */
+class IntBuffer {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.data = new Int32Array(Math.max(16, capacity));
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
 /**
  * Everything the tagger knows about one document's tokens that does not depend on its own decisions:
  * per-token feature hashes (word, shape, affixes, context, gazetteer, document context), and the indexes
@@ -100,12 +216,12 @@ export class DocumentFeatures {
   readonly sentenceStart: Int32Array;
   /** Static features of token i are feats[offsets[i] .. offsets[i + 1]). */
   readonly offsets: Int32Array;
-  /** Replaced by training with a copy in which some words' identity features are dropped. */
-  feats: Int32Array;
-  /** Positions in feats of the features that name the word itself (training drops them at random). */
-  readonly lexical: Uint8Array;
+  readonly feats: Int32Array;
+  /** Per token: its word's role features (see WordInfo). */
+  readonly infos: WordInfo[];
   readonly word: Int32Array;
   readonly shape: Int32Array;
+  readonly capital: Uint8Array;
   /** Capitalised tokens share a key with the other occurrences of the same word; -1 otherwise. */
   readonly key: Int32Array;
 
@@ -116,55 +232,53 @@ export class DocumentFeatures {
     let n = 0;
     for (const s of sentences) n += s.length;
     this.count = n;
-    const tokens: Token[] = new Array(n);
     this.sentenceStart = new Int32Array(sentences.length + 1);
+    const infos: WordInfo[] = new Array(n);
+    this.infos = infos;
     const initial = new Uint8Array(n);
     const allCaps = new Uint8Array(n);
+    const sentenceOf = new Int32Array(n);
     let k = 0;
     for (let s = 0; s < sentences.length; s++) {
       this.sentenceStart[s] = k;
       const sentence = sentences[s]!;
       let letters = 0;
       let upper = 0;
-      for (const t of sentence) {
-        if (/\p{L}/u.test(t.text)) {
-          letters++;
-          if (t.text === t.text.toUpperCase()) upper++;
-        }
-      }
-      const shouting = letters >= 3 && upper === letters ? 1 : 0;
+      const from = k;
       let first = true;
       for (const t of sentence) {
-        tokens[k] = t;
-        allCaps[k] = shouting;
+        const info = wordInfo(t.text);
+        infos[k] = info;
+        sentenceOf[k] = s;
+        if (info.letters) {
+          letters++;
+          if (info.upper) upper++;
+        }
         // The first word after opening quotes or brackets is sentence-initial too.
-        if (first && /[\p{L}\p{N}]/u.test(t.text)) {
+        if (first && info.alphanumeric) {
           initial[k] = 1;
           first = false;
         }
         k++;
       }
+      if (letters >= 3 && upper === letters) allCaps.fill(1, from, k);
     }
     this.sentenceStart[sentences.length] = n;
 
     const word = new Int32Array(n);
-    const raw = new Int32Array(n);
     const shape = new Int32Array(n);
     const shortShape = new Int32Array(n);
     const capital = new Uint8Array(n);
-    const lowerWords: string[] = new Array(n);
     for (let i = 0; i < n; i++) {
-      const text = normaliseWord(tokens[i]!.text);
-      const lower = text.toLowerCase();
-      lowerWords[i] = lower;
-      word[i] = hashString(lower);
-      raw[i] = hashString(text);
-      shape[i] = hashString(shapeOf(text, 2));
-      shortShape[i] = hashString(shapeOf(text, 1));
-      capital[i] = isCapitalised(text) ? 1 : 0;
+      const info = infos[i]!;
+      word[i] = info.word;
+      shape[i] = info.shape;
+      shortShape[i] = info.shortShape;
+      capital[i] = info.capital;
     }
     this.word = word;
     this.shape = shape;
+    this.capital = capital;
 
     // Occurrences of each word in the document, for the document-level features.
     const key = new Int32Array(n).fill(-1);
@@ -181,7 +295,7 @@ export class DocumentFeatures {
         group.push(i);
         if (!initial[i] && !allCaps[i])
           capitalMidSentence.set(word[i]!, (capitalMidSentence.get(word[i]!) ?? 0) + 1);
-      } else if (isLowerWord(tokens[i]!.text)) lowerSeen.add(word[i]!);
+      } else if (infos[i]!.lower) lowerSeen.add(word[i]!);
     }
     let keyId = 0;
     for (const group of groups.values()) {
@@ -214,8 +328,7 @@ export class DocumentFeatures {
       }
     }
 
-    const feats: number[] = [];
-    const lexical: number[] = [];
+    const feats = new IntBuffer(n * 16);
     const offsets = new Int32Array(n + 1);
     for (let s = 0; s < sentences.length; s++) {
       const from = this.sentenceStart[s]!;
@@ -223,48 +336,21 @@ export class DocumentFeatures {
       for (let i = from; i < to; i++) {
         offsets[i] = feats.length;
         const w = word[i]!;
-        const lower = lowerWords[i]!;
         const p1 = i - 1 >= from ? word[i - 1]! : BOUNDARY;
-        const p2 = i - 2 >= from ? word[i - 2]! : BOUNDARY;
         const n1 = i + 1 < to ? word[i + 1]! : BOUNDARY;
-        const n2 = i + 2 < to ? word[i + 2]! : BOUNDARY;
         const ps = i - 1 >= from ? shortShape[i - 1]! : BOUNDARY;
         const ns = i + 1 < to ? shortShape[i + 1]! : BOUNDARY;
-        feats.push(
-          feature1(T.word, w),
-          feature1(T.raw, raw[i]!),
-          feature2(T.bigramLeft, p1, w),
-          feature2(T.bigramRight, w, n1),
-        );
-        for (let x = 0; x < 4; x++) lexical.push(feats.length - 4 + x);
-        feats.push(
-          feature1(T.bias, 0),
-          feature1(T.shape, shape[i]!),
-          feature1(T.shortShape, shortShape[i]!),
-          feature1(T.prev1, p1),
-          feature1(T.next1, n1),
-          feature1(T.prev2, p2),
-          feature1(T.next2, n2),
-          feature1(T.prevShape, ps),
-          feature1(T.nextShape, ns),
-          feature3(T.shape3, ps, shortShape[i]!, ns),
-          feature2(T.initialShape, initial[i]!, shortShape[i]!),
-          feature2(T.allCapsSentence, allCaps[i]!, shortShape[i]!),
-          feature1(T.rawPrev1, i - 1 >= from ? raw[i - 1]! : BOUNDARY),
-          feature1(T.rawNext1, i + 1 < to ? raw[i + 1]! : BOUNDARY),
-          feature2(T.length, Math.min(lower.length, 12), capital[i]!),
-        );
-        const len = lower.length;
-        for (let a = 1; a <= 4 && a <= len; a++) {
-          feats.push(feature2(T.prefix, a, hashString(lower.slice(0, a))));
-          feats.push(feature2(T.suffix, a, hashString(lower.slice(len - a))));
-        }
+        feats.push(feature2(T.bigramLeft, p1, w));
+        feats.push(feature2(T.bigramRight, w, n1));
+        feats.push(feature1(T.prevShape, ps));
+        feats.push(feature1(T.nextShape, ns));
+        feats.push(feature3(T.shape3, ps, shortShape[i]!, ns));
+        feats.push(feature2(T.initialShape, initial[i]!, shortShape[i]!));
+        feats.push(feature2(T.allCapsSentence, allCaps[i]!, shortShape[i]!));
         if (gazetteerBits[i]) {
           let bits = gazetteerBits[i]!;
           for (let b = 0; bits !== 0; b++, bits >>>= 1) {
-            if (bits & 1) {
-              feats.push(feature2(T.gazetteer, b, gazetteerPosition[i]!));
-            }
+            if (bits & 1) feats.push(feature2(T.gazetteer, b, gazetteerPosition[i]!));
           }
         }
         if (capital[i]) {
@@ -277,7 +363,7 @@ export class DocumentFeatures {
             const right = new Set<number>();
             for (const j of group) {
               if (j === i) continue;
-              const sj = this.sentenceOf(j);
+              const sj = sentenceOf[j]!;
               const lw = j - 1 >= this.sentenceStart[sj]! ? word[j - 1]! : BOUNDARY;
               const rw = j + 1 < this.sentenceStart[sj + 1]! ? word[j + 1]! : BOUNDARY;
               if (left.size < CONTEXT_CAP) left.add(lw);
@@ -291,33 +377,16 @@ export class DocumentFeatures {
     }
     offsets[n] = feats.length;
     this.offsets = offsets;
-    this.feats = Int32Array.from(feats);
-    this.lexical = new Uint8Array(feats.length);
-    for (const x of lexical) this.lexical[x] = 1;
-    this.capital = capital;
-  }
-
-  readonly capital: Uint8Array;
-
-  private sentenceOf(i: number): number {
-    let lo = 0;
-    let hi = this.sentenceStart.length - 2;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.sentenceStart[mid]! <= i) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    this.feats = feats.data.slice(0, feats.length);
   }
 
   /**
-   * Features of token i that depend on the decoder: the two previous labels and, in the second pass, the
-   * type most often given to the same word elsewhere in the document (docTypes: -1 for none).
+   * Features of token i that depend on the decoder and the word: the previous label with the word and its
+   * shape and, in the second pass, the type most often given to the same word elsewhere in the document
+   * (docType: -1 for none). The features of the previous labels alone are tagFeatures.
    */
-  dynamicFeatures(i: number, prev: number, prev2: number, docType: number, out: Int32Array): number {
+  dynamicFeatures(i: number, prev: number, docType: number, out: Int32Array): number {
     let k = 0;
-    out[k++] = feature1(T.prevTag, prev);
-    out[k++] = feature2(T.prevTags, prev, prev2);
     out[k++] = feature2(T.prevTagWord, prev, this.word[i]!);
     out[k++] = feature2(T.prevTagShape, prev, this.shape[i]!);
     if (docType >= 0) {
@@ -367,4 +436,11 @@ export class DocumentFeatures {
 }
 
 export const MAX_DYNAMIC = 8;
+
+/** The features of the two previous labels alone: a scorer may cache them per label pair. */
+export function tagFeatures(prev: number, prev2: number, out: Int32Array): number {
+  out[0] = feature1(T.prevTag, prev);
+  out[1] = feature2(T.prevTags, prev, prev2);
+  return 2;
+}
 export { LABEL_COUNT };

@@ -1,5 +1,6 @@
 import type { Scorer } from './decode';
-import type { GazetteerLookup } from './features';
+import { type GazetteerLookup, tagFeatures, type WordInfo, type WordRole } from './features';
+import { LABEL_COUNT } from './labels';
 
 export const MODEL_MAGIC = 0x4d52454e; // "NERM" little-endian
 export const MODEL_VERSION = 1;
@@ -73,40 +74,98 @@ class Reader {
   }
 }
 
-/** Sparse quantized perceptron weights: feature hash -> (label, weight) pairs. */
+let nextTableId = 0;
+
+/**
+ * Sparse quantized perceptron weights: feature hash -> (label, weight) pairs. At load time they are laid
+ * out for cache locality: one open-addressed slot holds the key and where its row is, and a row is a run
+ * of int32s packing weight and label, so a lookup touches two cache lines.
+ */
 export class WeightTable implements Scorer {
-  private readonly keys: Int32Array;
-  private readonly rowEnd: Uint32Array;
-  private readonly weights: Int16Array;
-  private readonly classes: Uint8Array;
-  private readonly index: HashTable;
+  readonly rows: number;
+  /** [key, (rowStart << 5) | rowLength] per slot; rowLength 0 marks an empty slot. */
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  /** (weight << 5) | label. */
+  private readonly packed: Int32Array;
 
   constructor(reader: Reader) {
     const rows = reader.u32();
     const nnz = reader.u32();
-    this.keys = reader.int32s(rows);
-    this.rowEnd = reader.uint32s(rows);
-    this.weights = reader.int16s(nnz);
-    this.classes = reader.uint8s(nnz);
-    this.index = buildTable(this.keys);
+    const keys = reader.int32s(rows);
+    const rowEnd = reader.uint32s(rows);
+    const weights = reader.int16s(nnz);
+    const classes = reader.uint8s(nnz);
+    this.rows = rows;
+    this.packed = new Int32Array(nnz);
+    for (let j = 0; j < nnz; j++) this.packed[j] = (weights[j]! << 5) | classes[j]!;
+    let size = 1;
+    while (size < rows * 2) size <<= 1;
+    this.mask = size - 1;
+    this.slots = new Int32Array(size * 2);
+    for (let r = 0; r < rows; r++) {
+      const start = r === 0 ? 0 : rowEnd[r - 1]!;
+      let slot = keys[r]! & this.mask;
+      while (this.slots[slot * 2 + 1] !== 0) slot = (slot + 1) & this.mask;
+      this.slots[slot * 2] = keys[r]!;
+      this.slots[slot * 2 + 1] = (start << 5) | (rowEnd[r]! - start);
+    }
   }
 
-  get rows(): number {
-    return this.keys.length;
+  /**
+   * Summed weights of each word's role features, five label vectors per word, computed on first use:
+   * most of a token's features depend on one word, and words repeat within and across articles.
+   */
+  private readonly id = nextTableId++;
+  private readonly scratch = new Float64Array(LABEL_COUNT);
+
+  addWordScores(info: WordInfo, role: WordRole, scores: Float64Array): void {
+    let cached = info.scores[this.id];
+    if (!cached) {
+      cached = new Int32Array(5 * LABEL_COUNT);
+      for (let r = 0; r < 5; r++) {
+        this.scratch.fill(0);
+        const features = info.roles[r as WordRole];
+        this.addScores(features, 0, features.length, this.scratch);
+        for (let y = 0; y < LABEL_COUNT; y++) cached[r * LABEL_COUNT + y] = this.scratch[y]!;
+      }
+      info.scores[this.id] = cached;
+    }
+    const base = role * LABEL_COUNT;
+    for (let y = 0; y < LABEL_COUNT; y++) scores[y]! += cached[base + y]!;
+  }
+
+  private readonly tagScores = new Int32Array(LABEL_COUNT * LABEL_COUNT * LABEL_COUNT);
+  private readonly tagScoresKnown = new Uint8Array(LABEL_COUNT * LABEL_COUNT);
+
+  addTagScores(prev: number, prev2: number, scores: Float64Array): void {
+    const pair = prev * LABEL_COUNT + prev2;
+    const base = pair * LABEL_COUNT;
+    if (!this.tagScoresKnown[pair]) {
+      const features = new Int32Array(2);
+      tagFeatures(prev, prev2, features);
+      this.scratch.fill(0);
+      this.addScores(features, 0, 2, this.scratch);
+      for (let y = 0; y < LABEL_COUNT; y++) this.tagScores[base + y] = this.scratch[y]!;
+      this.tagScoresKnown[pair] = 1;
+    }
+    for (let y = 0; y < LABEL_COUNT; y++) scores[y]! += this.tagScores[base + y]!;
   }
 
   addScores(features: Int32Array, from: number, to: number, scores: Float64Array): void {
-    const { keys, rowEnd, weights, classes } = this;
-    const { table, mask } = this.index;
+    const { slots, mask, packed } = this;
     for (let k = from; k < to; k++) {
       const f = features[k]!;
       let slot = f & mask;
       for (;;) {
-        const r = table[slot]!;
-        if (r === 0) break;
-        if (keys[r - 1] === f) {
-          const end = rowEnd[r - 1]!;
-          for (let j = r === 1 ? 0 : rowEnd[r - 2]!; j < end; j++) scores[classes[j]!]! += weights[j]!;
+        const info = slots[slot * 2 + 1]!;
+        if (info === 0) break;
+        if (slots[slot * 2] === f) {
+          const end = (info >>> 5) + (info & 31);
+          for (let j = info >>> 5; j < end; j++) {
+            const e = packed[j]!;
+            scores[e & 31]! += e >> 5;
+          }
           break;
         }
         slot = (slot + 1) & mask;

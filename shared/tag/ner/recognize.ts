@@ -122,13 +122,45 @@ function repair(
   return out;
 }
 
+/**
+ * The first pass only matters through the types it gives to words that occur more than once, and the
+ * second pass only differs where those types are known: a sentence without either is decoded once.
+ */
+export function decodeTwoPasses(doc: DocumentFeatures, model: NerModel): Int32Array {
+  const sentences = doc.sentenceStart.length - 1;
+  const repeated = new Uint8Array(sentences);
+  for (let s = 0; s < sentences; s++) {
+    for (let i = doc.sentenceStart[s]!; i < doc.sentenceStart[s + 1]!; i++) {
+      if (doc.key[i]! >= 0) {
+        repeated[s] = 1;
+        break;
+      }
+    }
+  }
+  const labels = new Int32Array(doc.count);
+  decodeGreedy(doc, model.first, undefined, undefined, { sentences: repeated, labels });
+  const docTypes = doc.documentTypes(labels);
+  const informed = new Uint8Array(sentences);
+  for (let s = 0; s < sentences; s++) {
+    if (!repeated[s]) informed[s] = 1;
+    else {
+      for (let i = doc.sentenceStart[s]!; i < doc.sentenceStart[s + 1]!; i++) {
+        if (docTypes[i]! >= 0) {
+          informed[s] = 1;
+          break;
+        }
+      }
+    }
+  }
+  return decodeGreedy(doc, model.second, docTypes, undefined, { sentences: informed, labels });
+}
+
 /** Tokenizes text and runs the two passes of the model: spans are JS string offsets into `text`. */
 export function recognize(model: NerModel, text: string): Recognition {
   const sentences = splitSentences(text, tokenize(text));
   const tokens = sentences.flat();
   const doc = new DocumentFeatures(sentences, model.gazetteer);
-  const first = decodeGreedy(doc, model.first, undefined);
-  const labels = decodeGreedy(doc, model.second, doc.documentTypes(first));
+  const labels = decodeTwoPasses(doc, model);
   const spans = repair(text, tokens, labels, doc, model).map((s) => ({
     type: s.type,
     start: tokens[s.first]!.start,

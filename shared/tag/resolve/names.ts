@@ -1,7 +1,20 @@
 /** Name comparison helpers for resolving mentions within one article. */
 
+const folded = new Map<string, string>();
+
 /** Folds accents, curly apostrophes and case: "Erdoğan" and "erdogan" compare equal. */
 export function foldName(text: string): string {
+  let out = folded.get(text);
+  if (out === undefined) {
+    out = fold(text);
+    // Names repeat across articles; the bound keeps a long-lived Lambda's memory flat.
+    if (folded.size > 20_000) folded.clear();
+    folded.set(text, out);
+  }
+  return out;
+}
+
+function fold(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

@@ -133,8 +133,15 @@ export function resolveEntities(
   for (const m of outside)
     if (m.type === 'PERSON' && words(m.text).length > 1) personFull.add(foldName(m.text));
   const surnames = [...personFull].map(lastWord);
-  const isSurnameOfPerson = (folded: string) =>
-    !lexicon.placeAliases[folded] && surnames.some((s) => similarNames(s, folded));
+  const surnameMemo = new Map<string, boolean>();
+  const isSurnameOfPerson = (folded: string) => {
+    let yes = surnameMemo.get(folded);
+    if (yes === undefined) {
+      yes = !lexicon.placeAliases[folded] && surnames.some((s) => similarNames(s, folded));
+      surnameMemo.set(folded, yes);
+    }
+    return yes;
+  };
 
   const clusters: Cluster[] = [];
   const findCluster = (type: EntityType, text: string): Cluster | undefined => {
@@ -168,9 +175,15 @@ export function resolveEntities(
     clusters.push(c);
     return c;
   };
+  // A surface form repeats; where its first occurrence went, the others go.
+  const placed = new Map<string, Cluster>();
   const place = (type: EntityType, text: string): Cluster => {
-    const c = findCluster(type, text) ?? addCluster(type, text);
     const folded = foldName(text);
+    const memo = `${type}\u0000${folded}`;
+    const known = placed.get(memo);
+    if (known) return known;
+    const c = findCluster(type, text) ?? addCluster(type, text);
+    placed.set(memo, c);
     if (type === 'PERSON') {
       c.keys.add(folded);
       if (words(folded).length > 1 && !c.fullNames.includes(folded)) c.fullNames.push(folded);
@@ -178,13 +191,14 @@ export function resolveEntities(
     return c;
   };
 
-  const ordered = [...cleaned].sort(
-    (a, b) =>
-      words(body.slice(b.start, b.end)).length - words(body.slice(a.start, a.end)).length ||
-      a.start - b.start,
-  );
+  const ordered = cleaned
+    .map((m) => {
+      const text = body.slice(m.start, m.end);
+      return { ...m, text, length: words(text).length };
+    })
+    .sort((a, b) => b.length - a.length || a.start - b.start);
   for (const m of ordered) {
-    const text = body.slice(m.start, m.end);
+    const text = m.text;
     let type = typeOf(text, m.type);
     if (type !== 'PERSON' && words(text).length === 1 && isSurnameOfPerson(foldName(text))) type = 'PERSON';
     const c = place(type, text);

@@ -1,4 +1,5 @@
-import type { Scorer } from '../ner/decode';
+import type { Scorer, Window } from '../ner/decode';
+import { tagFeatures, type WordInfo, type WordRole } from '../ner/features';
 import { LABEL_COUNT } from '../ner/labels';
 import type { SparseRow } from './write-model';
 
@@ -21,6 +22,18 @@ export class AveragedPerceptron implements Scorer {
       const base = r * LABEL_COUNT;
       for (let y = 0; y < LABEL_COUNT; y++) scores[y]! += w[base + y]!;
     }
+  }
+
+  addWordScores(info: WordInfo, role: WordRole, scores: Float64Array): void {
+    const features = info.roles[role];
+    this.addScores(features, 0, features.length, scores);
+  }
+
+  private readonly tags = new Int32Array(2);
+
+  addTagScores(prev: number, prev2: number, scores: Float64Array): void {
+    tagFeatures(prev, prev2, this.tags);
+    this.addScores(this.tags, 0, 2, scores);
   }
 
   private row(feature: number): number {
@@ -52,17 +65,26 @@ export class AveragedPerceptron implements Scorer {
 
   /** Matches decode.ts's Learn signature. */
   learn = (
+    window: Window,
     features: Int32Array,
     from: number,
     to: number,
     dynamic: Int32Array,
     dynamicCount: number,
+    prev: number,
+    prev2: number,
     gold: number,
     predicted: number,
   ): void => {
     if (gold !== predicted) {
+      for (let r = 0; r < 5; r++) {
+        const own = window[r]!.roles[r as WordRole];
+        this.bump(own, 0, own.length, gold, predicted);
+      }
       this.bump(features, from, to, gold, predicted);
       this.bump(dynamic, 0, dynamicCount, gold, predicted);
+      tagFeatures(prev, prev2, this.tags);
+      this.bump(this.tags, 0, 2, gold, predicted);
     }
     this.step++;
   };

@@ -17,7 +17,12 @@ export function fixtureArticle(overrides: Partial<ParsedArticle> = {}): ParsedAr
   return {
     schemaVersion: 1,
     id: 'fixture-article',
-    origin: { key: 'raw/fixture.txt', contentHash: '0'.repeat(64), bytes: fixtureBody.length, revision: 'r1' },
+    origin: {
+      key: 'raw/fixture.txt',
+      contentHash: '0'.repeat(64),
+      bytes: fixtureBody.length,
+      revision: 'r1',
+    },
     format: 'text',
     encoding: 'utf-8',
     title: 'Colonna and Scholz agree on winter gas plan',

@@ -10,15 +10,23 @@ describe('built-in tagger', () => {
     const tagger = createTagger();
     const result = await tagger.tag(article);
     const names = (type: string) => result.entities.filter((e) => e.type === type).map((e) => e.name);
-    expect(names('PERSON')).toEqual(expect.arrayContaining(['Catherine Colonna', 'Olaf Scholz', 'Pierre Lefebvre']));
-    expect(names('LOCATION')).toEqual(expect.arrayContaining(['France', 'Paris', 'Germany', 'Brussels', 'Baltic Sea']));
+    expect(names('PERSON')).toEqual(
+      expect.arrayContaining(['Catherine Colonna', 'Olaf Scholz', 'Pierre Lefebvre']),
+    );
+    expect(names('LOCATION')).toEqual(
+      expect.arrayContaining(['France', 'Paris', 'Germany', 'Brussels', 'Baltic Sea']),
+    );
     expect(names('ORGANIZATION')).toEqual(expect.arrayContaining(['European Commission', 'Reuters']));
     for (const entity of result.entities) {
       expect(entity.id).toBe(entityId(entity.type, entity.name));
       for (const m of entity.mentions) expect(article.body.slice(m.start, m.end)).toBe(m.text);
     }
     expect(() =>
-      TaggedArticleSchema.parse({ ...article, ...result, tagger: { name: tagger.name, version: tagger.version } }),
+      TaggedArticleSchema.parse({
+        ...article,
+        ...result,
+        tagger: { name: tagger.name, version: tagger.version },
+      }),
     ).not.toThrow();
   });
 
@@ -64,7 +72,8 @@ describe('built-in tagger', () => {
 
 describe('findEntities', () => {
   it('returns typed spans with offsets into exactly the given text', () => {
-    const text = '\uFEFFUkraine’s President Volodymyr Zelenskyy met NATO officials in Brussels on 3 March 2025.';
+    const text =
+      '\uFEFFUkraine’s President Volodymyr Zelenskyy met NATO officials in Brussels on 3 March 2025.';
     const spans = findEntities(text);
     for (const s of spans) expect(text.slice(s.start, s.end)).toBe(s.text);
     expect(spans.map((s) => [s.type, s.text])).toEqual([

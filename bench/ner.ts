@@ -1,0 +1,147 @@
+/**
+ * NER benchmark: CoNLL-2003 valid entity-level exact match for the model as it ships (raw text through
+ * the tokenizer, both passes and the repairs), tagging speed on the seed article, model size, and the cold
+ * import time of the bundled tag handler. Prints a markdown table.
+ *
+ *   npm run bench:ner
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import type { ParsedArticle } from '../shared/article/schema';
+import { createTagger } from '../shared/tag/index';
+import { loadModel } from '../shared/tag/load-model';
+import { readConll } from '../shared/tag/training/conll';
+import { evaluateModel } from '../shared/tag/training/evaluate-model';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const validPath = join(repoRoot, '..', 'shared', 'data', 'conll2003', 'valid.txt');
+const seedPath = join(repoRoot, '..', 'shared', 'seeds', '000_9513243bd3d32a71.txt');
+const modelPath = join(repoRoot, 'shared', 'tag', 'model', 'ner.bin');
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+};
+
+/** The seed as the parser would give it: headline, caption and credit, body, source (no parser needed). */
+function seedArticle(): ParsedArticle {
+  const lines = readFileSync(seedPath, 'utf8').split('\n');
+  const caption = lines.findIndex((l) => /—\s*AFP photo\s*$/.test(l));
+  const source = lines.findIndex((l) => l.startsWith('Source:'));
+  const body = lines
+    .slice(caption + 1, source)
+    .join('\n')
+    .trim()
+    .replace(/\n{2,}/g, '\n\n');
+  return {
+    schemaVersion: 1,
+    id: 'seed',
+    origin: { key: 'raw/seed.txt', contentHash: '', bytes: 0, revision: '' },
+    format: 'text',
+    encoding: 'utf-8',
+    title: lines[0]!.trim(),
+    authors: [],
+    publishedAt: '2025-12-15T14:46:00Z',
+    headings: [],
+    images: [{ caption: lines[caption]!.replace(/—\s*AFP photo\s*$/, '').trim(), credit: 'AFP' }],
+    body,
+    source: 'Al Jazeera',
+    parser: { version: 'bench' },
+  };
+}
+
+async function taggingSpeed(): Promise<{ median: number; best: number; tokens: number }> {
+  const article = seedArticle();
+  const tagger = createTagger();
+  for (let i = 0; i < 200; i++) await tagger.tag(article);
+  const rounds: number[] = [];
+  for (let r = 0; r < 7; r++) {
+    const started = performance.now();
+    let n = 0;
+    while (performance.now() - started < 1000) {
+      await tagger.tag(article);
+      n++;
+    }
+    rounds.push(n / ((performance.now() - started) / 1000));
+  }
+  return { median: median(rounds), best: Math.max(...rounds), tokens: article.body.split(/\s+/).length };
+}
+
+async function coldImport(): Promise<number[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'ner-bench-'));
+  try {
+    await build({
+      entryPoints: [join(repoRoot, 'functions', 'tag', 'handler.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      minify: true,
+      mainFields: ['module', 'main'],
+      outfile: join(dir, 'index.mjs'),
+      banner: {
+        js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+      },
+      logLevel: 'error',
+    });
+    cpSync(join(repoRoot, 'shared', 'tag', 'model'), join(dir, 'model'), { recursive: true });
+    const probe = join(dir, 'probe.mjs');
+    writeFileSync(
+      probe,
+      `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(join(dir, 'index.mjs')).href)}); console.log(performance.now() - t);`,
+    );
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const out = execFileSync(process.execPath, [probe], {
+        env: { ...process.env, BUCKET_NAME: 'bench', TABLE_NAME: 'bench', POWERTOOLS_DEV: 'false' },
+        encoding: 'utf8',
+      });
+      times.push(Number(out.trim().split('\n').pop()));
+    }
+    return times;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const pct = (x: number) => (x * 100).toFixed(1);
+
+const rows: [string, string][] = [];
+if (existsSync(validPath)) {
+  const e = evaluateModel(loadModel(), readConll(validPath));
+  for (const [label, type] of [
+    ['PER', 'PERSON'],
+    ['LOC', 'LOCATION'],
+    ['ORG', 'ORGANIZATION'],
+    ['MISC', 'MISC'],
+  ] as const) {
+    const s = e.byType[type];
+    rows.push([
+      `CoNLL-2003 valid ${label} F1 (P / R)`,
+      `${pct(s.f1)} (${pct(s.precision)} / ${pct(s.recall)})`,
+    ]);
+  }
+  rows.push(['CoNLL-2003 valid PER/LOC/ORG micro-F1', pct(e.perLocOrg.f1)]);
+  rows.push(['CoNLL-2003 valid all-4 micro-F1', pct(e.all.f1)]);
+} else rows.push(['CoNLL-2003 valid', `not found at ${validPath}`]);
+
+if (existsSync(seedPath)) {
+  const speed = await taggingSpeed();
+  rows.push([
+    `tagging speed, seed-size articles (${speed.tokens} words) per second, one core`,
+    `${speed.median.toFixed(0)} median of 7 one-second rounds (best ${speed.best.toFixed(0)})`,
+  ]);
+}
+rows.push(['model file size', `${(statSync(modelPath).size / 1024 / 1024).toFixed(2)} MB`]);
+const imports = await coldImport();
+rows.push([
+  'cold import of the bundled tag handler (median of 5 fresh processes)',
+  `${median(imports).toFixed(0)} ms (${imports.map((t) => t.toFixed(0)).join(', ')})`,
+]);
+
+console.log('| measure | result |\n| --- | --- |');
+for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);
