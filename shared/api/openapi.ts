@@ -78,16 +78,7 @@ function operation(route: RouteDefinition): object {
       headers: { ETag: { schema: { type: 'string' } } },
       content: {
         'application/json': {
-          schema: route.paginated
-            ? {
-                type: 'object',
-                required: ['items'],
-                properties: {
-                  items: { type: 'array', items: { type: 'object' } },
-                  nextCursor: { type: 'string' },
-                },
-              }
-            : { type: 'object' },
+          schema: jsonSchema(route.response, 'output'),
         },
       },
     },
@@ -101,7 +92,7 @@ function operation(route: RouteDefinition): object {
 
 function parametersOf(schema: z.ZodType | undefined, location: 'path' | 'query'): object[] {
   if (!schema) return [];
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
+  const json = jsonSchema(schema, 'input') as {
     properties?: Record<string, { description?: string } & Record<string, unknown>>;
     required?: string[];
   };
@@ -115,4 +106,13 @@ function parametersOf(schema: z.ZodType | undefined, location: 'path' | 'query')
       schema: rest,
     };
   });
+}
+
+/** JSON Schema 2020-12, the dialect of OpenAPI 3.1; the dialect is the document's, so no `$schema`. */
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
+  return rest;
 }

@@ -28,6 +28,11 @@ const compiled: CompiledRoute[] = apiRoutes.map((route) => {
   return { route, pattern: new RegExp(`^${source}$`), names };
 });
 
+/** The route a method and path go to, as API Gateway would match it. */
+export function routeFor(method: string, path: string): RouteDefinition | undefined {
+  return compiled.find((c) => c.route.method === method && c.pattern.test(path))?.route;
+}
+
 /** The read API as a function: request in, response out, whatever carried the request. */
 export function createApi(dependencies: ApiDependencies): (request: ApiRequest) => Promise<ApiResponse> {
   return async (request) => {

@@ -9,6 +9,7 @@ import {
   searchEntitiesQuery,
   trendingQuery,
 } from './params';
+import { Article, Entity, OpenApiDocument, RelatedEntities, responses, TrendingEntities } from './responses';
 
 /**
  * The read API's routes, one list read by the CDK stack (one HTTP API route each), the local HTTP
@@ -22,6 +23,8 @@ export interface RouteDefinition {
   readonly summary: string;
   readonly query: z.ZodType;
   readonly pathParameters?: z.ZodType;
+  /** The body of a 200. */
+  readonly response: z.ZodType;
   /** The route answers 404 when the thing named in its path does not exist. */
   readonly notFound?: boolean;
   /** The route returns a page of items with a nextCursor. */
@@ -35,6 +38,7 @@ export const apiRoutes: readonly RouteDefinition[] = [
     operationId: 'listArticles',
     summary: 'Latest articles, newest first, optionally within a date range, a section and a source.',
     query: listArticlesQuery,
+    response: responses.articlePage,
     paginated: true,
   },
   {
@@ -43,6 +47,7 @@ export const apiRoutes: readonly RouteDefinition[] = [
     operationId: 'getArticle',
     summary: 'One article: its fields, body, entities with their mentions, and quotes.',
     query: emptyQuery,
+    response: Article,
     pathParameters: articlePath,
     notFound: true,
   },
@@ -52,6 +57,7 @@ export const apiRoutes: readonly RouteDefinition[] = [
     operationId: 'searchEntities',
     summary: 'Entities whose name or an alias has a word starting with the prefix, optionally of one type.',
     query: searchEntitiesQuery,
+    response: responses.entityMatchPage,
     paginated: true,
   },
   {
@@ -60,6 +66,7 @@ export const apiRoutes: readonly RouteDefinition[] = [
     operationId: 'getEntity',
     summary: 'One entity: canonical name, type, aliases, number of articles, first and last seen.',
     query: emptyQuery,
+    response: Entity,
     pathParameters: entityPath,
     notFound: true,
   },
@@ -69,6 +76,7 @@ export const apiRoutes: readonly RouteDefinition[] = [
     operationId: 'listEntityArticles',
     summary: 'The articles that mention an entity, newest first, optionally within a date range.',
     query: datedListQuery,
+    response: responses.entityArticlePage,
     pathParameters: entityPath,
     notFound: true,
     paginated: true,
@@ -79,6 +87,7 @@ export const apiRoutes: readonly RouteDefinition[] = [
     operationId: 'listRelatedEntities',
     summary: 'The entities that appear most often in the same articles as this one (over its newest 500).',
     query: relatedQuery,
+    response: RelatedEntities,
     pathParameters: entityPath,
     notFound: true,
   },
@@ -88,6 +97,7 @@ export const apiRoutes: readonly RouteDefinition[] = [
     operationId: 'listQuotes',
     summary: 'Quotes attributed to an entity as speaker, newest first.',
     query: datedListQuery,
+    response: responses.quotePage,
     pathParameters: entityPath,
     notFound: true,
     paginated: true,
@@ -99,6 +109,7 @@ export const apiRoutes: readonly RouteDefinition[] = [
     summary:
       'The entities mentioned in the most articles in a window of at most 31 days (default: last 7 days).',
     query: trendingQuery,
+    response: TrendingEntities,
   },
   {
     method: 'GET',
@@ -106,5 +117,6 @@ export const apiRoutes: readonly RouteDefinition[] = [
     operationId: 'getOpenApiDocument',
     summary: 'This API described as OpenAPI 3.1.',
     query: emptyQuery,
+    response: OpenApiDocument,
   },
 ];

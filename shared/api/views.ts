@@ -15,6 +15,8 @@ export function articleView(item: ArticleItem) {
     gsi3pk: _g3,
     gsi3sk: _g3s,
     sourceSlug: _slug,
+    version: _version,
+    contentHash: _hash,
     sortDate,
     ...article
   } = item;

@@ -1,6 +1,7 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: response bodies are JSON asserted field by field
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CursorCodec, cursorScope } from '../../../shared/api/cursor';
+import { routeFor } from '../../../shared/api/router';
 import type { TaggedArticle } from '../../../shared/article/schema';
 import { ArticleWriter } from '../../../shared/store/article-writer';
 import { keys } from '../../../shared/store/items';
@@ -48,6 +49,12 @@ async function call(
 ): Promise<Answer> {
   const response = await handler(httpEvent(method, path, query, headers), lambdaContext);
   const text = response.body ?? '';
+  if (response.statusCode === 200) {
+    // Every answer must be what the OpenAPI document says it is.
+    const route = routeFor(method, path);
+    expect(route, `${method} ${path}`).toBeDefined();
+    route!.response.parse(JSON.parse(text));
+  }
   return {
     status: response.statusCode ?? 0,
     headers: (response.headers ?? {}) as Record<string, string>,

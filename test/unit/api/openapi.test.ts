@@ -1,3 +1,4 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { openApiDocument } from '../../../shared/api/openapi';
 import { operations } from '../../../shared/api/operations';
@@ -14,8 +15,12 @@ interface Document {
 const document = openApiDocument() as Document;
 
 describe('OpenAPI document', () => {
-  it('is OpenAPI 3.1', () => {
+  it('is a valid OpenAPI 3.1 document', async () => {
     expect(document.openapi).toBe('3.1.0');
+    const validator = new Validator();
+    const result = await validator.validate(structuredClone(document));
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
   });
 
   it('has exactly the routes of the route list, method by method', () => {
