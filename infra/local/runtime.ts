@@ -11,9 +11,7 @@ import { type Poller, type StageHandler, startPoller } from './poller';
 import { configureBucketNotifications, provision, type ResourceNames } from './provision';
 import { type ReconcileResult, reconcile } from './reconcile';
 import { articleIdOf, batchReporter, formatEvent, type PipelineListener } from './reporter';
-import { startDynamoDb } from './stand-ins/dynamodb';
-import { startS3 } from './stand-ins/s3';
-import { startSqs } from './stand-ins/sqs';
+import { type StandIns, startStandIns } from './stand-ins/index';
 import { storedCheck } from './stored-check';
 
 export interface LocalRuntimeOptions {
@@ -27,6 +25,8 @@ export interface LocalRuntimeOptions {
   endpointUrl?: string;
   /** Stand-in ports; a restart in the same process must reuse them (the handlers' SDK clients keep theirs). */
   standInPorts?: { s3?: number; sqs?: number; dynamodb?: number };
+  /** The stand-ins run on a worker thread by default, leaving this one to the handlers. */
+  standInThread?: 'worker' | 'main';
   names?: ResourceNames;
   /** Batches per stage handled at once. */
   concurrency?: number;
@@ -65,7 +65,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const stopStandIns: (() => Promise<void>)[] = [];
 
   let service: ServiceEndpoints;
-  let s3Events: Awaited<ReturnType<typeof startS3>> | undefined;
+  let s3Events: StandIns | undefined;
   let standInPorts = { s3: 0, sqs: 0, dynamodb: 0 };
   if (options.endpointUrl) {
     service = {
@@ -77,20 +77,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? 'test',
     };
   } else {
-    const ports = options.standInPorts ?? {};
-    const dynamodb = await startDynamoDb(join(dataDir, 'dynamodb'), ports.dynamodb);
-    stopStandIns.push(dynamodb.stop);
-    const s3 = await startS3(join(dataDir, 's3'), ports.s3);
-    stopStandIns.push(s3.stop);
-    const sqs = await startSqs(ports.sqs);
-    stopStandIns.push(sqs.stop);
-    s3Events = s3;
-    standInPorts = { s3: s3.port, sqs: sqs.port, dynamodb: dynamodb.port };
+    const standIns = await startStandIns({
+      dataDir,
+      ports: options.standInPorts,
+      thread: options.standInThread,
+    });
+    stopStandIns.push(standIns.stop);
+    s3Events = standIns;
+    standInPorts = standIns.ports;
     // s3rver accepts only its own key pair; dynalite and fauxqs accept any.
     service = {
-      s3: s3.endpoint,
-      sqs: sqs.endpoint,
-      dynamodb: dynamodb.endpoint,
+      ...standIns.endpoints,
       region: 'us-east-1',
       accessKeyId: 'S3RVER',
       secretAccessKey: 'S3RVER',
@@ -115,7 +112,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         log(`event for ${key} not delivered: ${String(error)}`),
       )
     : undefined;
-  if (s3Events && bridge) s3Events.onEvent((record) => bridge.deliver(record));
+  if (s3Events && bridge) s3Events.onS3Event((record) => bridge.deliver(record));
 
   const handlers = await loadHandlers();
   const { quarantineKey } = await quarantineModule();
