@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { StageName } from '../../shared/article/schema';
 import { localResourceNames, stages } from '../../shared/pipeline/definition';
 import { runtimeClients, type ServiceEndpoints } from './clients';
