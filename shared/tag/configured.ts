@@ -1,3 +1,4 @@
+import { createComprehendTagger } from './comprehend/comprehend-tagger';
 import { createTagger } from './index';
 import type { Tagger } from './tagger';
 
@@ -6,6 +7,8 @@ export function createConfiguredTagger(name: string): Tagger {
   switch (name) {
     case 'builtin':
       return createTagger();
+    case 'comprehend':
+      return createComprehendTagger();
     default:
       throw new Error(`unknown tagger "${name}" (expected builtin or comprehend)`);
   }

@@ -160,6 +160,13 @@ export function resolveEntities(
           } else if (similarNames(lastWord(full), folded)) return c;
         }
       }
+      // A bare given name ("Abiy" for Abiy Ahmed) when exactly one person in the article has it.
+      if (!multi) {
+        const byGivenName = clusters.filter(
+          (c) => c.type === 'PERSON' && c.fullNames.some((full) => full.split(' ')[0] === folded),
+        );
+        if (byGivenName.length === 1) return byGivenName[0];
+      }
       return undefined;
     }
     const canonical = canonicalKey(type, folded, lexicon);

@@ -1,0 +1,98 @@
+import type { Entity as ComprehendEntity, DetectEntitiesCommandOutput } from '@aws-sdk/client-comprehend';
+import type { DateMention, EntityType, ParsedArticle } from '../../article/schema';
+import { outsideMentions } from '../builtin-tagger';
+import { findDates } from '../dates';
+import { loadModel } from '../load-model';
+import { attributeQuotes, findQuotes } from '../quotes';
+import { type FoundMention, resolveEntities } from '../resolve/resolve';
+import type { Tagger, TagResult } from '../tagger';
+import { type Chunk, chunkText, codePointIndex } from './chunks';
+
+/** What the tagger needs from a Comprehend client: DetectEntities, injectable for tests. */
+export type DetectEntities = (input: {
+  Text: string;
+  LanguageCode: 'en';
+}) => Promise<Pick<DetectEntitiesCommandOutput, 'Entities'>>;
+
+export const COMPREHEND_TAGGER_VERSION = '1.0.0';
+/** DetectEntities accepts 5,000 bytes of UTF-8 a request; a margin keeps clear of it. */
+export const MAX_CHUNK_BYTES = 4_900;
+const MIN_SCORE = 0.5;
+
+const TYPE_MAP: Record<string, EntityType | 'DATE' | undefined> = {
+  PERSON: 'PERSON',
+  ORGANIZATION: 'ORGANIZATION',
+  LOCATION: 'LOCATION',
+  COMMERCIAL_ITEM: 'MISC',
+  EVENT: 'MISC',
+  TITLE: 'MISC',
+  OTHER: 'MISC',
+  DATE: 'DATE',
+  // QUANTITY is not an entity of ours.
+};
+
+async function defaultDetect(): Promise<DetectEntities> {
+  // Loaded on first use, so the built-in tagger's cold start does not pay for this client.
+  const { ComprehendClient, DetectEntitiesCommand } = await import('@aws-sdk/client-comprehend');
+  const client = new ComprehendClient({});
+  return (input) => client.send(new DetectEntitiesCommand(input));
+}
+
+/** Comprehend's entities of one chunk as spans into the whole body (its offsets count code points). */
+function toSpans(
+  chunk: Chunk,
+  entities: ComprehendEntity[],
+): { type: EntityType | 'DATE'; start: number; end: number }[] {
+  const index = codePointIndex(chunk.text);
+  const spans: { type: EntityType | 'DATE'; start: number; end: number }[] = [];
+  for (const e of entities) {
+    const type = TYPE_MAP[e.Type ?? ''];
+    if (!type || (e.Score ?? 0) < MIN_SCORE || e.BeginOffset === undefined || e.EndOffset === undefined)
+      continue;
+    const start = index[e.BeginOffset];
+    const end = index[e.EndOffset];
+    if (start === undefined || end === undefined || end <= start) continue;
+    spans.push({ type, start: chunk.offset + start, end: chunk.offset + end });
+  }
+  return spans;
+}
+
+/**
+ * Amazon Comprehend DetectEntities behind the Tagger interface: the body in chunks under the size limit,
+ * offsets mapped back to the body, the same resolution and quote attribution as the built-in tagger, dates
+ * normalised by chrono from the spans Comprehend marks as DATE.
+ */
+export function createComprehendTagger(options: { detect?: DetectEntities } = {}): Tagger {
+  let detect = options.detect;
+  return {
+    name: 'comprehend',
+    version: COMPREHEND_TAGGER_VERSION,
+    async tag(article: ParsedArticle): Promise<TagResult> {
+      detect ??= await defaultDetect();
+      const body = article.body;
+      const found: FoundMention[] = [];
+      const dates: DateMention[] = [];
+      for (const chunk of chunkText(body, MAX_CHUNK_BYTES)) {
+        if (!/\S/.test(chunk.text)) continue;
+        const response = await detect({ Text: chunk.text, LanguageCode: 'en' });
+        for (const span of toSpans(chunk, response.Entities ?? [])) {
+          if (span.type !== 'DATE') {
+            found.push({ type: span.type, start: span.start, end: span.end });
+            continue;
+          }
+          const text = body.slice(span.start, span.end);
+          const [parsed] = findDates(text, article.publishedAt);
+          if (parsed) dates.push({ text, start: span.start, end: span.end, value: parsed.value });
+        }
+      }
+      // Title and captions are not sent (each request costs); source and credits are named as given.
+      const outside = outsideMentions(
+        { ...article, title: '', images: article.images.map((i) => ({ ...i, caption: '' })) },
+        () => [],
+      );
+      const entities = resolveEntities(body, found, outside, loadModel().meta.lexicon, article.title);
+      const quotes = attributeQuotes(body, findQuotes(body), entities);
+      return { entities, dates, quotes };
+    },
+  };
+}
