@@ -10,36 +10,28 @@ import {
   type ArticleItem,
   dayOf,
   type EntityItem,
+  edgeSkPrefix,
   foldName,
   keys,
   monthOf,
+  quoteSkPrefix,
   type TimelineFacet,
   timelineIndex,
   trendShards,
 } from './items';
 import { mapLimit } from './map-limit';
 import { type Item, type Key, pagedQuery, queryAll } from './paged-query';
+import {
+  checkShape,
+  checkTimelineKey,
+  type DateRange,
+  InvalidPosition,
+  sortRange,
+  type TimelinePosition,
+  within,
+} from './read-positions';
 
-/** A cursor position that does not belong to the query it was handed to. */
-export class InvalidPosition extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InvalidPosition';
-  }
-}
-
-export interface DateRange {
-  /** Inclusive UTC instants, ISO 8601. */
-  from?: string;
-  to?: string;
-}
-
-export interface TimelinePosition {
-  /** The month bucket the next page starts in. */
-  m: string;
-  /** Where in that bucket; absent means its newest item. */
-  k?: Key;
-}
+export { type DateRange, InvalidPosition, type TimelinePosition } from './read-positions';
 
 export interface Listed<T, P> {
   items: T[];
@@ -47,6 +39,7 @@ export interface Listed<T, P> {
 }
 
 const edgeKey = ['pk', 'sk', 'gsi1pk', 'gsi1sk'] as const;
+const articlePkPrefix = keys.articlePk('');
 const nameKey = ['pk', 'sk'] as const;
 const maxRelatedEdges = 500;
 
@@ -135,17 +128,16 @@ export class ArchiveReader {
 
   /** The articles that mention an entity, newest first. */
   async entityArticles(entityId: string, query: DateRange & { limit: number }, after?: Key) {
-    return this.datedIndex(keys.entityArticlesPk(entityId), `${keys.articlePk('')}`, 'EDGE#', query, after);
+    return this.datedIndex(keys.entityArticlesPk(entityId), edgeSkPrefix, query, after);
   }
 
   /** The attributed quotes of a speaker, newest first. */
   async quotesBy(speakerId: string, query: DateRange & { limit: number }, after?: Key) {
-    return this.datedIndex(keys.speakerQuotesPk(speakerId), keys.articlePk(''), 'QUOTE#', query, after);
+    return this.datedIndex(keys.speakerQuotesPk(speakerId), quoteSkPrefix, query, after);
   }
 
   private async datedIndex(
     partition: string,
-    pkPrefix: string,
     skPrefix: string,
     query: DateRange & { limit: number },
     after?: Key,
@@ -155,7 +147,7 @@ export class ArchiveReader {
       const inRange = within(after.gsi1sk!, query);
       if (
         after.gsi1pk !== partition ||
-        !after.pk!.startsWith(pkPrefix) ||
+        !after.pk!.startsWith(articlePkPrefix) ||
         !after.sk!.startsWith(skPrefix) ||
         !inRange
       ) {
@@ -355,32 +347,6 @@ function isFirstMatch(item: Item, prefix: string): boolean {
   const tokens = (item.tokens as string[] | undefined) ?? [];
   const first = tokens.filter((t) => t.startsWith(prefix)).sort()[0];
   return first === undefined || first === item.token;
-}
-
-function sortRange(range: DateRange): { ':from': string; ':to': string } {
-  return { ':from': range.from ?? '0', ':to': range.to ? `${range.to}#~` : '~' };
-}
-
-function within(sortKey: string, range: DateRange): boolean {
-  const { ':from': from, ':to': to } = sortRange(range);
-  return sortKey >= from && sortKey <= to;
-}
-
-function checkShape(key: Key, attributes: readonly string[]): void {
-  const names = Object.keys(key).sort();
-  const wanted = [...attributes].sort();
-  const ok =
-    names.length === wanted.length &&
-    names.every((n, i) => n === wanted[i] && typeof key[n] === 'string' && key[n]!.length <= 1024);
-  if (!ok) throw new InvalidPosition('cursor key has the wrong shape');
-}
-
-function checkTimelineKey(key: Key, index: string, partition: string, range: DateRange): void {
-  checkShape(key, ['pk', 'sk', `${index}pk`, `${index}sk`]);
-  if (key[`${index}pk`] !== partition || key.sk !== 'ARTICLE' || !key.pk!.startsWith(keys.articlePk(''))) {
-    throw new InvalidPosition('cursor does not belong to this query');
-  }
-  if (!within(key[`${index}sk`]!, range)) throw new InvalidPosition('cursor is outside the date range');
 }
 
 export function daysBetween(from: string, to: string): string[] {
