@@ -277,8 +277,25 @@ export function resolveTime(raw: string | undefined, defaultZone = 'UTC'): Resol
   if (!raw) return undefined;
   const text = raw.replace(/\s+/g, ' ').trim();
   if (text.length < 6 || text.length > 120) return undefined;
-  const wall = parseIso(text) ?? parseWritten(text) ?? parseRfc2822(text) ?? parseWithChrono(text);
+  const wall =
+    parseIso(text) ??
+    parseWritten(text) ??
+    parseRfc2822(text) ??
+    parseTimeFirst(text) ??
+    parseWithChrono(text);
   return wall ? format(wall, defaultZone) : undefined;
+}
+
+/** "Fri 6:45 PM, Feb 16, 2018" and "11:04 AM ET, Tue November 19, 2019": the time before the day. */
+function parseTimeFirst(text: string): WallTime | undefined {
+  const m = text.match(
+    /^(?:[a-z]{3,9}\.?,?\s+)?(\d{1,2})[:.](\d{2})\s*(?:([ap])\.?\s*m\.?)?\s*([a-z]{2,5})?\s*,?\s+(.+)$/i,
+  );
+  if (!m) return undefined;
+  const day = parseWritten(m[5]!);
+  if (!day || day.hour !== undefined) return undefined;
+  const hourMatch = ['', m[1], m[2], undefined, m[3], m[4]] as unknown as RegExpMatchArray;
+  return applyTime(day, hourMatch, 1);
 }
 
 function parseRfc2822(text: string): WallTime | undefined {

@@ -1,11 +1,10 @@
 import type { Image } from '../../article/schema';
 import { captionImage } from '../captions';
-import { resolveTime } from '../dates';
 import type { ExtractedFields } from '../outcome';
 import { joinParagraphs, sameText } from '../text-blocks';
 import { chooseBody } from './choose-body';
 import { prepareHtml } from './document';
-import { readHtmlMetadata } from './metadata';
+import { firstTime, readHtmlMetadata } from './metadata';
 
 /** An HTML page: metadata from JSON-LD/OG/meta tags, the body from the best of several extractors. */
 export function parseHtml(html: string, defaultZone: string): ExtractedFields | undefined {
@@ -27,8 +26,11 @@ export function parseHtml(html: string, defaultZone: string): ExtractedFields | 
   const body = joinParagraphs(paragraphs.map((b) => b.text));
   if (body === '') return undefined;
 
-  const published = resolveTime(meta.published ?? extracted.publishedTime, defaultZone);
-  const modified = resolveTime(meta.modified, defaultZone);
+  const published = firstTime(
+    extracted.publishedTime ? [...meta.published, extracted.publishedTime] : meta.published,
+    defaultZone,
+  );
+  const modified = firstTime(meta.modified, defaultZone);
   return {
     format: 'html',
     title,

@@ -82,10 +82,13 @@ export function decodeEntities(s: string): string {
   });
 }
 
-function names(value: unknown): { people: string[]; organizations: string[] } {
+function names(value: unknown, byId: Map<string, Json>): { people: string[]; organizations: string[] } {
   const people: string[] = [];
   const organizations: string[] = [];
-  for (const item of Array.isArray(value) ? value : [value]) {
+  for (const reference of Array.isArray(value) ? value : [value]) {
+    // Yoast and others point at a Person node elsewhere in the graph: {"@id": "…#/schema/person/…"}.
+    const id = isObject(reference) && typeof reference['@id'] === 'string' ? reference['@id'] : undefined;
+    const item = id && !reference.name && byId.has(id) ? byId.get(id) : reference;
     const name = text(item);
     if (!name || /^https?:\/\//.test(name)) continue;
     const isOrganization =
@@ -113,9 +116,16 @@ export function readJsonLd(blocks: readonly string[]): JsonLdArticle | undefined
   const nodes = blocks.flatMap((block) => nodesOf(parseLenient(block)));
   const article =
     nodes.find((n) => typesOf(n).some((t) => articleTypes.test(t)) && (n.headline || n.articleBody)) ??
-    nodes.find((n) => typesOf(n).some((t) => articleTypes.test(t)));
+    nodes.find((n) => typesOf(n).some((t) => articleTypes.test(t))) ??
+    // Some sites describe the article only as the WebPage that carries it.
+    nodes.find(
+      (n) => typesOf(n).some((t) => /^(?:\w+:)?(?:Web|Item)Page$/i.test(t)) && (n.datePublished || n.author),
+    );
   if (!article) return undefined;
-  const authors = names(article.author ?? article.creator);
+  const byId = new Map<string, Json>();
+  for (const node of nodes)
+    if (typeof node['@id'] === 'string' && !byId.has(node['@id'])) byId.set(node['@id'], node);
+  const authors = names(article.author ?? article.creator, byId);
   const mainEntity = article.mainEntityOfPage;
   const section = Array.isArray(article.articleSection) ? article.articleSection[0] : article.articleSection;
   const body = typeof article.articleBody === 'string' ? decodeEntities(article.articleBody) : undefined;
