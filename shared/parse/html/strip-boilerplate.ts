@@ -1,24 +1,17 @@
 import type { HtmlDocument, HtmlElement } from './document';
 
 /** Elements that never hold article text. */
-const chromeSelector = [
-  'nav',
-  'aside',
-  'form',
-  'button',
-  'select',
-  'iframe',
-  'dialog',
-  'menu',
-  '[hidden]',
-  '[aria-hidden="true"]',
-  '[role="navigation"]',
-  '[role="complementary"]',
-  '[role="banner"]',
-  '[role="contentinfo"]',
-  '[role="dialog"]',
-  '[role="alert"]',
-].join(',');
+const chromeTags = new Set(['NAV', 'ASIDE', 'FORM', 'BUTTON', 'SELECT', 'IFRAME', 'DIALOG', 'MENU']);
+const chromeRoles = new Set(['navigation', 'complementary', 'banner', 'contentinfo', 'dialog', 'alert']);
+
+function isChrome(el: HtmlElement): boolean {
+  return (
+    chromeTags.has(el.tagName) ||
+    el.hasAttribute('hidden') ||
+    el.getAttribute('aria-hidden') === 'true' ||
+    chromeRoles.has(el.getAttribute('role') ?? '')
+  );
+}
 
 /**
  * Words of class and id names that mark page furniture: sharing bars, related and trending lists,
@@ -65,23 +58,34 @@ export function stripBoilerplate(document: HtmlDocument): void {
   const body = document.body;
   if (!body) return;
   const total = textChars(body);
-  for (const el of [...(document.querySelectorAll(chromeSelector) as Iterable<HtmlElement>)])
-    if (el.isConnected && !holdsArticle(el, total)) el.remove();
-  for (const el of [...(document.querySelectorAll('[class],[id],[style]') as Iterable<HtmlElement>)]) {
-    if (!el.isConnected || el === body || el.tagName === 'HTML') continue;
-    const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if ((isFurniture(names) || hiddenByStyle(el)) && !holdsArticle(el, total)) el.remove();
-  }
+  const kept = new Set<HtmlElement>();
+  for (const marker of document.querySelectorAll(articleMarkers) as Iterable<HtmlElement>)
+    for (
+      let el = marker.parentElement as HtmlElement | null;
+      el && !kept.has(el);
+      el = el.parentElement as HtmlElement | null
+    )
+      kept.add(el);
+  const visit = (parent: HtmlElement) => {
+    for (let el = parent.firstElementChild as HtmlElement | null; el; ) {
+      const next = el.nextElementSibling as HtmlElement | null;
+      if (!kept.has(el) && isBoilerplate(el) && !(total > 0 && textChars(el) > total * 0.35)) el.remove();
+      else visit(el);
+      el = next;
+    }
+  };
+  visit(body);
+}
+
+function isBoilerplate(el: HtmlElement): boolean {
+  if (isChrome(el)) return true;
+  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  return (names.length > 1 && isFurniture(names)) || hiddenByStyle(el);
 }
 
 function textChars(root: HtmlElement): number {
   return (root.textContent ?? '').replace(/\s+/g, ' ').length;
 }
 
-const articleMarkers = 'h1, article, main, [role="main"], [itemprop="articleBody"]';
-
-/** A wrapper of the headline or the marked-up article, or of much of the page's text, is not furniture. */
-function holdsArticle(el: HtmlElement, totalChars: number): boolean {
-  if (el.querySelector(articleMarkers)) return true;
-  return totalChars > 0 && textChars(el) > totalChars * 0.35;
-}
+/** The headline and the marked-up article: their wrappers are never furniture, whatever their names. */
+const articleMarkers = 'h1, article, main, [role="main"], [itemprop~="articleBody"]';
