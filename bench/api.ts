@@ -14,7 +14,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ArticleWriter } from '../shared/store/article-writer';
 import { mapLimit } from '../shared/store/map-limit';
 import { type ApiHandler, httpEvent, lambdaContext, useTable } from '../test/integration/api/api-events';
@@ -36,18 +36,33 @@ const requestsPerRoute = Number(args.requests);
 const dir = mkdtempSync(join(tmpdir(), 'bench-api-'));
 const table = await startTestTable({ path: dir, table: 'articles-bench' });
 try {
-  let tableUnits = 0;
-  let indexUnits = 0;
-  // Count index copies of every Put and of every Delete that removed something.
+  // Every write, by item type: the table units dynalite reports, and the index copies it does not.
+  const byKind = new Map<string, { writes: number; table: number; index: number }>();
+  let counting = true;
   const send = table.db.send.bind(table.db) as (command: unknown) => Promise<unknown>;
   (table.db as unknown as { send: typeof send }).send = async (command: unknown) => {
-    const result = (await send(command)) as { Attributes?: Record<string, unknown> };
-    if (command instanceof PutCommand) indexUnits += indexWriteUnits(command.input.Item ?? {});
-    if (command instanceof DeleteCommand && result.Attributes)
-      indexUnits += indexWriteUnits(result.Attributes);
+    const result = (await send(command)) as {
+      Attributes?: Record<string, unknown>;
+      ConsumedCapacity?: { CapacityUnits?: number };
+    };
+    const kind = writtenKind(command, result.Attributes);
+    if (counting && kind) {
+      const entry = byKind.get(kind) ?? { writes: 0, table: 0, index: 0 };
+      entry.writes++;
+      entry.table += result.ConsumedCapacity?.CapacityUnits ?? 0;
+      if (command instanceof PutCommand) entry.index += indexWriteUnits(command.input.Item ?? {});
+      if (command instanceof DeleteCommand && result.Attributes)
+        entry.index += indexWriteUnits(result.Attributes);
+      byKind.set(kind, entry);
+    }
     return result;
   };
-  const writer = new ArticleWriter(table.db, table.table, { onWriteUnits: (units) => (tableUnits += units) });
+  const totals = () =>
+    [...byKind.values()].reduce((sum, e) => ({ table: sum.table + e.table, index: sum.index + e.index }), {
+      table: 0,
+      index: 0,
+    });
+  const writer = new ArticleWriter(table.db, table.table);
   const corpus = syntheticCorpus({
     count: articleCount,
     seed: 2000,
@@ -61,15 +76,16 @@ try {
   const started = performance.now();
   await mapLimit(corpus, concurrency, (article) => writer.write(article));
   const storeSeconds = (performance.now() - started) / 1000;
-  const firstUnits = { table: tableUnits, index: indexUnits };
+  const firstUnits = totals();
+  const breakdown = [...byKind].sort((a, b) => b[1].table + b[1].index - (a[1].table + a[1].index));
 
   // The same events again: what an at-least-once redelivery of the whole archive costs.
-  tableUnits = 0;
-  indexUnits = 0;
+  byKind.clear();
   const again = performance.now();
   await mapLimit(corpus, concurrency, (article) => writer.write(article));
   const redeliverySeconds = (performance.now() - again) / 1000;
-  const redeliveryUnits = tableUnits + indexUnits;
+  const redeliveryUnits = totals().table + totals().index;
+  counting = false;
 
   useTable(table.endpoint, table.table, 'bench-secret');
   const { handler } = (await import('../functions/api/handler')) as unknown as { handler: ApiHandler };
@@ -140,6 +156,15 @@ try {
   console.log(
     `| redelivery of every article: write units per article | ${(redeliveryUnits / articleCount).toFixed(2)} |`,
   );
+  console.log(
+    '\n| Writes of the first delivery, by item | writes per article | table units per article | index units per article |',
+  );
+  console.log('|---|---|---|---|');
+  for (const [kind, e] of breakdown) {
+    console.log(
+      `| ${kind} | ${(e.writes / articleCount).toFixed(2)} | ${(e.table / articleCount).toFixed(2)} | ${(e.index / articleCount).toFixed(2)} |`,
+    );
+  }
   console.log(`\n| Route (api handler, ${requestsPerRoute} requests each) | p50 ms | p99 ms |`);
   console.log('|---|---|---|');
   for (const [name, p50, p99] of latencies)
@@ -147,6 +172,14 @@ try {
 } finally {
   await table.stop();
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** Which item type a write wrote, or undefined for a read. */
+function writtenKind(command: unknown, removed?: Record<string, unknown>): string | undefined {
+  if (command instanceof PutCommand) return `put ${String(command.input.Item?.kind ?? 'item')}`;
+  if (command instanceof UpdateCommand) return `update ${String(command.input.Key?.pk ?? '').split('#')[0]}`;
+  if (command instanceof DeleteCommand) return `delete ${String(removed?.kind ?? 'nothing')}`;
+  return undefined;
 }
 
 function percentile(sorted: number[], q: number): number {

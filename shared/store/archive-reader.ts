@@ -184,7 +184,8 @@ export class ArchiveReader {
       type: item.type,
       name: item.name,
       aliases: [...(item.aliases ?? [])].sort(),
-      articleCount: Number(item.articleCount ?? 0),
+      // Never below zero, even if a crashed write lost an increment (see DESIGN.md).
+      articleCount: Math.max(0, Number(item.articleCount ?? 0)),
       firstSeen: first,
       lastSeen: last,
     };
@@ -241,7 +242,7 @@ export class ArchiveReader {
           type: i.entityType,
           name: i.name,
           matched: i.token,
-          articleCount: Number(summary?.articleCount ?? 0),
+          articleCount: Math.max(0, Number(summary?.articleCount ?? 0)),
         };
       }),
       next: page.next,
