@@ -16,6 +16,8 @@ const creditPatterns: RegExp[] = [
 /** Splits "caption — credit" into its parts; undefined when the text ends with no recognisable credit. */
 export function splitCaptionCredit(text: string): Image | undefined {
   const line = text.trim();
+  // Every credit form names itself near the end of the line; most lines are ruled out here cheaply.
+  if (!/photo|picture|image|credit|photograph/i.test(line.slice(-90))) return undefined;
   for (const pattern of creditPatterns) {
     const m = line.match(pattern);
     if (!m) continue;

@@ -39,12 +39,12 @@ export function wordCount(text: string): number {
  * paragraphs that are longer than itself.
  */
 export function looksLikeHeading(line: string, next: string | undefined): boolean {
-  if (next === undefined) return false;
-  const words = wordCount(line);
-  if (words === 0 || words > 12 || line.length > 90) return false;
+  if (next === undefined || line.length > 90 || next.length < 40) return false;
   if (/[.,;:!"”'’)\]…]$/.test(line)) return false;
   if (line.endsWith('?') && /["“”]/.test(line)) return false;
   if (!/^[\p{Lu}\p{N}‘“"']/u.test(line)) return false;
+  const words = wordCount(line);
+  if (words === 0 || words > 12) return false;
   return next.length > line.length * 1.5 && wordCount(next) >= 8;
 }
 

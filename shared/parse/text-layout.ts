@@ -48,8 +48,8 @@ export function parsePlainText(raw: string, defaultZone: string): ExtractedField
   const images = [...fields.images];
   const body: string[] = [];
   for (const p of paragraphs) {
-    const caption = p.length < 500 && wordCount(p) >= 3 ? splitCaptionCredit(p) : undefined;
-    if (caption?.caption) images.push(caption);
+    const caption = p.length < 500 ? splitCaptionCredit(p) : undefined;
+    if (caption?.caption && wordCount(caption.caption) >= 3) images.push(caption);
     else body.push(p);
   }
   if (body.length === 0) return undefined;
