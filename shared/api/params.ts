@@ -51,11 +51,10 @@ const cursor = z
   .meta({ description: 'The nextCursor of the previous page, unchanged. Only valid with the same filters.' });
 
 const entityType = z
-  .string()
-  .transform((t) => t.toUpperCase())
-  .pipe(z.enum(entityTypes))
+  .enum([...entityTypes, ...entityTypes.map((t) => t.toLowerCase())])
+  .transform((t) => t.toUpperCase() as (typeof entityTypes)[number])
   .optional()
-  .meta({ description: `Entity type, one of ${entityTypes.join(', ')} (case-insensitive).` });
+  .meta({ description: 'Entity type, upper or lower case.' });
 
 export const articleId = z
   .string()
