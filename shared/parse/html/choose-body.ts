@@ -1,6 +1,7 @@
 import { type TextBlock, textBlocks } from './blocks';
 import { cleanBlocks } from './clean-blocks';
 import type { HtmlDocument } from './document';
+import { agreeWithJsonLd } from './json-ld-agreement';
 import type { HtmlMetadata } from './metadata';
 import { readabilityCandidate } from './readability-candidate';
 import { stripBoilerplate } from './strip-boilerplate';
@@ -32,17 +33,23 @@ export function chooseBody(
 ): ExtractedBody | undefined {
   stripBoilerplate(document);
   const stripped = readabilityCandidate(document);
-  const strippedBlocks = stripped ? cleanBlocks(textBlocks(stripped.content), meta) : [];
+  const ldBody = meta.jsonLd?.articleBody?.trim();
+  const strippedBlocks = stripped
+    ? agreeWithJsonLd(cleanBlocks(textBlocks(stripped.content), meta), ldBody)
+    : [];
   if (stripped && textLength(strippedBlocks) >= minimumBody) return { ...stripped, blocks: strippedBlocks };
 
   const whole = readabilityCandidate(reparse());
-  const wholeBlocks = whole ? cleanBlocks(textBlocks(whole.content), meta) : [];
+  const wholeBlocks = whole ? agreeWithJsonLd(cleanBlocks(textBlocks(whole.content), meta), ldBody) : [];
   if (whole && textLength(wholeBlocks) >= minimumBody) return { ...whole, blocks: wholeBlocks };
 
-  const ldBody = meta.jsonLd?.articleBody?.trim();
   if (ldBody && ldBody.length >= minimumBody)
     return {
-      blocks: ldBody.split(/\n+/).map((text) => ({ kind: 'paragraph', text: text.trim(), linkDensity: 0 })),
+      blocks: ldBody
+        .replace(/<\/(?:p|div|h[1-6]|li)>|<br\s*\/?>/gi, '\n')
+        .replace(/<[^>]+>/g, '')
+        .split(/\n+/)
+        .map((text) => ({ kind: 'paragraph', text: text.trim(), linkDensity: 0 })),
     };
 
   const dense = textBlocks(reparse().body).filter(
