@@ -31,34 +31,28 @@ export interface TableDefinition {
   readonly globalSecondaryIndexes: readonly IndexDefinition[];
 }
 
-/** The attributes a list route reads from an index: article summaries, entity edges, speaker quotes. */
-export const indexedAttributes = [
-  'kind',
-  'id',
+/**
+ * What each list reads from an index (DynamoDB allows at most 20 projected non-key attributes per
+ * index): the article summary every timeline shows, plus what entity timelines, speaker quotes and
+ * the co-occurrence count read from gsi1, and what a section timeline filters by source with.
+ */
+const articleSummary = ['id', 'title', 'subtitle', 'section', 'source', 'authors', 'publishedAt', 'sortDate'];
+const edgeAndQuote = [
   'articleId',
-  'entityId',
-  'entityType',
-  'name',
-  'title',
-  'subtitle',
-  'section',
-  'source',
-  'authors',
-  'publishedAt',
-  'sortDate',
   'salience',
   'mentionCount',
   'coEntities',
-  'speaker',
   'speakerId',
+  'speaker',
   'text',
   'start',
   'end',
-  // Lets a section timeline be filtered by source without another index.
-  'sourceSlug',
-] as const;
+];
 
-const summaries: IndexProjection = { type: 'INCLUDE', nonKeyAttributes: indexedAttributes };
+const include = (...attributes: string[]): IndexProjection => ({
+  type: 'INCLUDE',
+  nonKeyAttributes: attributes,
+});
 
 export const tableDefinition: TableDefinition = {
   partitionKey: { name: 'pk', type: 'S' },
@@ -69,21 +63,21 @@ export const tableDefinition: TableDefinition = {
       indexName: 'gsi1',
       partitionKey: { name: 'gsi1pk', type: 'S' },
       sortKey: { name: 'gsi1sk', type: 'S' },
-      projection: summaries,
+      projection: include(...articleSummary, ...edgeAndQuote),
     },
     // Articles of one section by month bucket.
     {
       indexName: 'gsi2',
       partitionKey: { name: 'gsi2pk', type: 'S' },
       sortKey: { name: 'gsi2sk', type: 'S' },
-      projection: summaries,
+      projection: include(...articleSummary, 'sourceSlug'),
     },
     // Articles of one source by month bucket.
     {
       indexName: 'gsi3',
       partitionKey: { name: 'gsi3pk', type: 'S' },
       sortKey: { name: 'gsi3sk', type: 'S' },
-      projection: summaries,
+      projection: include(...articleSummary),
     },
   ],
 };
