@@ -6,8 +6,11 @@ import { ALLOWED, canEnd, LABEL_COUNT, OUTSIDE } from './labels';
 export interface Scorer {
   /** The weights of features[from..to). */
   addScores(features: Int32Array, from: number, to: number, scores: Float64Array): void;
-  /** The weights of a word's features in one role (WordInfo.roles[role]); a scorer may cache them. */
-  addWordScores(info: WordInfo, role: WordRole, scores: Float64Array): void;
+  /**
+   * The summed weights of a word's features in one role (WordInfo.roles[role]) at
+   * [role * LABEL_COUNT, (role + 1) * LABEL_COUNT) of the returned array; a scorer may cache them.
+   */
+  wordVector(info: WordInfo, role: WordRole): Float32Array;
   /** The weights of the previous two labels' features (tagFeatures); a scorer may cache them. */
   addTagScores(prev: number, prev2: number, scores: Float64Array): void;
 }
@@ -33,6 +36,7 @@ export type Learn = (
  * Greedy left-to-right decoding, one sentence at a time, restricted to well-formed BILOU sequences.
  * With `docTypes` it is the second pass (document-level types from the first pass as features).
  * With `only`, decodes just the flagged sentences into the given labels and leaves the others as they are.
+ * With `staticScores` (the weights of doc.feats per token, precomputed), it does not look them up again.
  */
 export function decodeGreedy(
   doc: DocumentFeatures,
@@ -40,6 +44,7 @@ export function decodeGreedy(
   docTypes: Int32Array | undefined,
   training?: { gold: Int32Array; learn: Learn },
   only?: { sentences: Uint8Array; labels: Int32Array },
+  staticScores?: Float64Array,
 ): Int32Array {
   const labels = only ? only.labels : new Int32Array(doc.count);
   const scores = new Float64Array(LABEL_COUNT);
@@ -60,16 +65,30 @@ export function decodeGreedy(
     let prev = OUTSIDE;
     let prev2 = OUTSIDE;
     for (let i = from; i < to; i++) {
-      scores.fill(0);
       window[0] = infos[i]!;
       window[1] = i - 1 >= from ? infos[i - 1]! : SENTENCE_BOUNDARY;
       window[2] = i + 1 < to ? infos[i + 1]! : SENTENCE_BOUNDARY;
       window[3] = i - 2 >= from ? infos[i - 2]! : SENTENCE_BOUNDARY;
       window[4] = i + 2 < to ? infos[i + 2]! : SENTENCE_BOUNDARY;
-      for (let r = 0; r < 5; r++) scorer.addWordScores(window[r]!, r as WordRole, scores);
+      const v0 = scorer.wordVector(window[0], 0);
+      const v1 = scorer.wordVector(window[1], 1);
+      const v2 = scorer.wordVector(window[2], 2);
+      const v3 = scorer.wordVector(window[3], 3);
+      const v4 = scorer.wordVector(window[4], 4);
+      for (let y = 0; y < LABEL_COUNT; y++) {
+        scores[y] =
+          v0[y]! +
+          v1[LABEL_COUNT + y]! +
+          v2[2 * LABEL_COUNT + y]! +
+          v3[3 * LABEL_COUNT + y]! +
+          v4[4 * LABEL_COUNT + y]!;
+      }
       const fs = doc.offsets[i]!;
       const fe = doc.offsets[i + 1]!;
-      scorer.addScores(doc.feats, fs, fe, scores);
+      if (staticScores) {
+        const base = i * LABEL_COUNT;
+        for (let y = 0; y < LABEL_COUNT; y++) scores[y]! += staticScores[base + y]!;
+      } else scorer.addScores(doc.feats, fs, fe, scores);
       scorer.addTagScores(prev, prev2, scores);
       const dn = doc.dynamicFeatures(i, prev, docTypes ? docTypes[i]! : -1, dynamic);
       scorer.addScores(dynamic, 0, dn, scores);

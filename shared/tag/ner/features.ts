@@ -108,7 +108,7 @@ export interface WordInfo {
    */
   roles: readonly [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
   /** Per weight table (by its id): the summed weights of the five roles, filled on first use. */
-  scores: (Int32Array | undefined)[];
+  scores: (Float32Array | undefined)[];
 }
 
 export const OWN = 0;

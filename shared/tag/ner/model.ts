@@ -76,53 +76,161 @@ class Reader {
 
 let nextTableId = 0;
 
-/**
- * Sparse quantized perceptron weights: feature hash -> (label, weight) pairs. At load time they are laid
- * out for cache locality: one open-addressed slot holds the key and where its row is, and a row is a run
- * of int32s packing weight and label, so a lookup touches two cache lines.
- */
-export class WeightTable implements Scorer {
-  readonly rows: number;
-  /** [key, (rowStart << 5) | rowLength] per slot; rowLength 0 marks an empty slot. */
-  private readonly slots: Int32Array;
-  private readonly mask: number;
-  /** (weight << 5) | label. */
-  private readonly packed: Int32Array;
+interface RawTable {
+  keys: Int32Array;
+  rowEnd: Uint32Array;
+  weights: Int16Array;
+  classes: Uint8Array;
+}
 
-  constructor(reader: Reader) {
-    const rows = reader.u32();
-    const nnz = reader.u32();
-    const keys = reader.int32s(rows);
-    const rowEnd = reader.uint32s(rows);
-    const weights = reader.int16s(nnz);
-    const classes = reader.uint8s(nnz);
-    this.rows = rows;
-    this.packed = new Int32Array(nnz);
-    for (let j = 0; j < nnz; j++) this.packed[j] = (weights[j]! << 5) | classes[j]!;
+function readTable(reader: Reader): RawTable {
+  const rows = reader.u32();
+  const nnz = reader.u32();
+  const keys = reader.int32s(rows);
+  const rowEnd = reader.uint32s(rows);
+  const weights = reader.int16s(nnz);
+  const classes = reader.uint8s(nnz);
+  return { keys, rowEnd, weights, classes };
+}
+
+/** (weight << 5) | label, the layout the scorers read. */
+function pack(table: RawTable): Int32Array {
+  const packed = new Int32Array(table.weights.length);
+  for (let j = 0; j < packed.length; j++) packed[j] = (table.weights[j]! << 5) | table.classes[j]!;
+  return packed;
+}
+
+/**
+ * Both passes' weights behind one open-addressed table, laid out for cache locality: a slot holds the
+ * feature hash and, per pass, where its row of packed (weight, label) pairs is ((start << 5) | length,
+ * 0 when the pass has none). Both passes look up mostly the same features, so one lookup serves both
+ * where it can (staticScores).
+ */
+class SharedSlots {
+  readonly slots: Int32Array;
+  readonly mask: number;
+  readonly packed: [Int32Array, Int32Array];
+  readonly rows: [number, number];
+
+  constructor(first: RawTable, second: RawTable) {
+    this.packed = [pack(first), pack(second)];
+    this.rows = [first.keys.length, second.keys.length];
     let size = 1;
-    while (size < rows * 2) size <<= 1;
+    while (size < (first.keys.length + second.keys.length) * 1.5) size <<= 1;
     this.mask = size - 1;
-    this.slots = new Int32Array(size * 2);
-    for (let r = 0; r < rows; r++) {
-      const start = r === 0 ? 0 : rowEnd[r - 1]!;
-      let slot = keys[r]! & this.mask;
-      while (this.slots[slot * 2 + 1] !== 0) slot = (slot + 1) & this.mask;
-      this.slots[slot * 2] = keys[r]!;
-      this.slots[slot * 2 + 1] = (start << 5) | (rowEnd[r]! - start);
+    this.slots = new Int32Array(size * 4);
+    [first, second].forEach((table, pass) => {
+      for (let r = 0; r < table.keys.length; r++) {
+        const key = table.keys[r]!;
+        const start = r === 0 ? 0 : table.rowEnd[r - 1]!;
+        const info = (start << 5) | (table.rowEnd[r]! - start);
+        let slot = key & this.mask;
+        for (;;) {
+          const at = slot * 4;
+          const occupied = this.slots[at + 1] !== 0 || this.slots[at + 2] !== 0;
+          if (!occupied || this.slots[at] === key) {
+            this.slots[at] = key;
+            this.slots[at + 1 + pass] = info;
+            break;
+          }
+          slot = (slot + 1) & this.mask;
+        }
+      }
+    });
+  }
+
+  /** Adds the weights of features[from..to) of one pass (0 or 1) to scores. */
+  add(pass: number, features: Int32Array, from: number, to: number, scores: Float64Array): void {
+    const { slots, mask } = this;
+    const packed = this.packed[pass]!;
+    for (let k = from; k < to; k++) {
+      const f = features[k]!;
+      let slot = f & mask;
+      for (;;) {
+        const at = slot * 4;
+        const info1 = slots[at + 1]!;
+        const info2 = slots[at + 2]!;
+        if (info1 === 0 && info2 === 0) break;
+        if (slots[at] === f) {
+          const info = pass === 0 ? info1 : info2;
+          const end = (info >>> 5) + (info & 31);
+          for (let j = info >>> 5; j < end; j++) {
+            const e = packed[j]!;
+            scores[e & 31]! += e >> 5;
+          }
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
     }
   }
 
   /**
-   * Summed weights of each word's role features, five label vectors per word, computed on first use:
-   * most of a token's features depend on one word, and words repeat within and across articles.
+   * The static features' weights of every token for both passes in one sweep: out[pass][i * LABEL_COUNT + y].
    */
+  both(features: Int32Array, offsets: Int32Array, count: number): [Float64Array, Float64Array] {
+    const { slots, mask } = this;
+    const [p1, p2] = this.packed;
+    const first = new Float64Array(count * LABEL_COUNT);
+    const second = new Float64Array(count * LABEL_COUNT);
+    for (let i = 0; i < count; i++) {
+      const base = i * LABEL_COUNT;
+      for (let k = offsets[i]!; k < offsets[i + 1]!; k++) {
+        const f = features[k]!;
+        let slot = f & mask;
+        for (;;) {
+          const at = slot * 4;
+          const info1 = slots[at + 1]!;
+          const info2 = slots[at + 2]!;
+          if (info1 === 0 && info2 === 0) break;
+          if (slots[at] === f) {
+            let end = (info1 >>> 5) + (info1 & 31);
+            for (let j = info1 >>> 5; j < end; j++) {
+              const e = p1[j]!;
+              first[base + (e & 31)]! += e >> 5;
+            }
+            end = (info2 >>> 5) + (info2 & 31);
+            for (let j = info2 >>> 5; j < end; j++) {
+              const e = p2[j]!;
+              second[base + (e & 31)]! += e >> 5;
+            }
+            break;
+          }
+          slot = (slot + 1) & mask;
+        }
+      }
+    }
+    return [first, second];
+  }
+}
+
+/**
+ * One pass's weights as a Scorer, with the caches that make decoding cheap: the summed weights of each
+ * word's role features (words repeat within and across articles) and of each pair of previous labels.
+ */
+export class WeightTable implements Scorer {
   private readonly id = nextTableId++;
   private readonly scratch = new Float64Array(LABEL_COUNT);
+  private readonly tagScores = new Float64Array(LABEL_COUNT * LABEL_COUNT * LABEL_COUNT);
+  private readonly tagScoresKnown = new Uint8Array(LABEL_COUNT * LABEL_COUNT);
 
-  addWordScores(info: WordInfo, role: WordRole, scores: Float64Array): void {
+  constructor(
+    private readonly shared: SharedSlots,
+    private readonly pass: 0 | 1,
+  ) {}
+
+  get rows(): number {
+    return this.shared.rows[this.pass];
+  }
+
+  addScores(features: Int32Array, from: number, to: number, scores: Float64Array): void {
+    this.shared.add(this.pass, features, from, to, scores);
+  }
+
+  wordVector(info: WordInfo, _role: WordRole): Float32Array {
     let cached = info.scores[this.id];
     if (!cached) {
-      cached = new Int32Array(5 * LABEL_COUNT);
+      cached = new Float32Array(5 * LABEL_COUNT);
       for (let r = 0; r < 5; r++) {
         this.scratch.fill(0);
         const features = info.roles[r as WordRole];
@@ -131,12 +239,8 @@ export class WeightTable implements Scorer {
       }
       info.scores[this.id] = cached;
     }
-    const base = role * LABEL_COUNT;
-    for (let y = 0; y < LABEL_COUNT; y++) scores[y]! += cached[base + y]!;
+    return cached;
   }
-
-  private readonly tagScores = new Int32Array(LABEL_COUNT * LABEL_COUNT * LABEL_COUNT);
-  private readonly tagScoresKnown = new Uint8Array(LABEL_COUNT * LABEL_COUNT);
 
   addTagScores(prev: number, prev2: number, scores: Float64Array): void {
     const pair = prev * LABEL_COUNT + prev2;
@@ -150,27 +254,6 @@ export class WeightTable implements Scorer {
       this.tagScoresKnown[pair] = 1;
     }
     for (let y = 0; y < LABEL_COUNT; y++) scores[y]! += this.tagScores[base + y]!;
-  }
-
-  addScores(features: Int32Array, from: number, to: number, scores: Float64Array): void {
-    const { slots, mask, packed } = this;
-    for (let k = from; k < to; k++) {
-      const f = features[k]!;
-      let slot = f & mask;
-      for (;;) {
-        const info = slots[slot * 2 + 1]!;
-        if (info === 0) break;
-        if (slots[slot * 2] === f) {
-          const end = (info >>> 5) + (info & 31);
-          for (let j = info >>> 5; j < end; j++) {
-            const e = packed[j]!;
-            scores[e & 31]! += e >> 5;
-          }
-          break;
-        }
-        slot = (slot + 1) & mask;
-      }
-    }
   }
 }
 
@@ -209,7 +292,15 @@ export class NerModel {
         }
       },
     };
-    this.first = new WeightTable(reader);
-    this.second = new WeightTable(reader);
+    this.shared = new SharedSlots(readTable(reader), readTable(reader));
+    this.first = new WeightTable(this.shared, 0);
+    this.second = new WeightTable(this.shared, 1);
+  }
+
+  private readonly shared: SharedSlots;
+
+  /** Both passes' static feature weights per token, from one lookup per feature (see decodeGreedy). */
+  staticScores(features: Int32Array, offsets: Int32Array, count: number): [Float64Array, Float64Array] {
+    return this.shared.both(features, offsets, count);
   }
 }

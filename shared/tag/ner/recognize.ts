@@ -138,7 +138,8 @@ export function decodeTwoPasses(doc: DocumentFeatures, model: NerModel): Int32Ar
     }
   }
   const labels = new Int32Array(doc.count);
-  decodeGreedy(doc, model.first, undefined, undefined, { sentences: repeated, labels });
+  const [firstStatic, secondStatic] = model.staticScores(doc.feats, doc.offsets, doc.count);
+  decodeGreedy(doc, model.first, undefined, undefined, { sentences: repeated, labels }, firstStatic);
   const docTypes = doc.documentTypes(labels);
   const informed = new Uint8Array(sentences);
   for (let s = 0; s < sentences; s++) {
@@ -152,7 +153,7 @@ export function decodeTwoPasses(doc: DocumentFeatures, model: NerModel): Int32Ar
       }
     }
   }
-  return decodeGreedy(doc, model.second, docTypes, undefined, { sentences: informed, labels });
+  return decodeGreedy(doc, model.second, docTypes, undefined, { sentences: informed, labels }, secondStatic);
 }
 
 /** Tokenizes text and runs the two passes of the model: spans are JS string offsets into `text`. */

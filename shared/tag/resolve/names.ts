@@ -43,6 +43,14 @@ export function editDistance(a: string, b: string, limit: number): number {
   return previous[b.length]!;
 }
 
+/** Doubled letters single, y/j as i, ph as f: "Zelenskyy", "Zelenskiy" and "Zelensky" share one key. */
+function spellingKey(folded: string): string {
+  return folded
+    .replace(/ph/g, 'f')
+    .replace(/[yj]/g, 'i')
+    .replace(/(.)\1+/g, '$1');
+}
+
 /**
  * Whether two spellings are transliteration variants of one name ("Zelenskyy"/"Zelensky",
  * "Erdogan"/"Erdoğan"): same first letter and a small edit distance for the length.
@@ -53,7 +61,8 @@ export function similarNames(a: string, b: string): boolean {
   if (x === y) return true;
   if (x[0] !== y[0]) return false;
   const shorter = Math.min(x.length, y.length);
-  if (shorter < 5) return false;
+  // Short names differ by one letter too often ("Trump"/"Tramp"): only spelling variants count there.
+  if (shorter < 7) return shorter >= 4 && spellingKey(x) === spellingKey(y);
   return editDistance(x, y, shorter >= 9 ? 2 : 1) <= (shorter >= 9 ? 2 : 1);
 }
 
@@ -72,4 +81,11 @@ export function isAbbreviation(text: string): boolean {
 
 export function words(name: string): string[] {
   return name.split(/\s+/).filter(Boolean);
+}
+
+/** How many words a trimmed name has. */
+export function wordCount(name: string): number {
+  let n = 1;
+  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) === 32 && name.charCodeAt(i - 1) !== 32) n++;
+  return n;
 }

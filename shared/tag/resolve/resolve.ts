@@ -2,7 +2,7 @@ import { entityId } from '../../article/entity-id';
 import type { Entity, EntityType, Mention } from '../../article/schema';
 import type { Lexicon } from '../ner/model';
 import { isTitleWord } from '../titles';
-import { foldName, initials, isAbbreviation, similarNames, words } from './names';
+import { foldName, initials, isAbbreviation, similarNames, wordCount, words } from './names';
 import { roleBefore } from './roles';
 
 /** A span found in the body by a recognizer (offsets into the body). */
@@ -201,13 +201,13 @@ export function resolveEntities(
   const ordered = cleaned
     .map((m) => {
       const text = body.slice(m.start, m.end);
-      return { ...m, text, length: words(text).length };
+      return { type: m.type, start: m.start, end: m.end, text, length: wordCount(text) };
     })
     .sort((a, b) => b.length - a.length || a.start - b.start);
   for (const m of ordered) {
     const text = m.text;
     let type = typeOf(text, m.type);
-    if (type !== 'PERSON' && words(text).length === 1 && isSurnameOfPerson(foldName(text))) type = 'PERSON';
+    if (type !== 'PERSON' && m.length === 1 && isSurnameOfPerson(foldName(text))) type = 'PERSON';
     const c = place(type, text);
     c.mentions.push({ text, start: m.start, end: m.end });
     if (type === 'PERSON' && !c.role) {

@@ -21,7 +21,18 @@ const NOT_QUALIFIERS = new Set([
   'and',
 ]);
 
-const WORD_BEFORE = /([\p{L}\p{N}.’'-]+)(\s+)$/u;
+const isWordChar = (c: string) => /[\p{L}\p{N}.’'-]/u.test(c);
+
+/** The word ending right before `end` after spaces: [start of word, word], or undefined at a line start. */
+function wordBefore(text: string, end: number, lineStart: number): [number, string] | undefined {
+  let i = end;
+  while (i > lineStart && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+  if (i === end) return undefined;
+  const wordEnd = i;
+  while (i > lineStart && wordEnd - i < 40 && isWordChar(text[i - 1]!)) i--;
+  if (i === wordEnd) return undefined;
+  return [i, text.slice(i, wordEnd)];
+}
 
 /**
  * The role given right before a person mention that starts at `start`, with one qualifier before it
@@ -32,10 +43,9 @@ export function roleBefore(text: string, start: number): string | undefined {
   let cursor = start;
   let roleStart = -1;
   for (let guard = 0; guard < 6; guard++) {
-    const m = WORD_BEFORE.exec(text.slice(Math.max(lineStart, cursor - 40), cursor));
-    if (!m) break;
-    const word = m[1]!;
-    const wordStart = cursor - m[0].length;
+    const before = wordBefore(text, cursor, lineStart);
+    if (!before) break;
+    const [wordStart, word] = before;
     if (isTitleWord(word) || (word.toLowerCase() === 'of' && roleStart >= 0)) {
       roleStart = wordStart;
       cursor = wordStart;
@@ -44,8 +54,8 @@ export function roleBefore(text: string, start: number): string | undefined {
     if (roleStart >= 0 && !NOT_QUALIFIERS.has(word.toLowerCase()) && /^\p{Lu}/u.test(word)) {
       // "Germany’s", "US", "Turkish": a qualifier belongs to the role unless it starts the sentence as
       // an ordinary word, which a capitalised word after a sentence end would be.
-      const before = text.slice(lineStart, wordStart).trimEnd();
-      if (!/[.!?]$/.test(before) || /['’]s$/.test(word)) roleStart = wordStart;
+      const preceding = text.slice(Math.max(lineStart, wordStart - 4), wordStart).trimEnd();
+      if (!/[.!?]$/.test(preceding) || /['’]s$/.test(word)) roleStart = wordStart;
     }
     break;
   }

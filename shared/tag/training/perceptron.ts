@@ -24,9 +24,16 @@ export class AveragedPerceptron implements Scorer {
     }
   }
 
-  addWordScores(info: WordInfo, role: WordRole, scores: Float64Array): void {
+  private readonly vector = new Float32Array(5 * LABEL_COUNT);
+  private readonly scratch = new Float64Array(LABEL_COUNT);
+
+  /** Weights change while training: computed afresh, into the role's slice of one shared buffer. */
+  wordVector(info: WordInfo, role: WordRole): Float32Array {
     const features = info.roles[role];
-    this.addScores(features, 0, features.length, scores);
+    this.scratch.fill(0);
+    this.addScores(features, 0, features.length, this.scratch);
+    for (let y = 0; y < LABEL_COUNT; y++) this.vector[role * LABEL_COUNT + y] = this.scratch[y]!;
+    return this.vector;
   }
 
   private readonly tags = new Int32Array(2);
