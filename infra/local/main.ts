@@ -6,11 +6,17 @@ import { startLocalRuntime } from './runtime';
  * with AWS_ENDPOINT_URL set, the pipeline runs against that endpoint instead of embedded stand-ins.
  */
 const dataDir = resolve(process.env.DATA_DIR ?? '.data');
+const port = Number(process.env.PORT ?? 3000);
 const runtime = await startLocalRuntime({
   dataDir,
   inbox: resolve(process.env.INBOX ?? 'inbox'),
-  port: Number(process.env.PORT ?? 3000),
+  port,
   endpointUrl: process.env.AWS_ENDPOINT_URL || undefined,
+}).catch((error: NodeJS.ErrnoException) => {
+  if (error.code === 'EADDRINUSE')
+    console.error(`port ${port} is in use: set PORT to another port (0 picks a free one)`);
+  else console.error(error);
+  process.exit(1);
 });
 
 const e = runtime.endpoints;

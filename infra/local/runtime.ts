@@ -8,6 +8,7 @@ import { loadHandlers, quarantineModule } from './handlers';
 import { type RunningHttpServer, startHttpServer } from './http-server';
 import { type InboxWatcher, watchInbox } from './inbox-watcher';
 import { type Poller, type StageHandler, startPoller } from './poller';
+import { applyProcessEnv } from './process-env';
 import { configureBucketNotifications, provision, type ResourceNames } from './provision';
 import { type ReconcileResult, reconcile } from './reconcile';
 import { articleIdOf, batchReporter, formatEvent, type PipelineListener } from './reporter';
@@ -61,7 +62,6 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const onEvent = options.onEvent ?? ((event) => log(formatEvent(event)));
   const names = options.names ?? localResourceNames;
   const dataDir = resolve(options.dataDir);
-  const external = Boolean(options.endpointUrl);
   const stopStandIns: (() => Promise<void>)[] = [];
 
   let service: ServiceEndpoints;
@@ -94,7 +94,41 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     };
   }
 
-  const { applyProcessEnv } = await import('./process-env');
+  try {
+    return await startPipeline({
+      options,
+      service,
+      standInPorts,
+      s3Events,
+      stopStandIns,
+      log,
+      onEvent,
+      names,
+      dataDir,
+    });
+  } catch (error) {
+    // A half-started runtime (a busy PORT, an unreachable endpoint) must not leave its stand-ins running.
+    for (const stop of stopStandIns.reverse()) await stop().catch(() => undefined);
+    throw error;
+  }
+}
+
+interface PipelineParts {
+  options: LocalRuntimeOptions;
+  service: ServiceEndpoints;
+  standInPorts: LocalRuntime['standInPorts'];
+  s3Events: StandIns | undefined;
+  stopStandIns: (() => Promise<void>)[];
+  log: (line: string) => void;
+  onEvent: PipelineListener;
+  names: ResourceNames;
+  dataDir: string;
+}
+
+/** Everything after the services are reachable: provisioning, handlers, pollers, HTTP, inbox. */
+async function startPipeline(parts: PipelineParts): Promise<LocalRuntime> {
+  const { options, service, standInPorts, s3Events, stopStandIns, log, onEvent, names, dataDir } = parts;
+  const external = Boolean(options.endpointUrl);
   const handlerService = { ...service };
   if (options.handlerEndpoint && !external) {
     handlerService.s3 = await options.handlerEndpoint('s3', service.s3);
@@ -117,6 +151,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const handlers = await loadHandlers();
   const { quarantineKey } = await quarantineModule();
   const report = batchReporter(clients.s3, quarantineKey, onEvent);
+
+  // Listen before any work starts, so a busy port fails the start-up cleanly.
+  const http: RunningHttpServer = await startHttpServer(handlers.api, options.port ?? 3000);
 
   const reconciled = await reconcile({
     s3: clients.s3,
@@ -146,8 +183,6 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       }),
     );
   }
-
-  const http: RunningHttpServer = await startHttpServer(handlers.api, options.port ?? 3000);
 
   let inbox: InboxWatcher | undefined;
   if (options.inbox !== false) {
