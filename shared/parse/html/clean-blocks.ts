@@ -6,15 +6,15 @@ import type { HtmlMetadata } from './metadata';
 
 /** Lines that are page furniture wherever they stand. */
 const furnitureLine =
-  /^(?:advert(?:isement)?|ads?|anzeige|iklan|publicidad|caption|close|comments?|\d+\s+comments?|post comment.*|leave a (?:comment|reply)|share(?: this(?: article| story)?)?|share on \w+|tweet|email|print|skip to (?:main )?content|continue reading(?: below)?|read more|loading\.*|this (?:slideshow|video|content) requires javascript\.?|image \d+ of\s*\/?\s*\d+|get short url|like this story\?.*|tell us what you think.*|enable javascript.*|subscribe|subscribe now|toggle caption|hide caption|expand|advertisement - scroll to continue|story continues below(?: advertisement)?|scroll to continue.*|\[?related\]?:?)$/i;
+  /^(?:advert(?:isement)?|ads?|anzeige|iklan|publicidad|caption|close|comments?|\d+\s+comments?|post comment.*|leave a (?:comment|reply)|share(?: this(?: article| story)?)?|share on \w+|tweet|email|print|skip to (?:main )?content|continue reading(?: below)?|read more|loading\.*|this (?:slideshow|video|content) requires javascript\.?|image \d+ of\s*\/?\s*\d+|.{0,40}get short url|related news|source\s*:.{1,60}|like this story\?.*|tell us what you think.*|enable javascript.*|subscribe|subscribe now|toggle caption|hide caption|expand|advertisement - scroll to continue|story continues below(?: advertisement)?|scroll to continue.*|\[?related\]?:?)$/i;
 
 /** Calls to subscribe, follow or click, and notes about the article rather than of it. */
 const promoLine =
-  /^(?:(?:sign up|subscribe|click here|tap here|download|follow us|get (?:the|our)|join|don'?t forget to|to (?:get|receive))\b.{0,200}\b(?:newsletters?|inbox|e-?mail alerts|updates|app|podcast|subscription|subscribe)\b|have a (?:news )?tip\b|(?:want|like) (?:more|this) (?:stories|story|content)\b)|\b(?:follow (?:us|him|her|them|the author) on (?:twitter|facebook|instagram|linkedin)|sign up for (?:our|the) [\w ]{0,40}newsletters?|subscribe to (?:our|the) [\w ]{0,40}(?:newsletters?|channel|podcast)|sign up for .{0,60}\b(?:newsletters?|inbox|today)|click here (?:for|to) (?:more|subscribe|read|learn|sign|get|download|buy|see|watch)|join our \w+|let us know at|affiliate (?:and\/or )?(?:referral )?links?|we may (?:earn|receive) (?:a )?commission|all rights reserved|copyright ©|©\s*\d{4}|reading time|tempo de leitura|min(?:ute)?s? read)\b/i;
+  /^(?:(?:sign up|subscribe|click here|tap here|download|follow us|get (?:the|our)|join|don'?t forget to|to (?:get|receive))\b.{0,200}\b(?:newsletters?|inbox|e-?mail alerts|updates|app|podcast|subscription|subscribe)\b|have a (?:news )?tip\b|(?:want|like) (?:more|this) (?:stories|story|content)\b)|\b(?:follow (?:us|him|her|them|the author) on (?:twitter|facebook|instagram|linkedin)|sign up for (?:our|the) [\w ]{0,40}newsletters?|subscribe to (?:our|the) [\w ]{0,40}(?:newsletters?|channel|podcast)|sign up for .{0,60}\b(?:newsletters?|inbox|today)|click here (?:for|to) (?:more|subscribe|read|learn|sign|get|download|buy|see|watch)|join our \w+|let us know at|your inbox|^follow\b.{0,60}\bon (?:instagram|facebook|twitter|x|youtube|linkedin|tiktok)\b|affiliate (?:and\/or )?(?:referral )?links?|we may (?:earn|receive) (?:a )?commission|all rights reserved|copyright ©|©\s*\d{4}|reading time|tempo de leitura|min(?:ute)?s? read)\b/i;
 
 /** Lead-ins to a list of other articles: everything after them, near the end, goes. */
 const trailerMarker =
-  /^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|more (?:great |top )?(?:[\w ]{0,20} )?(?:stories|articles|news|coverage|from [\w .]{1,30})|more:|recent (?:articles|posts|stories)|popular(?: this week| now)?|most (?:read|popular|viewed|shared)|related(?: (?:articles|stories|posts|content|coverage|news|links|reading))?:?|read (?:more|next|also)|recommended(?: for you| reading| stories)?|trending(?: now| stories)?|don'?t miss|see also|also read|latest (?:news|stories|articles)|further reading|what to read next|up next|comments?|join the (?:conversation|discussion)|about the author|share this (?:article|story)|want more stories like this\?|related news)\b.{0,40}$/i;
+  /^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|more (?:great |top )?(?:[\w ]{0,20} )?(?:stories|articles|news|coverage|from [\w .]{1,30})|more:|recent (?:articles|posts|stories)|popular(?: this week| now)?|most (?:read|popular|viewed|shared)|related(?: (?:articles|stories|posts|content|coverage|news|links|reading))?:?|read (?:more|next|also)|recommended(?: for you| reading| stories)?|trending(?: now| stories)?|don'?t miss|see also|also read|latest (?:news|stories|articles)|further reading|what to read next|up next|comments?|join the (?:conversation|discussion)|about the author|share this (?:article|story)|want more stories like this\?|related news)(?=\W|$).{0,40}$/iu;
 
 /** Lines that introduce another article inline: "Read more: …", "SEE MORE: …", "[Related: …]". */
 const teaserLine =
@@ -57,6 +57,10 @@ function isLooseCaption(text: string): boolean {
 
 const isProse = (b: TextBlock) => b.kind !== 'caption' && b.linkDensity < 0.3 && wordCount(b.text) >= 20;
 
+/** A link alone on its line in capitals: an inline teaser for another story. */
+const isShoutedTeaser = (b: TextBlock) =>
+  b.linkDensity >= 0.9 && b.text.length < 160 && !/\p{Ll}/u.test(b.text) && /\p{Lu}/u.test(b.text);
+
 const isLinkList = (b: TextBlock) => b.linkDensity >= 0.7 && b.kind !== 'heading' && b.text.length < 300;
 
 /**
@@ -73,7 +77,7 @@ export function cleanBlocks(blocks: TextBlock[], meta: HtmlMetadata): TextBlock[
     }
     if (furnitureLine.test(text) || teaserLine.test(text) || shortcode.test(text)) continue;
     if (text.length < 300 && promoLine.test(text)) continue;
-    if (isMetaLine(text)) continue;
+    if (isMetaLine(text) || isShoutedTeaser(block)) continue;
     if (isLooseCaption(text)) {
       const previous = kept.at(-1);
       // A credit line on its own belongs to the short caption printed just above it.
@@ -111,6 +115,7 @@ function trimEdges(input: TextBlock[], meta: HtmlMetadata): TextBlock[] {
   for (; start < end; start++) {
     const b = blocks[start]!;
     if (b.kind === 'caption') continue;
+    // A long first paragraph is often reused as the description: only a short standfirst goes.
     if (wordCount(b.text) >= 15) break;
     const standfirst = meta.description !== undefined && sameText(b.text, meta.description);
     const label = b.kind !== 'heading' && wordCount(b.text) < 5;
@@ -121,9 +126,9 @@ function trimEdges(input: TextBlock[], meta: HtmlMetadata): TextBlock[] {
 }
 
 /**
- * A lead-in such as "You may also like" in the second half of the text: when no real paragraphs
- * follow, it and everything after it go; when the text goes on, only the box (the lead-in and the
- * short lines after it) goes.
+ * A lead-in such as "You may also like" or "More:": in the second half of the text with no real
+ * paragraphs after it, it and everything after it go; otherwise only its box goes (the lead-in and the
+ * link lines after it, and in the second half also the short lines after it).
  */
 function dropTrailer(blocks: TextBlock[]): TextBlock[] {
   const total = blocks.reduce((n, b) => n + (b.kind === 'caption' ? 0 : b.text.length), 0);
@@ -131,10 +136,13 @@ function dropTrailer(blocks: TextBlock[]): TextBlock[] {
   let seen = 0;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
-    if (b.kind !== 'caption' && seen > total * 0.5 && b.text.length < 80 && trailerMarker.test(b.text)) {
+    if (b.kind !== 'caption' && b.text.length < 80 && trailerMarker.test(b.text)) {
+      const late = seen > total * 0.5;
       const proseAfter = blocks.slice(i + 1).filter(isProse);
-      if (proseAfter.reduce((n, p) => n + p.text.length, 0) < 400) return out;
-      while (i + 1 < blocks.length && !isProse(blocks[i + 1]!)) i++;
+      if (late && proseAfter.reduce((n, p) => n + p.text.length, 0) < 400) return out;
+      const inBox = (next: TextBlock) =>
+        (next.linkDensity >= 0.7 && next.text.length < 300) || (late && !isProse(next));
+      while (i + 1 < blocks.length && inBox(blocks[i + 1]!)) i++;
       continue;
     }
     if (b.kind !== 'caption') seen += b.text.length;
