@@ -118,6 +118,63 @@ async function coldImport(): Promise<number[]> {
 
 const pct = (x: number) => (x * 100).toFixed(1);
 
+/** The issue's done-when on the seed: which expected people, organisations, places and speakers are missing. */
+async function seedCheck(): Promise<string> {
+  const expected: Record<string, string[]> = {
+    PERSON: [
+      'Volodymyr Zelenskyy',
+      'Donald Trump',
+      'Steve Witkoff',
+      'Jared Kushner',
+      'Boris Pistorius',
+      'Dmytro Lytvyn',
+      'Oleksii Kuleba',
+      'Recep Tayyip Erdogan',
+    ],
+    ORGANIZATION: ['NATO', 'ZDF', 'AFP', 'Al Jazeera'],
+    LOCATION: [
+      'Kyiv',
+      'Berlin',
+      'Ukraine',
+      'Russia',
+      'Moscow',
+      'Donetsk',
+      'Luhansk',
+      'Odesa',
+      'Black Sea',
+      'Bosphorus Strait',
+      'Turkiye',
+    ],
+  };
+  const speakers = [
+    'Volodymyr Zelenskyy',
+    'Dmytro Lytvyn',
+    'Boris Pistorius',
+    'Steve Witkoff',
+    'Recep Tayyip Erdogan',
+  ];
+  const result = await createTagger().tag(seedArticle());
+  const missing: string[] = [];
+  for (const [type, names] of Object.entries(expected)) {
+    for (const name of names) {
+      if (!result.entities.some((e) => e.type === type && (e.name === name || e.aliases.includes(name))))
+        missing.push(`${type} ${name}`);
+    }
+  }
+  const zelenskyy = result.entities.filter(
+    (e) => e.type === 'PERSON' && /^Zelensky/.test(e.name.split(' ').pop()!),
+  );
+  if (zelenskyy.length !== 1 || !zelenskyy[0]!.aliases.includes('Zelensky'))
+    missing.push('one entity for Zelenskyy and Zelensky');
+  for (const speaker of speakers) {
+    if (!result.quotes.some((q) => q.speaker === speaker)) missing.push(`quote by ${speaker}`);
+  }
+  const people = result.entities.filter((e) => e.type === 'PERSON').length;
+  return missing.length === 0
+    ? `all found (${people} people, ${result.entities.length} entities, ${result.quotes.length} quotes of which ${result.quotes.filter((q) => q.speaker).length} attributed)`
+    : `missing: ${missing.join('; ')}`;
+}
+
 const rows: [string, string][] = [];
 if (existsSync(validPath)) {
   const e = evaluateModel(loadModel(), readConll(validPath));
@@ -144,6 +201,8 @@ if (existsSync(seedPath)) {
     `${speed.cpu.toFixed(0)} per CPU-second (${speed.wall.toFixed(0)} per wall-clock second on a shared machine); median of 7 one-second rounds`,
   ]);
 }
+if (existsSync(seedPath))
+  rows.push(["seed article: the issue's expected entities and quote speakers", await seedCheck()]);
 rows.push(['model file size', `${(statSync(modelPath).size / 1024 / 1024).toFixed(2)} MB`]);
 const imports = await coldImport();
 rows.push([

@@ -6,6 +6,28 @@ import type { DateMention } from '../article/schema';
 const CANDIDATE =
   /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|tonight|yesterday|tomorrow|ago|noon|midnight|weekend)\b|\b(?:last|next|this|coming|previous|past)\s+(?:week|month|year|spring|summer|autumn|fall|winter|morning|afternoon|evening|night)\b/i;
 const SENTENCE = /[^.!?\n]+(?:[.!?]+|\n|$)/g;
+const CANDIDATES = new RegExp(CANDIDATE.source, 'gi');
+// Enough words either side of a cue for chrono to read "on Sunday", "December 19, 2023 at 5pm".
+const REACH = 32;
+
+/** Stretches of text around date cues, within one sentence, cut at spaces and merged where they touch. */
+function candidateWindows(text: string): [number, number][] {
+  const windows: [number, number][] = [];
+  for (const sentence of text.matchAll(SENTENCE)) {
+    const s0 = sentence.index;
+    const s1 = s0 + sentence[0].length;
+    for (const cue of sentence[0].matchAll(CANDIDATES)) {
+      let from = Math.max(s0, s0 + cue.index - REACH);
+      let to = Math.min(s1, s0 + cue.index + cue[0].length + REACH);
+      while (from > s0 && !/\s/.test(text[from - 1]!)) from--;
+      while (to < s1 && !/\s/.test(text[to]!)) to++;
+      const last = windows[windows.length - 1];
+      if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+      else windows.push([from, to]);
+    }
+  }
+  return windows;
+}
 
 function offsetMinutes(iso: string | undefined): number {
   const m = iso ? /(?:([+-])(\d\d):?(\d\d)|Z)$/.exec(iso) : null;
@@ -45,12 +67,11 @@ export function findDates(text: string, publishedAt?: string, relative = false):
   const zoneMinutes = offsetMinutes(publishedAt);
   const reference = { instant: instant ?? new Date(0), timezone: zoneMinutes };
   const out: DateMention[] = [];
-  for (const sentence of text.matchAll(SENTENCE)) {
-    if (!CANDIDATE.test(sentence[0])) continue;
-    for (const r of parseDates(sentence[0], reference)) {
+  for (const [from, to] of candidateWindows(text)) {
+    for (const r of parseDates(text.slice(from, to), reference)) {
       if (/^(?:now|right now)$/i.test(r.text)) continue;
       if (!instant && !relative && !r.start.isCertain('year')) continue;
-      const start = sentence.index + r.index;
+      const start = from + r.index;
       out.push({ text: r.text, start, end: start + r.text.length, value: isoValue(r, zoneMinutes) });
     }
   }

@@ -224,6 +224,11 @@ export class DocumentFeatures {
   readonly capital: Uint8Array;
   /** Capitalised tokens share a key with the other occurrences of the same word; -1 otherwise. */
   readonly key: Int32Array;
+  /** The gazetteer sources (bit mask) of the longest match covering each token, and its BILOU position. */
+  readonly gazetteerBits: Int32Array;
+  readonly gazetteerPosition: Int8Array;
+  /** 1 for the first word of a sentence. */
+  readonly initial: Uint8Array;
 
   constructor(
     readonly sentences: Token[][],
@@ -307,6 +312,9 @@ export class DocumentFeatures {
     // Gazetteer matches: longest match first, starting at capitalised tokens.
     const gazetteerBits = new Int32Array(n);
     const gazetteerPosition = new Int8Array(n).fill(-1);
+    this.gazetteerBits = gazetteerBits;
+    this.gazetteerPosition = gazetteerPosition;
+    this.initial = initial;
     if (gazetteer) {
       for (let s = 0; s < sentences.length; s++) {
         const from = this.sentenceStart[s]!;

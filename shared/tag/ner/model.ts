@@ -111,6 +111,7 @@ class SharedSlots {
   readonly mask: number;
   readonly packed: [Int32Array, Int32Array];
   readonly rows: [number, number];
+  private buffers: [Float64Array, Float64Array] = [new Float64Array(0), new Float64Array(0)];
 
   constructor(first: RawTable, second: RawTable) {
     this.packed = [pack(first), pack(second)];
@@ -167,12 +168,19 @@ class SharedSlots {
 
   /**
    * The static features' weights of every token for both passes in one sweep: out[pass][i * LABEL_COUNT + y].
+   * The arrays are reused by the next call.
    */
   both(features: Int32Array, offsets: Int32Array, count: number): [Float64Array, Float64Array] {
     const { slots, mask } = this;
     const [p1, p2] = this.packed;
-    const first = new Float64Array(count * LABEL_COUNT);
-    const second = new Float64Array(count * LABEL_COUNT);
+    const size = count * LABEL_COUNT;
+    // Reused between documents: allocating and zeroing two large arrays per article cost more than filling.
+    if (this.buffers[0].length < size)
+      this.buffers = [new Float64Array(size * 2), new Float64Array(size * 2)];
+    const first = this.buffers[0].subarray(0, size);
+    const second = this.buffers[1].subarray(0, size);
+    first.fill(0);
+    second.fill(0);
     for (let i = 0; i < count; i++) {
       const base = i * LABEL_COUNT;
       for (let k = offsets[i]!; k < offsets[i + 1]!; k++) {

@@ -22,6 +22,8 @@ interface TokenSpan {
 // Bits of the gazetteer sources (training/gazetteers.ts order) that name well-known places: country,
 // capital, city over 100k, country alias.
 const MAJOR_PLACE = 1 | 2 | 4 | 64;
+const COUNTRY = 1 | 64;
+const CAPITAL = 2;
 const GEOGRAPHIC_HEAD =
   /^(?:sea|seas|strait|straits|ocean|gulf|bay|river|lake|mountains|mount|island|islands|peninsula|canal|valley|desert|channel|coast|basin|plateau|archipelago)$/i;
 // Title nouns after which capitalised words are a person's name, whatever the model made of the span
@@ -119,12 +121,25 @@ function repair(
     if (span.last > span.first && GEOGRAPHIC_HEAD.test(tokens[span.last]!.text)) span.type = 'LOCATION';
     out.push(span);
   }
-  return out;
+  // A country (or a capital, away from the start of a sentence) that the model left outside any entity.
+  for (let i = 0; i < tokens.length; i++) {
+    if (doc.gazetteerPosition[i] !== 0 && doc.gazetteerPosition[i] !== 3) continue;
+    const bits = doc.gazetteerBits[i]!;
+    if (!(bits & COUNTRY) && !(bits & CAPITAL && !doc.initial[i])) continue;
+    let last = i;
+    while (doc.gazetteerPosition[last] !== 3 && doc.gazetteerPosition[last] !== 2 && last + 1 < tokens.length)
+      last++;
+    let outside = true;
+    for (let j = i; j <= last; j++) outside &&= labels[j] === OUTSIDE;
+    if (outside) out.push({ type: 'LOCATION', first: i, last });
+    i = last;
+  }
+  return out.sort((a, b) => a.first - b.first);
 }
 
 /**
- * The first pass only matters through the types it gives to words that occur more than once, and the
- * second pass only differs where those types are known: a sentence without either is decoded once.
+ * The first pass only matters through the types it gives to words that occur more than once in the
+ * document, so it skips sentences without such a word; the second pass decodes every sentence.
  */
 export function decodeTwoPasses(doc: DocumentFeatures, model: NerModel): Int32Array {
   const sentences = doc.sentenceStart.length - 1;
@@ -141,19 +156,7 @@ export function decodeTwoPasses(doc: DocumentFeatures, model: NerModel): Int32Ar
   const [firstStatic, secondStatic] = model.staticScores(doc.feats, doc.offsets, doc.count);
   decodeGreedy(doc, model.first, undefined, undefined, { sentences: repeated, labels }, firstStatic);
   const docTypes = doc.documentTypes(labels);
-  const informed = new Uint8Array(sentences);
-  for (let s = 0; s < sentences; s++) {
-    if (!repeated[s]) informed[s] = 1;
-    else {
-      for (let i = doc.sentenceStart[s]!; i < doc.sentenceStart[s + 1]!; i++) {
-        if (docTypes[i]! >= 0) {
-          informed[s] = 1;
-          break;
-        }
-      }
-    }
-  }
-  return decodeGreedy(doc, model.second, docTypes, undefined, { sentences: informed, labels }, secondStatic);
+  return decodeGreedy(doc, model.second, docTypes, undefined, undefined, secondStatic);
 }
 
 /** Tokenizes text and runs the two passes of the model: spans are JS string offsets into `text`. */
