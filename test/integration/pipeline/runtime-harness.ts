@@ -11,32 +11,45 @@ import { eventLog, eventually, getJson, temporaryFolder } from '../../e2e/helper
 export async function startHarness(options: Partial<LocalRuntimeOptions> = {}) {
   const folder = temporaryFolder('pipeline-');
   const log = eventLog();
-  const runtime: LocalRuntime = await startLocalRuntime({
-    dataDir: join(folder.path, 'data'),
-    inbox: false,
-    port: 0,
-    retryDelaySeconds: 1,
-    pollWaitSeconds: 1,
-    onEvent: log.listener,
-    log: () => undefined,
-    ...options,
-  });
+  const start = (previous?: LocalRuntime) =>
+    startLocalRuntime({
+      dataDir: join(folder.path, 'data'),
+      inbox: false,
+      port: 0,
+      // A restart in this process must bring the stand-ins back where the handlers' clients point.
+      standInPorts: previous?.standInPorts,
+      retryDelaySeconds: 1,
+      pollWaitSeconds: 1,
+      onEvent: log.listener,
+      log: () => undefined,
+      ...options,
+    });
+  let runtime: LocalRuntime = await start();
   const clients = runtimeClients(runtime.endpoints);
-  const { bucket, table, http } = runtime.endpoints;
+  const { bucket, table } = runtime.endpoints;
+  const http = () => runtime.endpoints.http;
   const account = () => accountForRawFiles(clients.s3, clients.dynamodb, bucket, table);
 
   return {
-    runtime,
+    get runtime() {
+      return runtime;
+    },
+    /** Stops the runtime (finishing the batches in flight) and starts it again on the same state. */
+    async restart() {
+      await runtime.stop();
+      runtime = await start(runtime);
+      return runtime;
+    },
     dataDir: join(folder.path, 'data'),
     clients,
     log,
     bucket,
     async article(id: string) {
-      const { status, body } = await getJson(`${http}/articles/${id}`);
+      const { status, body } = await getJson(`${http()}/articles/${id}`);
       return status === 200 ? body : undefined;
     },
     async entity(id: string) {
-      const { status, body } = await getJson(`${http}/entities/${encodeURIComponent(id)}`);
+      const { status, body } = await getJson(`${http()}/entities/${encodeURIComponent(id)}`);
       return status === 200 ? body : undefined;
     },
     account,
