@@ -1,6 +1,7 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
+import { preflightHeaders } from '../../shared/api/http';
 import { apiRoutes } from '../../shared/api/routes';
 import { apiFunction } from '../../shared/pipeline/definition';
 import { httpApiEvent, matchRoute } from './api-gateway-event';
@@ -25,6 +26,12 @@ export async function startHttpServer(
       const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
       const chunks: Buffer[] = [];
       for await (const chunk of request) chunks.push(chunk as Buffer);
+      // API Gateway answers CORS preflight itself (corsPreflight on the HTTP API): so does this server.
+      if (request.method === 'OPTIONS' && matchRoute(apiRoutes, 'GET', url.pathname)) {
+        response.writeHead(204, preflightHeaders);
+        response.end();
+        return;
+      }
       const route = matchRoute(apiRoutes, request.method ?? 'GET', url.pathname);
       if (!route) return sendJson(response, 404, { message: 'Not Found' });
       if (!handler) return sendJson(response, 503, { message: `${apiFunction.entry} is not available yet` });
