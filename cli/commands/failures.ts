@@ -37,7 +37,7 @@ export function register(program: Command): void {
     if (options.stage && !(stageNames as readonly string[]).includes(options.stage)) {
       throw new Error(`--stage must be one of ${stageNames.join(', ')}`);
     }
-    const target = resolveTarget(options);
+    const target = await resolveTarget(options);
     const records = await listFailures(target, options.stage);
     if (options.json) {
       for (const r of records) printLine(r);

@@ -6,6 +6,7 @@ import { runtimeClients } from '../../infra/local/clients';
 import { readEndpointsFile } from '../../infra/local/endpoints';
 import type { StageName } from '../../shared/article/schema';
 import { env, localResourceNames } from '../../shared/pipeline/definition';
+import { readStack, type StackResources } from './stack-resources';
 
 /** Where the operating commands act: a bucket and the stage queues, with clients for them. */
 export interface PipelineTarget {
@@ -18,6 +19,7 @@ export interface PipelineTarget {
 }
 
 export interface TargetOptions {
+  stack?: string;
   dataDir?: string;
   bucket?: string;
   queueUrl?: string;
@@ -27,6 +29,10 @@ export interface TargetOptions {
 
 export function addTargetOptions(command: Command): Command {
   return command
+    .option(
+      '--stack <name>',
+      'the deployed CloudFormation stack, e.g. ArticlePipeline (default: $ARTICLES_STACK)',
+    )
     .option('--bucket <name>', `the pipeline's bucket on AWS (default: $${env.bucket})`)
     .option(
       '--queue-url <url>',
@@ -44,11 +50,22 @@ export function addTargetOptions(command: Command): Command {
 }
 
 /**
+ * With --stack (or ARTICLES_STACK) the commands read the bucket and queue URLs from the deployed stack.
  * With a bucket (flag or BUCKET_NAME) the commands act on AWS (or on --endpoint-url), with queue URLs
  * from flags or <STAGE>_QUEUE_URL / <STAGE>_DLQ_URL, else looked up by the local resource names.
  * Without one they act on the local runtime whose endpoints `npm start` wrote to DATA_DIR.
  */
-export function resolveTarget(options: TargetOptions): PipelineTarget {
+export async function resolveTarget(options: TargetOptions): Promise<PipelineTarget> {
+  const stackName =
+    options.stack ?? (options.dataDir || options.bucket ? undefined : process.env.ARTICLES_STACK);
+  if (stackName) {
+    const stack = await readStack(stackName);
+    return remoteTarget(stack.bucket, {
+      ...options,
+      stackQueues: stack.queues,
+      description: `stack ${stackName} (bucket ${stack.bucket})`,
+    });
+  }
   // An explicit --bucket means AWS, an explicit --data-dir the local runtime; then the environment.
   const bucket = options.bucket ?? (options.dataDir ? undefined : process.env[env.bucket]);
   if (bucket) return remoteTarget(bucket, options);
@@ -70,7 +87,10 @@ export function resolveTarget(options: TargetOptions): PipelineTarget {
   };
 }
 
-function remoteTarget(bucket: string, options: TargetOptions): PipelineTarget {
+function remoteTarget(
+  bucket: string,
+  options: TargetOptions & { stackQueues?: StackResources['queues']; description?: string },
+): PipelineTarget {
   const endpoint = options.endpointUrl ?? process.env.AWS_ENDPOINT_URL;
   const s3 = new S3Client({
     endpoint,
@@ -81,8 +101,13 @@ function remoteTarget(bucket: string, options: TargetOptions): PipelineTarget {
   // Stand-ins hand out queue URLs whose host does not resolve: keep requests on the configured endpoint.
   const onStandIn = Boolean(endpoint || process.env.AWS_ENDPOINT_URL_SQS);
   const sqs = new SQSClient({ endpoint, useQueueUrlAsEndpoint: !onStandIn });
-  const lookup = async (given: string | undefined, variable: string, name: string) => {
-    const url = given ?? process.env[variable];
+  const lookup = async (
+    given: string | undefined,
+    fromStack: string | undefined,
+    variable: string,
+    name: string,
+  ) => {
+    const url = given ?? fromStack ?? process.env[variable];
     if (url) return url;
     try {
       return (await sqs.send(new GetQueueUrlCommand({ QueueName: name }))).QueueUrl!;
@@ -93,13 +118,23 @@ function remoteTarget(bucket: string, options: TargetOptions): PipelineTarget {
     }
   };
   return {
-    description: `bucket ${bucket}${endpoint ? ` on ${endpoint}` : ''}`,
+    description: options.description ?? `bucket ${bucket}${endpoint ? ` on ${endpoint}` : ''}`,
     bucket,
     s3,
     sqs,
     queueUrl: (stage) =>
-      lookup(options.queueUrl, `${stage.toUpperCase()}_QUEUE_URL`, localResourceNames.queue(stage)),
+      lookup(
+        options.queueUrl,
+        options.stackQueues?.[stage]?.url,
+        `${stage.toUpperCase()}_QUEUE_URL`,
+        localResourceNames.queue(stage),
+      ),
     deadLetterQueueUrl: (stage) =>
-      lookup(options.dlqUrl, `${stage.toUpperCase()}_DLQ_URL`, localResourceNames.deadLetterQueue(stage)),
+      lookup(
+        options.dlqUrl,
+        options.stackQueues?.[stage]?.deadLetterUrl,
+        `${stage.toUpperCase()}_DLQ_URL`,
+        localResourceNames.deadLetterQueue(stage),
+      ),
   };
 }

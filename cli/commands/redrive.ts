@@ -90,7 +90,7 @@ export function register(program: Command): void {
     if (!(stageNames as readonly string[]).includes(options.stage)) {
       throw new Error(`--stage must be one of ${stageNames.join(', ')}`);
     }
-    const target = resolveTarget(options);
+    const target = await resolveTarget(options);
     const bar = new SingleBar(
       { format: `${options.stage} DLQ [{bar}] {value}/{total} moved` },
       Presets.shades_classic,

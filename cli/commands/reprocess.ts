@@ -121,7 +121,7 @@ export function register(program: Command): void {
           : options.prefix !== undefined
             ? { prefix: options.prefix }
             : { all: true };
-      const target = resolveTarget(options);
+      const target = await resolveTarget(options);
       const objects = await selectInputs(target, stage, selection);
       if (objects.length === 0) {
         console.error(`nothing to reprocess in ${target.description}`);

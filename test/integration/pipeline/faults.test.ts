@@ -150,7 +150,7 @@ describe('fault injection', () => {
 
     // After the fix, `articles redrive` puts it back and it goes through.
     proxies.s3!.setRule(undefined);
-    const target = resolveTarget({ dataDir: harness.dataDir });
+    const target = await resolveTarget({ dataDir: harness.dataDir });
     expect(await redrive(target, 'parse')).toBe(1);
     await allStored([poison]);
     expect(await quarantineRecord('parse', poison)).toBeUndefined();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFailures } from '../../../cli/commands/failures';
-import { resolveTarget } from '../../../cli/commands/pipeline-target';
+import { type PipelineTarget, resolveTarget } from '../../../cli/commands/pipeline-target';
 import { reprocess, selectInputs } from '../../../cli/commands/reprocess';
 import { articleIdFromKey } from '../../../shared/article/article-id';
 import { eventually, putObject, randomBytes } from '../../e2e/helpers';
@@ -18,13 +18,15 @@ beforeAll(async () => {
   }
   await putObject(harness.clients.s3, harness.bucket, bad, randomBytes(1000, 3));
   await harness.settled();
+  const resolved = await resolveTarget({ dataDir: harness.dataDir });
+  target = () => resolved;
 });
 
 afterAll(async () => {
   await harness?.stop();
 });
 
-const target = () => resolveTarget({ dataDir: harness.dataDir });
+let target: () => PipelineTarget;
 
 describe('articles failures / reprocess against the local runtime', () => {
   it('failures lists each quarantined file with stage, key, reason, attempts and time', async () => {
