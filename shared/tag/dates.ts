@@ -3,28 +3,41 @@ import type { DateMention } from '../article/schema';
 
 // chrono is the slowest step of tagging when it reads the whole body; it only needs the sentences that
 // can hold a date at all, which this finds cheaply.
-const CANDIDATE =
-  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|tonight|yesterday|tomorrow|ago|noon|midnight|weekend)\b|\b(?:last|next|this|coming|previous|past)\s+(?:week|month|year|spring|summer|autumn|fall|winter|morning|afternoon|evening|night)\b/i;
-const SENTENCE = /[^.!?\n]+(?:[.!?]+|\n|$)/g;
-const CANDIDATES = new RegExp(CANDIDATE.source, 'gi');
+// Case matters: "May", "March" and "Sunday" name dates when capitalised; "may", "march" and "market" do not.
+const CANDIDATE = new RegExp(
+  [
+    String.raw`\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b`,
+    String.raw`\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b`,
+    String.raw`\b(?:[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|ago|noon|midnight|weekend)\b`,
+    String.raw`\b(?:[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]revious|[Pp]ast)\s+(?:week|month|year|spring|summer|autumn|fall|winter|morning|afternoon|evening|night)\b`,
+    String.raw`\b\d{1,2}(?::\d\d|\s?(?:am|pm|a\.m\.|p\.m\.))`,
+    String.raw`\b\d{1,4}[/-]\d{1,2}[/-]\d{1,4}\b`,
+  ].join('|'),
+);
+const SENTENCE_END = /[.!?\n]/;
+const CANDIDATES = new RegExp(CANDIDATE.source, 'g');
 // Enough words either side of a cue for chrono to read "on Sunday", "December 19, 2023 at 5pm".
 const REACH = 32;
 
 /** Stretches of text around date cues, within one sentence, cut at spaces and merged where they touch. */
 function candidateWindows(text: string): [number, number][] {
   const windows: [number, number][] = [];
-  for (const sentence of text.matchAll(SENTENCE)) {
-    const s0 = sentence.index;
-    const s1 = s0 + sentence[0].length;
-    for (const cue of sentence[0].matchAll(CANDIDATES)) {
-      let from = Math.max(s0, s0 + cue.index - REACH);
-      let to = Math.min(s1, s0 + cue.index + cue[0].length + REACH);
-      while (from > s0 && !/\s/.test(text[from - 1]!)) from--;
-      while (to < s1 && !/\s/.test(text[to]!)) to++;
-      const last = windows[windows.length - 1];
-      if (last && from <= last[1]) last[1] = Math.max(last[1], to);
-      else windows.push([from, to]);
-    }
+  for (const cue of text.matchAll(CANDIDATES)) {
+    const at = cue.index;
+    const cueEnd = at + cue[0].length;
+    let from = at;
+    const floor = Math.max(0, at - REACH);
+    while (from > floor && !SENTENCE_END.test(text[from - 1]!)) from--;
+    let to = cueEnd;
+    const ceiling = Math.min(text.length, cueEnd + REACH);
+    while (to < ceiling && !SENTENCE_END.test(text[to]!)) to++;
+    // Whole words only: step back or on to the nearest space inside the sentence.
+    while (from > 0 && from < at && !/\s/.test(text[from - 1]!) && !SENTENCE_END.test(text[from - 1]!))
+      from++;
+    while (to < text.length && to > cueEnd && !/\s/.test(text[to]!) && !SENTENCE_END.test(text[to]!)) to--;
+    const last = windows[windows.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else windows.push([from, to]);
   }
   return windows;
 }

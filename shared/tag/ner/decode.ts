@@ -1,5 +1,5 @@
 import type { DocumentFeatures, WordInfo, WordRole } from './features';
-import { MAX_DYNAMIC, SENTENCE_BOUNDARY } from './features';
+import { MAX_DYNAMIC, SENTENCE_BOUNDARY, SHAPE_GROUP } from './features';
 import { ALLOWED, canEnd, LABEL_COUNT, OUTSIDE } from './labels';
 
 /** Adds weights to scores (one slot per label). */
@@ -24,6 +24,8 @@ export type Learn = (
   features: Int32Array,
   from: number,
   to: number,
+  shapes: Int32Array,
+  shapesFrom: number,
   dynamic: Int32Array,
   dynamicCount: number,
   prev: number,
@@ -88,7 +90,10 @@ export function decodeGreedy(
       if (staticScores) {
         const base = i * LABEL_COUNT;
         for (let y = 0; y < LABEL_COUNT; y++) scores[y]! += staticScores[base + y]!;
-      } else scorer.addScores(doc.feats, fs, fe, scores);
+      } else {
+        scorer.addScores(doc.feats, fs, fe, scores);
+        scorer.addScores(doc.shapeFeats, i * SHAPE_GROUP, (i + 1) * SHAPE_GROUP, scores);
+      }
       scorer.addTagScores(prev, prev2, scores);
       const dn = doc.dynamicFeatures(i, prev, docTypes ? docTypes[i]! : -1, dynamic);
       scorer.addScores(dynamic, 0, dn, scores);
@@ -104,7 +109,20 @@ export function decodeGreedy(
         }
       }
       if (training)
-        training.learn(window, doc.feats, fs, fe, dynamic, dn, prev, prev2, training.gold[i]!, best);
+        training.learn(
+          window,
+          doc.feats,
+          fs,
+          fe,
+          doc.shapeFeats,
+          i * SHAPE_GROUP,
+          dynamic,
+          dn,
+          prev,
+          prev2,
+          training.gold[i]!,
+          best,
+        );
       labels[i] = best;
       prev2 = prev;
       prev = best;

@@ -1,4 +1,4 @@
-import { feature1, feature2, feature3, hashString, sequenceHash } from './hash';
+import { feature1, feature2, feature3, finish, hashString, mix, sequenceHash } from './hash';
 import { LABEL_COUNT, typeOf } from './labels';
 import type { Token } from './tokenize';
 
@@ -214,6 +214,13 @@ export class DocumentFeatures {
   readonly count: number;
   /** Sentence boundaries as token indexes: sentence s is [sentenceStart[s], sentenceStart[s + 1]). */
   readonly sentenceStart: Int32Array;
+  /**
+   * The shape features of token i (its shape with the neighbours' and the sentence's) are
+   * shapeFeats[i * SHAPE_GROUP ..][..SHAPE_GROUP]: few distinct combinations, so a scorer may cache their
+   * sum by shapeKey[i]. The other static features are feats[offsets[i] .. offsets[i + 1]).
+   */
+  readonly shapeFeats: Int32Array;
+  readonly shapeKey: Int32Array;
   /** Static features of token i are feats[offsets[i] .. offsets[i + 1]). */
   readonly offsets: Int32Array;
   readonly feats: Int32Array;
@@ -337,6 +344,10 @@ export class DocumentFeatures {
     }
 
     const feats = new IntBuffer(n * 16);
+    const shapeFeats = new Int32Array(n * SHAPE_GROUP);
+    const shapeKey = new Int32Array(n);
+    this.shapeFeats = shapeFeats;
+    this.shapeKey = shapeKey;
     const offsets = new Int32Array(n + 1);
     for (let s = 0; s < sentences.length; s++) {
       const from = this.sentenceStart[s]!;
@@ -350,11 +361,19 @@ export class DocumentFeatures {
         const ns = i + 1 < to ? shortShape[i + 1]! : BOUNDARY;
         feats.push(feature2(T.bigramLeft, p1, w));
         feats.push(feature2(T.bigramRight, w, n1));
-        feats.push(feature1(T.prevShape, ps));
-        feats.push(feature1(T.nextShape, ns));
-        feats.push(feature3(T.shape3, ps, shortShape[i]!, ns));
-        feats.push(feature2(T.initialShape, initial[i]!, shortShape[i]!));
-        feats.push(feature2(T.allCapsSentence, allCaps[i]!, shortShape[i]!));
+        const s = shortShape[i]!;
+        const g = i * SHAPE_GROUP;
+        shapeFeats[g] = feature1(T.prevShape, ps);
+        shapeFeats[g + 1] = feature1(T.nextShape, ns);
+        shapeFeats[g + 2] = feature3(T.shape3, ps, s, ns);
+        shapeFeats[g + 3] = feature2(T.initialShape, initial[i]!, s);
+        shapeFeats[g + 4] = feature2(T.allCapsSentence, allCaps[i]!, s);
+        shapeKey[i] = finish(
+          mix(
+            mix(mix(mix(shapeFeats[g]!, shapeFeats[g + 1]!), shapeFeats[g + 2]!), shapeFeats[g + 3]!),
+            shapeFeats[g + 4]!,
+          ),
+        );
         if (gazetteerBits[i]) {
           let bits = gazetteerBits[i]!;
           for (let b = 0; bits !== 0; b++, bits >>>= 1) {
@@ -444,6 +463,7 @@ export class DocumentFeatures {
 }
 
 export const MAX_DYNAMIC = 8;
+export const SHAPE_GROUP = 5;
 
 /** The features of the two previous labels alone: a scorer may cache them per label pair. */
 export function tagFeatures(prev: number, prev2: number, out: Int32Array): number {

@@ -1,5 +1,12 @@
 import type { Scorer } from './decode';
-import { type GazetteerLookup, tagFeatures, type WordInfo, type WordRole } from './features';
+import {
+  type DocumentFeatures,
+  type GazetteerLookup,
+  SHAPE_GROUP,
+  tagFeatures,
+  type WordInfo,
+  type WordRole,
+} from './features';
 import { LABEL_COUNT } from './labels';
 
 export const MODEL_MAGIC = 0x4d52454e; // "NERM" little-endian
@@ -75,6 +82,8 @@ class Reader {
 }
 
 let nextTableId = 0;
+const HOT_SIZE = 1 << 13;
+const HOT_MASK = HOT_SIZE - 1;
 
 interface RawTable {
   keys: Int32Array;
@@ -112,6 +121,14 @@ class SharedSlots {
   readonly packed: [Int32Array, Int32Array];
   readonly rows: [number, number];
   private buffers: [Float64Array, Float64Array] = [new Float64Array(0), new Float64Array(0)];
+  /**
+   * A small direct-mapped cache in front of the table (key, first-pass row, second-pass row), misses
+   * included: shape and frequent-word features repeat constantly, and the big table is several MB that
+   * a cache miss away costs more than everything else a lookup does.
+   */
+  private readonly hot = new Int32Array(HOT_SIZE * 4);
+  /** Summed weights of each combination of shape features (DocumentFeatures.shapeKey), both passes. */
+  private readonly shapeGroups = new Map<number, Float64Array>();
 
   constructor(first: RawTable, second: RawTable) {
     this.packed = [pack(first), pack(second)];
@@ -140,28 +157,47 @@ class SharedSlots {
     });
   }
 
+  /**
+   * Where feature f's rows are: the index of its entry in `hot` ([key, valid, first row, second row];
+   * a row is (start << 5) | length, 0 when the pass has none).
+   */
+  private find(f: number): number {
+    const at = ((f ^ (f >>> 15)) & HOT_MASK) * 4;
+    const hot = this.hot;
+    if (hot[at] === f && hot[at + 1] === 1) return at;
+    const { slots, mask } = this;
+    let info1 = 0;
+    let info2 = 0;
+    let slot = f & mask;
+    for (;;) {
+      const s = slot * 4;
+      const a = slots[s + 1]!;
+      const b = slots[s + 2]!;
+      if (a === 0 && b === 0) break;
+      if (slots[s] === f) {
+        info1 = a;
+        info2 = b;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+    hot[at] = f;
+    hot[at + 1] = 1;
+    hot[at + 2] = info1;
+    hot[at + 3] = info2;
+    return at;
+  }
+
   /** Adds the weights of features[from..to) of one pass (0 or 1) to scores. */
   add(pass: number, features: Int32Array, from: number, to: number, scores: Float64Array): void {
-    const { slots, mask } = this;
     const packed = this.packed[pass]!;
+    const hot = this.hot;
     for (let k = from; k < to; k++) {
-      const f = features[k]!;
-      let slot = f & mask;
-      for (;;) {
-        const at = slot * 4;
-        const info1 = slots[at + 1]!;
-        const info2 = slots[at + 2]!;
-        if (info1 === 0 && info2 === 0) break;
-        if (slots[at] === f) {
-          const info = pass === 0 ? info1 : info2;
-          const end = (info >>> 5) + (info & 31);
-          for (let j = info >>> 5; j < end; j++) {
-            const e = packed[j]!;
-            scores[e & 31]! += e >> 5;
-          }
-          break;
-        }
-        slot = (slot + 1) & mask;
+      const info = hot[this.find(features[k]!) + 2 + pass]!;
+      const end = (info >>> 5) + (info & 31);
+      for (let j = info >>> 5; j < end; j++) {
+        const e = packed[j]!;
+        scores[e & 31]! += e >> 5;
       }
     }
   }
@@ -170,8 +206,8 @@ class SharedSlots {
    * The static features' weights of every token for both passes in one sweep: out[pass][i * LABEL_COUNT + y].
    * The arrays are reused by the next call.
    */
-  both(features: Int32Array, offsets: Int32Array, count: number): [Float64Array, Float64Array] {
-    const { slots, mask } = this;
+  both(doc: DocumentFeatures): [Float64Array, Float64Array] {
+    const { feats: features, offsets, count, shapeFeats, shapeKey } = doc;
     const [p1, p2] = this.packed;
     const size = count * LABEL_COUNT;
     // Reused between documents: allocating and zeroing two large arrays per article cost more than filling.
@@ -179,32 +215,37 @@ class SharedSlots {
       this.buffers = [new Float64Array(size * 2), new Float64Array(size * 2)];
     const first = this.buffers[0].subarray(0, size);
     const second = this.buffers[1].subarray(0, size);
-    first.fill(0);
-    second.fill(0);
+    const hot = this.hot;
     for (let i = 0; i < count; i++) {
       const base = i * LABEL_COUNT;
+      let group = this.shapeGroups.get(shapeKey[i]!);
+      if (!group) {
+        group = new Float64Array(2 * LABEL_COUNT);
+        const s1 = group.subarray(0, LABEL_COUNT);
+        const s2 = group.subarray(LABEL_COUNT);
+        const from = i * SHAPE_GROUP;
+        this.add(0, shapeFeats, from, from + SHAPE_GROUP, s1);
+        this.add(1, shapeFeats, from, from + SHAPE_GROUP, s2);
+        if (this.shapeGroups.size > 50_000) this.shapeGroups.clear();
+        this.shapeGroups.set(shapeKey[i]!, group);
+      }
+      for (let y = 0; y < LABEL_COUNT; y++) {
+        first[base + y] = group[y]!;
+        second[base + y] = group[LABEL_COUNT + y]!;
+      }
       for (let k = offsets[i]!; k < offsets[i + 1]!; k++) {
-        const f = features[k]!;
-        let slot = f & mask;
-        for (;;) {
-          const at = slot * 4;
-          const info1 = slots[at + 1]!;
-          const info2 = slots[at + 2]!;
-          if (info1 === 0 && info2 === 0) break;
-          if (slots[at] === f) {
-            let end = (info1 >>> 5) + (info1 & 31);
-            for (let j = info1 >>> 5; j < end; j++) {
-              const e = p1[j]!;
-              first[base + (e & 31)]! += e >> 5;
-            }
-            end = (info2 >>> 5) + (info2 & 31);
-            for (let j = info2 >>> 5; j < end; j++) {
-              const e = p2[j]!;
-              second[base + (e & 31)]! += e >> 5;
-            }
-            break;
-          }
-          slot = (slot + 1) & mask;
+        const at = this.find(features[k]!);
+        const info1 = hot[at + 2]!;
+        const info2 = hot[at + 3]!;
+        let end = (info1 >>> 5) + (info1 & 31);
+        for (let j = info1 >>> 5; j < end; j++) {
+          const e = p1[j]!;
+          first[base + (e & 31)]! += e >> 5;
+        }
+        end = (info2 >>> 5) + (info2 & 31);
+        for (let j = info2 >>> 5; j < end; j++) {
+          const e = p2[j]!;
+          second[base + (e & 31)]! += e >> 5;
         }
       }
     }
@@ -308,7 +349,7 @@ export class NerModel {
   private readonly shared: SharedSlots;
 
   /** Both passes' static feature weights per token, from one lookup per feature (see decodeGreedy). */
-  staticScores(features: Int32Array, offsets: Int32Array, count: number): [Float64Array, Float64Array] {
-    return this.shared.both(features, offsets, count);
+  staticScores(doc: DocumentFeatures): [Float64Array, Float64Array] {
+    return this.shared.both(doc);
   }
 }

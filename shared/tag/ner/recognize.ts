@@ -153,7 +153,7 @@ export function decodeTwoPasses(doc: DocumentFeatures, model: NerModel): Int32Ar
     }
   }
   const labels = new Int32Array(doc.count);
-  const [firstStatic, secondStatic] = model.staticScores(doc.feats, doc.offsets, doc.count);
+  const [firstStatic, secondStatic] = model.staticScores(doc);
   decodeGreedy(doc, model.first, undefined, undefined, { sentences: repeated, labels }, firstStatic);
   const docTypes = doc.documentTypes(labels);
   return decodeGreedy(doc, model.second, docTypes, undefined, undefined, secondStatic);

@@ -1,5 +1,5 @@
 import type { Scorer, Window } from '../ner/decode';
-import { tagFeatures, type WordInfo, type WordRole } from '../ner/features';
+import { SHAPE_GROUP, tagFeatures, type WordInfo, type WordRole } from '../ner/features';
 import { LABEL_COUNT } from '../ner/labels';
 import type { SparseRow } from './write-model';
 
@@ -76,6 +76,8 @@ export class AveragedPerceptron implements Scorer {
     features: Int32Array,
     from: number,
     to: number,
+    shapes: Int32Array,
+    shapesFrom: number,
     dynamic: Int32Array,
     dynamicCount: number,
     prev: number,
@@ -89,6 +91,7 @@ export class AveragedPerceptron implements Scorer {
         this.bump(own, 0, own.length, gold, predicted);
       }
       this.bump(features, from, to, gold, predicted);
+      this.bump(shapes, shapesFrom, shapesFrom + SHAPE_GROUP, gold, predicted);
       this.bump(dynamic, 0, dynamicCount, gold, predicted);
       tagFeatures(prev, prev2, this.tags);
       this.bump(this.tags, 0, 2, gold, predicted);
