@@ -113,7 +113,17 @@ export function parseMarkdown(raw: string, defaultZone: string): ExtractedFields
   const { record, rest } = readFrontMatter(normalizeText(raw));
   const fields = readRecordFields(record, defaultZone);
   const walked: Walked = { paragraphs: [], headings: [], images: [] };
-  walk(marked.lexer(rest), walked, true);
+  try {
+    walk(marked.lexer(rest), walked, true);
+  } catch {
+    // marked recurses once per nesting level; absurdly nested quotes or lists are read as plain lines.
+    const paragraphs = rest.split(/\n\s*\n/).map((p) => p.replace(/^[\s>*+-]+/gm, ''));
+    const heading = paragraphs[0]?.match(/^#{1,6}\s+(.+)$/);
+    if (heading) paragraphs.shift();
+    walked.title = heading?.[1];
+    walked.paragraphs = paragraphs;
+    walked.headings = [];
+  }
   const body = joinParagraphs(walked.paragraphs);
   if (body === '') return undefined;
   return {

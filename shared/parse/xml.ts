@@ -11,20 +11,24 @@ import { joinParagraphs, splitNames, squash } from './text-blocks';
 
 type XmlElement = HtmlElement;
 
+/** Deeper nesting than any news format uses is cut off rather than allowed to exhaust the stack. */
+const maxDepth = 200;
+
 const textOf = (el: XmlElement | null | undefined) => (el ? squash(el.textContent ?? '') : '') || undefined;
 
 /** Elements by local name, whatever their namespace prefix (NewsML-G2 is often prefixed). */
 function byName(root: XmlElement, name: string): XmlElement[] {
   const out: XmlElement[] = [];
   const lower = name.toLowerCase();
-  const visit = (el: XmlElement) => {
+  const visit = (el: XmlElement, depth: number) => {
+    if (depth > maxDepth) return;
     for (const child of el.children as Iterable<XmlElement>) {
       const local = child.tagName.toLowerCase().replace(/^.*:/, '');
       if (local === lower) out.push(child);
-      visit(child);
+      visit(child, depth + 1);
     }
   };
-  visit(root);
+  visit(root, 0);
   return out;
 }
 const firstByName = (root: XmlElement, name: string) => byName(root, name)[0];
@@ -36,7 +40,8 @@ interface Parts {
 }
 
 /** NITF body.content and NewsML inline XHTML: p, hl2 (a heading), media with its caption, nested blocks. */
-function walkContent(el: XmlElement, parts: Parts): void {
+function walkContent(el: XmlElement, parts: Parts, depth = 0): void {
+  if (depth > maxDepth) return;
   for (const child of el.children as Iterable<XmlElement>) {
     const name = child.tagName.toLowerCase().replace(/^.*:/, '');
     if (name === 'p' || name === 'li') {
@@ -57,7 +62,7 @@ function walkContent(el: XmlElement, parts: Parts): void {
     } else if (name === 'table' || name === 'pre' || name === 'blockquote' || name === 'bq') {
       const text = textOf(child);
       if (text) parts.paragraphs.push(text);
-    } else walkContent(child, parts);
+    } else walkContent(child, parts, depth + 1);
   }
 }
 

@@ -25,6 +25,8 @@ const skipTags = new Set([
   'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE', 'META', 'LINK',
 ]); // biome-ignore format: a word list
 
+const maxDepth = 200;
+
 interface Walker {
   blocks: TextBlock[];
   buffer: string[];
@@ -53,7 +55,9 @@ function kindOf(tag: string, inherited: BlockKind): BlockKind {
   return inherited;
 }
 
-function walk(node: HtmlNode, w: Walker): void {
+function walk(node: HtmlNode, w: Walker, depth = 0): void {
+  // Pathologically deep markup is cut off rather than allowed to exhaust the stack.
+  if (depth > maxDepth) return;
   for (let child = node.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === 3) {
       const text = child.textContent ?? '';
@@ -69,7 +73,7 @@ function walk(node: HtmlNode, w: Walker): void {
     if (!blockTags.has(tag)) {
       const isLink = tag === 'A';
       if (isLink) w.inLink++;
-      walk(child, w);
+      walk(child, w, depth + 1);
       if (isLink) w.inLink--;
       continue;
     }
@@ -77,7 +81,7 @@ function walk(node: HtmlNode, w: Walker): void {
     if (tag === 'BR' || tag === 'HR') continue;
     const outer = w.kind;
     w.kind = kindOf(tag, outer);
-    walk(child, w);
+    walk(child, w, depth + 1);
     flush(w);
     w.kind = outer;
   }

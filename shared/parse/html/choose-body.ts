@@ -1,6 +1,6 @@
 import { type TextBlock, textBlocks } from './blocks';
 import { cleanBlocks } from './clean-blocks';
-import type { HtmlDocument } from './document';
+import { elementDepth, type HtmlDocument } from './document';
 import { agreeWithJsonLd } from './json-ld-agreement';
 import type { HtmlMetadata } from './metadata';
 import { readabilityCandidate } from './readability-candidate';
@@ -13,6 +13,18 @@ export interface ExtractedBody {
   siteName?: string;
   lang?: string;
   publishedTime?: string;
+}
+
+const maxReadableDepth = 120;
+
+function flatText(document: HtmlDocument): ExtractedBody | undefined {
+  const text: string = document.body.textContent ?? '';
+  const blocks: TextBlock[] = text
+    .split(/\n/)
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line) => line !== '')
+    .map((text) => ({ kind: 'paragraph', text, linkDensity: 0 }));
+  return blocks.length > 0 ? { blocks } : undefined;
 }
 
 /** Below this many characters an extraction is taken as failed and the next extractor is tried. */
@@ -31,6 +43,9 @@ export function chooseBody(
   meta: HtmlMetadata,
   reparse: () => HtmlDocument,
 ): ExtractedBody | undefined {
+  // Readability's time grows steeply with nesting depth (minutes at a few thousand levels); real pages
+  // stay under about 50. Deeper markup is read as plain lines of text.
+  if (elementDepth(document.body, maxReadableDepth) > maxReadableDepth) return flatText(document);
   stripBoilerplate(document);
   const stripped = readabilityCandidate(document);
   const ldBody = meta.jsonLd?.articleBody?.trim();

@@ -38,3 +38,21 @@ export function prepareHtml(html: string): PreparedHtml {
   const { document } = parseHTML(page);
   return { document, jsonLd, reparse: () => parseHTML(page).document };
 }
+
+/** The element depth below `root`, counted without recursion and up to `limit` + 1. */
+export function elementDepth(root: HtmlElement, limit: number): number {
+  let deepest = 0;
+  const stack: Array<[HtmlElement, number]> = [[root, 0]];
+  while (stack.length > 0) {
+    const [el, depth] = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    if (deepest > limit) return deepest;
+    for (
+      let child = el.firstElementChild as HtmlElement | null;
+      child;
+      child = child.nextElementSibling as HtmlElement | null
+    )
+      stack.push([child, depth + 1]);
+  }
+  return deepest;
+}

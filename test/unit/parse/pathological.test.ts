@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../../shared/parse/index';
+import { parseOk } from './fixtures';
+
+const sentence = 'The committee met again on Thursday to review the harbour budget for next year. ';
+
+describe('pathological input is read or refused, never left to exhaust time or stack', () => {
+  it('reads deeply nested HTML as plain lines', () => {
+    const depth = 5000;
+    const html = `<html><body>${'<div>'.repeat(depth)}<p>${sentence.repeat(5)}</p>${'</div>'.repeat(depth)}</body></html>`;
+    const article = parseOk(html, { key: 'deep.html' });
+    expect(article.body).toBe(sentence.repeat(5).trim());
+  });
+
+  it('reads absurdly nested markdown quotes as plain text', () => {
+    const article = parseOk(`# Deep\n\n${'>'.repeat(5000)} ${sentence}`, { key: 'deep.md' });
+    expect(article.title).toBe('Deep');
+    expect(article.body).toContain('The committee met again');
+  });
+
+  it('refuses deeply nested JSON and XML without an article, with a reason', () => {
+    const json = `${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}`;
+    const xml = `<?xml version="1.0"?><root>${'<a>'.repeat(3000)}text${'</a>'.repeat(3000)}</root>`;
+    for (const [input, key] of [
+      [json, 'deep.json'],
+      [xml, 'deep.xml'],
+    ]) {
+      const outcome = parseArticle(new TextEncoder().encode(input), { key: key! });
+      expect(outcome.ok).toBe(false);
+      if (!outcome.ok) expect(outcome.error.code).toBe('no-body');
+    }
+  });
+});
