@@ -1,10 +1,17 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import type { Command } from 'commander';
 import { listZone } from '../../infra/local/reconcile';
-import { type QuarantineRecord, QuarantineRecordSchema, stageNames } from '../../shared/article/schema';
+import { type QuarantineRecord, QuarantineRecordSchema, type StageName } from '../../shared/article/schema';
 import { quarantinePrefix } from '../../shared/pipeline/definition';
 import { printLine } from '../output';
-import { addTargetOptions, type PipelineTarget, resolveTarget, type TargetOptions } from './pipeline-target';
+import {
+  addTargetOptions,
+  operatorAction,
+  type PipelineTarget,
+  resolveTarget,
+  stageOption,
+  type TargetOptions,
+} from './pipeline-target';
 
 /** Every quarantine record in the bucket (optionally of one stage), oldest first. */
 export async function listFailures(target: PipelineTarget, stage?: string): Promise<QuarantineRecord[]> {
@@ -31,23 +38,22 @@ export function register(program: Command): void {
     program
       .command('failures')
       .description('list quarantined files: stage, key, reason, attempts, time')
-      .option('--stage <stage>', `only one stage: ${stageNames.join(', ')}`)
+      .addOption(stageOption('only one stage', false))
       .option('--json', 'one JSON object per line'),
-  ).action(async (options: TargetOptions & { stage?: string; json?: boolean }) => {
-    if (options.stage && !(stageNames as readonly string[]).includes(options.stage)) {
-      throw new Error(`--stage must be one of ${stageNames.join(', ')}`);
-    }
-    const target = await resolveTarget(options);
-    const records = await listFailures(target, options.stage);
-    if (options.json) {
-      for (const r of records) printLine(r);
-      return;
-    }
-    for (const r of records) {
-      console.log(
-        `${r.at}  ${r.stage.padEnd(5)}  attempts ${r.attempts}  ${r.key}  ${r.reason.code}: ${r.reason.message}`,
-      );
-    }
-    console.error(`${records.length} quarantined in ${target.description}`);
-  });
+  ).action(
+    operatorAction(async (options: TargetOptions & { stage?: StageName; json?: boolean }) => {
+      const target = await resolveTarget(options);
+      const records = await listFailures(target, options.stage);
+      if (options.json) {
+        for (const r of records) printLine(r);
+        return;
+      }
+      for (const r of records) {
+        console.log(
+          `${r.at}  ${r.stage.padEnd(5)}  attempts ${r.attempts}  ${r.key}  ${r.reason.code}: ${r.reason.message}`,
+        );
+      }
+      console.error(`${records.length} quarantined in ${target.description}`);
+    }),
+  );
 }

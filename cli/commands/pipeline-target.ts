@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import { GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { runtimeClients } from '../../infra/local/clients';
 import { readEndpointsFile } from '../../infra/local/endpoints';
-import type { StageName } from '../../shared/article/schema';
+import { type StageName, stageNames } from '../../shared/article/schema';
 import { env, localResourceNames } from '../../shared/pipeline/definition';
 import { readStack, type StackResources } from './stack-resources';
 
@@ -136,5 +136,22 @@ function remoteTarget(
         `${stage.toUpperCase()}_DLQ_URL`,
         localResourceNames.deadLetterQueue(stage),
       ),
+  };
+}
+
+/** `--stage`, limited to the pipeline's stage names. */
+export function stageOption(description: string, mandatory: boolean): Option {
+  const option = new Option('--stage <stage>', description).choices(stageNames);
+  return mandatory ? option.makeOptionMandatory() : option;
+}
+
+/** Runs a command's action; an error ends the command with its message, not a stack trace. */
+export function operatorAction<T>(action: (options: T) => Promise<void>) {
+  return async (options: T, command: Command) => {
+    try {
+      await action(options);
+    } catch (error) {
+      command.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    }
   };
 }

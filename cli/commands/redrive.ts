@@ -6,9 +6,16 @@ import {
 } from '@aws-sdk/client-sqs';
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { type StageName, stageNames } from '../../shared/article/schema';
+import type { StageName } from '../../shared/article/schema';
 import { objectsInMessage } from '../../shared/events/s3-object-event';
-import { addTargetOptions, type PipelineTarget, resolveTarget, type TargetOptions } from './pipeline-target';
+import {
+  addTargetOptions,
+  operatorAction,
+  type PipelineTarget,
+  resolveTarget,
+  stageOption,
+  type TargetOptions,
+} from './pipeline-target';
 import { clearQuarantine } from './quarantine-records';
 
 /**
@@ -85,22 +92,21 @@ export function register(program: Command): void {
     program
       .command('redrive')
       .description("move the messages of a stage's dead-letter queue back to the stage's queue")
-      .requiredOption('--stage <stage>', stageNames.join(' | ')),
-  ).action(async (options: TargetOptions & { stage: string }) => {
-    if (!(stageNames as readonly string[]).includes(options.stage)) {
-      throw new Error(`--stage must be one of ${stageNames.join(', ')}`);
-    }
-    const target = await resolveTarget(options);
-    const bar = new SingleBar(
-      { format: `${options.stage} DLQ [{bar}] {value}/{total} moved` },
-      Presets.shades_classic,
-    );
-    bar.start(0, 0);
-    const moved = await redrive(target, options.stage as StageName, (done, total) => {
-      bar.setTotal(total);
-      bar.update(done);
-    });
-    bar.stop();
-    console.error(`${moved} messages moved back to the ${options.stage} queue in ${target.description}`);
-  });
+      .addOption(stageOption('the stage whose DLQ to empty', true)),
+  ).action(
+    operatorAction(async (options: TargetOptions & { stage: StageName }) => {
+      const target = await resolveTarget(options);
+      const bar = new SingleBar(
+        { format: `${options.stage} DLQ [{bar}] {value}/{total} moved` },
+        Presets.shades_classic,
+      );
+      bar.start(0, 0);
+      const moved = await redrive(target, options.stage, (done, total) => {
+        bar.setTotal(total);
+        bar.update(done);
+      });
+      bar.stop();
+      console.error(`${moved} messages moved back to the ${options.stage} queue in ${target.description}`);
+    }),
+  );
 }

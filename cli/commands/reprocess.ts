@@ -5,10 +5,17 @@ import type { Command } from 'commander';
 import { listZone, type ZoneObject } from '../../infra/local/reconcile';
 import { monotonicSequencer } from '../../infra/local/sequencer';
 import { articleIdFromKey } from '../../shared/article/article-id';
-import { type StageName, stageNames } from '../../shared/article/schema';
+import type { StageName } from '../../shared/article/schema';
 import { objectCreatedMessage } from '../../shared/events/s3-object-event';
 import { stageNamed } from '../../shared/pipeline/definition';
-import { addTargetOptions, type PipelineTarget, resolveTarget, type TargetOptions } from './pipeline-target';
+import {
+  addTargetOptions,
+  operatorAction,
+  type PipelineTarget,
+  resolveTarget,
+  stageOption,
+  type TargetOptions,
+} from './pipeline-target';
 import { clearQuarantine } from './quarantine-records';
 
 export type Selection = { id: string } | { prefix: string } | { all: true };
@@ -100,7 +107,7 @@ export function register(program: Command): void {
       .description(
         "re-run a stage for one article, a key prefix or the whole archive (re-emits the stage's input events)",
       )
-      .requiredOption('--stage <stage>', stageNames.join(' | '))
+      .addOption(stageOption('the stage to re-run', true))
       .option('--id <articleId>', 'one article')
       .option(
         '--prefix <prefix>',
@@ -108,34 +115,28 @@ export function register(program: Command): void {
       )
       .option('--all', "every object in the stage's input zone"),
   ).action(
-    async (options: TargetOptions & { stage: string; id?: string; prefix?: string; all?: boolean }) => {
-      if (!(stageNames as readonly string[]).includes(options.stage)) {
-        throw new Error(`--stage must be one of ${stageNames.join(', ')}`);
-      }
-      const chosen = [options.id, options.prefix, options.all].filter((v) => v !== undefined);
-      if (chosen.length !== 1) throw new Error('give exactly one of --id, --prefix, --all');
-      const stage = options.stage as StageName;
-      const selection: Selection =
-        options.id !== undefined
-          ? { id: options.id }
-          : options.prefix !== undefined
-            ? { prefix: options.prefix }
-            : { all: true };
-      const target = await resolveTarget(options);
-      const objects = await selectInputs(target, stage, selection);
-      if (objects.length === 0) {
-        console.error(`nothing to reprocess in ${target.description}`);
-        process.exitCode = 1;
-        return;
-      }
-      const bar = new SingleBar(
-        { format: `${stage} [{bar}] {value}/{total} re-enqueued` },
-        Presets.shades_classic,
-      );
-      bar.start(objects.length, 0);
-      const sent = await reprocess(target, stage, objects, (done) => bar.update(done));
-      bar.stop();
-      console.error(`${sent} ${stage} events re-enqueued in ${target.description}`);
-    },
+    operatorAction(
+      async (options: TargetOptions & { stage: StageName; id?: string; prefix?: string; all?: boolean }) => {
+        const chosen = [options.id, options.prefix, options.all].filter((v) => v !== undefined);
+        if (chosen.length !== 1) throw new Error('give exactly one of --id, --prefix, --all');
+        const selection: Selection =
+          options.id !== undefined
+            ? { id: options.id }
+            : options.prefix !== undefined
+              ? { prefix: options.prefix }
+              : { all: true };
+        const target = await resolveTarget(options);
+        const objects = await selectInputs(target, options.stage, selection);
+        if (objects.length === 0) throw new Error(`nothing to reprocess in ${target.description}`);
+        const bar = new SingleBar(
+          { format: `${options.stage} [{bar}] {value}/{total} re-enqueued` },
+          Presets.shades_classic,
+        );
+        bar.start(objects.length, 0);
+        const sent = await reprocess(target, options.stage, objects, (done) => bar.update(done));
+        bar.stop();
+        console.error(`${sent} ${options.stage} events re-enqueued in ${target.description}`);
+      },
+    ),
   );
 }
