@@ -6,6 +6,7 @@ import { parseMarkdown } from './markdown';
 import type { ExtractedFields, ParsedFields, ParseOutcome, ParseRejection } from './outcome';
 import { sniffFormat } from './sniff';
 import { parsePlainText } from './text-layout';
+import { inlineDateline } from './wire';
 import { parseXml } from './xml';
 
 export type { ParsedFields, ParseOutcome, ParseRejection } from './outcome';
@@ -74,8 +75,11 @@ function readFormat(
 
 /** Defaults for the list fields and no undefined-valued keys, so documents compare and serialise cleanly. */
 function finish(fields: ExtractedFields, encoding: string): ParsedFields {
+  // Wire copy republished as a page or a feed item keeps its dateline at the start of the lede.
+  const lede = fields.dateline ? undefined : inlineDateline(fields.body);
   const article: ParsedFields = {
     ...fields,
+    dateline: fields.dateline ?? (lede ? { place: lede.place } : undefined),
     encoding,
     authors: fields.authors ?? [],
     headings: fields.headings ?? [],

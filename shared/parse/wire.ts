@@ -19,7 +19,7 @@ export function separateDateline(line: string): Dateline | undefined {
 const upperWords = "\\p{Lu}[\\p{Lu}\\p{M}.'’-]*(?:\\s+\\p{Lu}[\\p{Lu}\\p{M}.'’-]*)*";
 const inlinePattern = new RegExp(
   `^(${upperWords})(?:,\\s*(\\p{Lu}[\\p{L}.]+(?:\\s+\\p{Lu}[\\p{L}.]+)?))?` +
-    `(?:,\\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2})?` +
+    `(?:,\\s*[A-Z][a-z]{2,8}\\.?\\s+\\d{1,2})?` +
     `\\s*(?:\\(([^)]{2,40})\\))?\\s*[-–—]{1,2}\\s+(?=\\S)`,
   'u',
 );

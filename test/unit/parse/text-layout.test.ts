@@ -126,3 +126,50 @@ describe('wire copy', () => {
     expect(article.dateline).toBeUndefined();
   });
 });
+
+describe('layout variations', () => {
+  it('reads a dateline with a date and agency, and keeps it in the lede', () => {
+    const article = parseOk(
+      'Copper hits two-year high\n\nLONDON, Aug 30 (Reuters) - Copper prices rose to their highest in two years on Friday as supply worries grew in Chile and Peru.\n\nAluminium also gained.',
+    );
+    expect(article.dateline).toEqual({ place: 'London' });
+    expect(article.source).toBe('Reuters');
+    expect(article.body).toMatch(/^LONDON, Aug 30 \(Reuters\) - Copper/);
+  });
+
+  it('takes captions in the body out, with their various credit forms', () => {
+    const text = [
+      'Flood waters recede in river towns',
+      '',
+      'Star Online Report Published: 2 August 2026, 06:10 PM',
+      '',
+      'Water levels in the northern rivers fell for a second day on Sunday, allowing thousands of families to return to their homes.',
+      '',
+      'Volunteers hand out drinking water in a flooded street. Photo: Collected',
+      '',
+      'Officials warned that the danger was not over, as more rain is forecast for the coming week in the hills upstream.',
+      '',
+      'A boat carries villagers across a submerged road near the town. (Photo: Star)',
+      '',
+      'Relief agencies said clean water and medicine were the most urgent needs in the worst-hit districts.',
+    ].join('\n');
+    const article = parseOk(text);
+    expect(article.authors).toEqual(['Star Online Report']);
+    expect(article.images).toEqual([
+      { caption: 'Volunteers hand out drinking water in a flooded street.', credit: 'Collected' },
+      { caption: 'A boat carries villagers across a submerged road near the town.', credit: 'Star' },
+    ]);
+    expect(paragraphsOf(article.body)).toHaveLength(3);
+    expect(article.publishedAt).toBe('2026-08-02T18:10:00Z');
+  });
+
+  it('finds the dateline of wire copy in other formats too', () => {
+    const article = parseOk(
+      JSON.stringify({
+        headline: 'Port strike ends',
+        body: 'HAMBURG (dpa) - Dock workers returned to work on Monday after a three-day strike over pay.',
+      }),
+    );
+    expect(article.dateline).toEqual({ place: 'Hamburg' });
+  });
+});
