@@ -1,4 +1,5 @@
 import type { ArticleFormat } from '../article/schema';
+import { cleanAuthors } from './authors';
 import { decodeBytes } from './decode';
 import { parseHtml } from './html/index';
 import { parseJson } from './json';
@@ -76,12 +77,12 @@ function readFormat(
 /** Defaults for the list fields and no undefined-valued keys, so documents compare and serialise cleanly. */
 function finish(fields: ExtractedFields, encoding: string): ParsedFields {
   // Wire copy republished as a page or a feed item keeps its dateline at the start of the lede.
-  const lede = fields.dateline ? undefined : inlineDateline(fields.body);
+  const lede = fields.dateline ? undefined : inlineDateline(fields.body.split('\n\n', 1)[0]!);
   const article: ParsedFields = {
     ...fields,
     dateline: fields.dateline ?? (lede ? { place: lede.place } : undefined),
     encoding,
-    authors: fields.authors ?? [],
+    authors: cleanAuthors(fields.authors ?? []),
     headings: fields.headings ?? [],
     images: fields.images ?? [],
     parser: { version: parserVersion },

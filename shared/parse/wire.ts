@@ -16,7 +16,7 @@ export function separateDateline(line: string): Dateline | undefined {
   return { place: titleCaseIfShouting(m[1]!.replace(/[,\s]+$/, '')), date: `${m[2]}-${m[3]}-${m[4]}` };
 }
 
-const upperWords = "\\p{Lu}[\\p{Lu}\\p{M}.'’-]*(?:\\s+\\p{Lu}[\\p{Lu}\\p{M}.'’-]*)*";
+const upperWords = "\\p{Lu}[\\p{Lu}\\p{M}.'’-]*(?: \\p{Lu}[\\p{Lu}\\p{M}.'’-]*)*";
 const inlinePattern = new RegExp(
   `^(${upperWords})(?:,\\s*(\\p{Lu}[\\p{L}.]+(?:\\s+\\p{Lu}[\\p{L}.]+)?))?` +
     `(?:,\\s*[A-Z][a-z]{2,8}\\.?\\s+\\d{1,2})?` +

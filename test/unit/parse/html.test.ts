@@ -101,3 +101,18 @@ describe('an HTML page with meta tags only, in a legacy encoding', () => {
     expect(article.body).not.toContain('Posted');
   });
 });
+
+describe('author names', () => {
+  it('are cleaned of "By", role suffixes and shouting', () => {
+    const ld = JSON.stringify({
+      '@type': 'NewsArticle',
+      headline: 'Auto show opens',
+      author: [
+        { '@type': 'Person', name: 'By TOM KRISHER, AP Auto Writer' },
+        { '@type': 'Person', name: 'Jane Roe' },
+      ],
+    });
+    const html = `<html><head><script type="application/ld+json">${ld}</script></head><body><article><h1>Auto show opens</h1><p>${'New electric SUVs took centre stage at the show on Wednesday. '.repeat(6)}</p></article></body></html>`;
+    expect(parseOk(html, { key: 'a.html' }).authors).toEqual(['Tom Krisher', 'Jane Roe']);
+  });
+});
