@@ -85,7 +85,9 @@ export function findDates(text: string, publishedAt?: string, relative = false):
       if (/^(?:now|right now)$/i.test(r.text)) continue;
       if (!instant && !relative && !r.start.isCertain('year')) continue;
       const start = from + r.index;
-      out.push({ text: r.text, start, end: start + r.text.length, value: isoValue(r, zoneMinutes) });
+      // chrono's weekday pattern swallows a following comma or bracket.
+      const trimmed = r.text.replace(/[\s,;:)）]+$/u, '');
+      out.push({ text: trimmed, start, end: start + trimmed.length, value: isoValue(r, zoneMinutes) });
     }
   }
   return out;

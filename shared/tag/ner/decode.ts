@@ -1,6 +1,11 @@
 import type { DocumentFeatures, WordInfo, WordRole } from './features';
 import { MAX_DYNAMIC, SENTENCE_BOUNDARY, SHAPE_GROUP } from './features';
-import { ALLOWED, canEnd, LABEL_COUNT, OUTSIDE } from './labels';
+import { ALLOWED, B, canEnd, I, LABEL_COUNT, OUTSIDE, positionOf } from './labels';
+
+/** Labels after which the next token must continue the entity (B and I). */
+const INSIDE: Uint8Array = Uint8Array.from({ length: LABEL_COUNT }, (_, y) =>
+  positionOf(y) === B || positionOf(y) === I ? 1 : 0,
+);
 
 /** Adds weights to scores (one slot per label). */
 export interface Scorer {
@@ -39,6 +44,7 @@ export type Learn = (
  * With `docTypes` it is the second pass (document-level types from the first pass as features).
  * With `only`, decodes just the flagged sentences into the given labels and leaves the others as they are.
  * With `staticScores` (the weights of doc.feats per token, precomputed), it does not look them up again.
+ * With `alwaysOutside`, flagged tokens are labelled O without scoring unless they continue an entity.
  */
 export function decodeGreedy(
   doc: DocumentFeatures,
@@ -47,6 +53,7 @@ export function decodeGreedy(
   training?: { gold: Int32Array; learn: Learn },
   only?: { sentences: Uint8Array; labels: Int32Array },
   staticScores?: Float64Array,
+  alwaysOutside?: Uint8Array,
 ): Int32Array {
   const labels = only ? only.labels : new Int32Array(doc.count);
   const scores = new Float64Array(LABEL_COUNT);
@@ -67,6 +74,12 @@ export function decodeGreedy(
     let prev = OUTSIDE;
     let prev2 = OUTSIDE;
     for (let i = from; i < to; i++) {
+      if (alwaysOutside?.[i] && !INSIDE[prev]) {
+        labels[i] = OUTSIDE;
+        prev2 = prev;
+        prev = OUTSIDE;
+        continue;
+      }
       window[0] = infos[i]!;
       window[1] = i - 1 >= from ? infos[i - 1]! : SENTENCE_BOUNDARY;
       window[2] = i + 1 < to ? infos[i + 1]! : SENTENCE_BOUNDARY;

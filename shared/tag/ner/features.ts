@@ -407,6 +407,13 @@ export class DocumentFeatures {
     this.feats = feats.data.slice(0, feats.length);
   }
 
+  /** 1 for tokens in the given set of word hashes (WordInfo.raw): see ModelMeta.alwaysOutside. */
+  markedBy(words: ReadonlySet<number>): Uint8Array {
+    const marks = new Uint8Array(this.count);
+    if (words.size > 0) for (let i = 0; i < this.count; i++) marks[i] = words.has(this.infos[i]!.raw) ? 1 : 0;
+    return marks;
+  }
+
   /**
    * Features of token i that depend on the decoder and the word: the previous label with the word and its
    * shape and, in the second pass, the type most often given to the same word elsewhere in the document

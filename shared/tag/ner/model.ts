@@ -25,6 +25,11 @@ export interface ModelMeta {
   training: Record<string, unknown>;
   gazetteerSources: string[];
   lexicon: Lexicon;
+  /**
+   * Hashes (WordInfo.raw) of frequent tokens that were never part of an entity in training ("the", ",",
+   * "said"): outside an entity the decoder labels them O without scoring.
+   */
+  alwaysOutside?: number[];
 }
 
 interface HashTable {
@@ -342,11 +347,13 @@ export class NerModel {
       },
     };
     this.shared = new SharedSlots(readTable(reader), readTable(reader));
+    this.alwaysOutside = new Set(this.meta.alwaysOutside ?? []);
     this.first = new WeightTable(this.shared, 0);
     this.second = new WeightTable(this.shared, 1);
   }
 
   private readonly shared: SharedSlots;
+  readonly alwaysOutside: ReadonlySet<number>;
 
   /** Both passes' static feature weights per token, from one lookup per feature (see decodeGreedy). */
   staticScores(doc: DocumentFeatures): [Float64Array, Float64Array] {

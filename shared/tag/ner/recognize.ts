@@ -154,9 +154,10 @@ export function decodeTwoPasses(doc: DocumentFeatures, model: NerModel): Int32Ar
   }
   const labels = new Int32Array(doc.count);
   const [firstStatic, secondStatic] = model.staticScores(doc);
-  decodeGreedy(doc, model.first, undefined, undefined, { sentences: repeated, labels }, firstStatic);
+  const skip = doc.markedBy(model.alwaysOutside);
+  decodeGreedy(doc, model.first, undefined, undefined, { sentences: repeated, labels }, firstStatic, skip);
   const docTypes = doc.documentTypes(labels);
-  return decodeGreedy(doc, model.second, docTypes, undefined, undefined, secondStatic);
+  return decodeGreedy(doc, model.second, docTypes, undefined, undefined, secondStatic, skip);
 }
 
 /** Tokenizes text and runs the two passes of the model: spans are JS string offsets into `text`. */

@@ -34,6 +34,7 @@ const { values } = parseArgs({
 });
 const epochs = Number(values.epochs);
 const seed = Number(values.seed);
+const ALWAYS_OUTSIDE_MIN_COUNT = 20;
 
 function mulberry32(state: number): () => number {
   return () => {
@@ -127,6 +128,22 @@ const final = report('valid two passes', (ex) =>
   decodeGreedy(ex.doc, second, ex.doc.documentTypes(decodeGreedy(ex.doc, first, undefined))),
 );
 
+// Tokens seen often and never inside an entity: the decoder labels them O without scoring (speed).
+const tokenCounts = new Map<number, number>();
+const inEntity = new Set<number>();
+for (const ex of train) {
+  for (let i = 0; i < ex.doc.count; i++) {
+    const raw = ex.doc.infos[i]!.raw;
+    tokenCounts.set(raw, (tokenCounts.get(raw) ?? 0) + 1);
+    if (ex.gold[i] !== 0) inEntity.add(raw);
+  }
+}
+const alwaysOutside = [...tokenCounts]
+  .filter(([raw, count]) => count >= ALWAYS_OUTSIDE_MIN_COUNT && !inEntity.has(raw))
+  .map(([raw]) => raw)
+  .sort((a, b) => a - b);
+log(`${alwaysOutside.length} token forms always outside entities`);
+
 // Several thresholds may be given to compare size and accuracy; the last one is written.
 const minimums = values['min-weight'].split(',').map(Number);
 const validDocuments = readConll(resolve(values.data, 'valid.txt'));
@@ -142,6 +159,7 @@ for (const minimum of minimums) {
     },
     gazetteerSources: [...GAZETTEER_SOURCES],
     lexicon: gazetteers.lexicon,
+    alwaysOutside,
   };
   bytes = encodeModel(
     meta,
