@@ -1,10 +1,15 @@
 import type { ParsedArticle } from '../article/schema';
-import { findDates } from './dates';
 import { loadModel } from './load-model';
 import { recognize } from './ner/recognize';
 import { attributeQuotes, findQuotes } from './quotes';
 import { type OutsideMention, resolveEntities } from './resolve/resolve';
 import type { Tagger, TagResult } from './tagger';
+
+/**
+ * chrono-node is the largest module the tag function bundles; loading it on the first article rather
+ * than at import keeps it out of the cold start.
+ */
+export const loadDates = () => import('./dates');
 
 /** Bumped with every retrained model or resolution change, so that stored articles can be re-tagged. */
 export const BUILTIN_TAGGER_VERSION = '1.0.0';
@@ -46,6 +51,7 @@ export function createBuiltinTagger(): Tagger {
       );
       const entities = resolveEntities(body, spans, outside, model.meta.lexicon, article.title);
       const quotes = attributeQuotes(body, findQuotes(body), entities);
+      const { findDates } = await loadDates();
       const dates = findDates(body, article.publishedAt);
       return { entities, dates, quotes };
     },

@@ -1,12 +1,12 @@
+import { createBuiltinTagger } from './builtin-tagger';
 import { createComprehendTagger } from './comprehend/comprehend-tagger';
-import { createTagger } from './index';
 import type { Tagger } from './tagger';
 
 /** The tagger named by configuration (cdk context `tagger`, env TAGGER): `builtin` or `comprehend`. */
 export function createConfiguredTagger(name: string): Tagger {
   switch (name) {
     case 'builtin':
-      return createTagger();
+      return createBuiltinTagger();
     case 'comprehend':
       return createComprehendTagger();
     default:

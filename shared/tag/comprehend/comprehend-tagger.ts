@@ -1,7 +1,6 @@
 import type { Entity as ComprehendEntity, DetectEntitiesCommandOutput } from '@aws-sdk/client-comprehend';
 import type { DateMention, EntityType, ParsedArticle } from '../../article/schema';
-import { outsideMentions } from '../builtin-tagger';
-import { findDates } from '../dates';
+import { loadDates, outsideMentions } from '../builtin-tagger';
 import { loadModel } from '../load-model';
 import { attributeQuotes, findQuotes } from '../quotes';
 import { type FoundMention, resolveEntities } from '../resolve/resolve';
@@ -69,6 +68,7 @@ export function createComprehendTagger(options: { detect?: DetectEntities } = {}
     version: COMPREHEND_TAGGER_VERSION,
     async tag(article: ParsedArticle): Promise<TagResult> {
       detect ??= await defaultDetect();
+      const { findDates } = await loadDates();
       const body = article.body;
       const found: FoundMention[] = [];
       const dates: DateMention[] = [];
