@@ -1,16 +1,17 @@
 import type { Image } from '../../article/schema';
 import { captionImage } from '../captions';
+import { resolveTime } from '../dates';
 import type { ExtractedFields } from '../outcome';
 import { joinParagraphs, sameText } from '../text-blocks';
 import { chooseBody } from './choose-body';
 import { prepareHtml } from './document';
-import { firstTime, readHtmlMetadata } from './metadata';
+import { readHtmlMetadata } from './metadata';
 
 /** An HTML page: metadata from JSON-LD/OG/meta tags, the body from the best of several extractors. */
 export function parseHtml(html: string, defaultZone: string): ExtractedFields | undefined {
   const { document, jsonLd, reparse } = prepareHtml(html);
   // Metadata first: Readability rewrites the document it reads.
-  const meta = readHtmlMetadata(document, jsonLd);
+  const meta = readHtmlMetadata(document, jsonLd, defaultZone);
   const extracted = chooseBody(document, meta, reparse);
   if (!extracted) return undefined;
 
@@ -26,11 +27,8 @@ export function parseHtml(html: string, defaultZone: string): ExtractedFields | 
   const body = joinParagraphs(paragraphs.map((b) => b.text));
   if (body === '') return undefined;
 
-  const published = firstTime(
-    extracted.publishedTime ? [...meta.published, extracted.publishedTime] : meta.published,
-    defaultZone,
-  );
-  const modified = firstTime(meta.modified, defaultZone);
+  const published = meta.published ?? resolveTime(extracted.publishedTime, defaultZone);
+  const modified = meta.modified;
   return {
     format: 'html',
     title,

@@ -1,18 +1,18 @@
-import { resolveTime } from '../dates';
+import { type ResolvedTime, resolveTime } from '../dates';
 import { splitNames, wordCount } from '../text-blocks';
 import type { HtmlDocument, HtmlElement } from './document';
 import { decodeEntities, type JsonLdArticle, readJsonLd } from './json-ld';
 
-/** Page metadata from JSON-LD, Open Graph, meta tags, microdata and `<time>`; dates not yet resolved. */
+/** Page metadata from JSON-LD, Open Graph, meta tags, microdata and `<time>`. */
 export interface HtmlMetadata {
   title?: string;
   subtitle?: string;
   /** The page's summary (meta description): often printed again as the standfirst above the text. */
   description?: string;
   authors: string[];
-  /** Candidate publication times, best source first; the first that reads as a time wins. */
-  published: string[];
-  modified: string[];
+  /** The first candidate that reads as a time, best source first (JSON-LD, meta tags, microdata, page). */
+  published?: ResolvedTime;
+  modified?: ResolvedTime;
   section?: string;
   canonicalUrl?: string;
   language?: string;
@@ -122,7 +122,11 @@ function looksLikeName(text: string): boolean {
   );
 }
 
-export function readHtmlMetadata(document: HtmlDocument, jsonLdBlocks: readonly string[]): HtmlMetadata {
+export function readHtmlMetadata(
+  document: HtmlDocument,
+  jsonLdBlocks: readonly string[],
+  zone: string,
+): HtmlMetadata {
   const meta = metaMap(document);
   const ld = readJsonLd(jsonLdBlocks);
   const siteName = pickAll(meta, ['og:site_name', 'application-name'])[0] ?? ld?.publisher;
@@ -166,39 +170,13 @@ export function readHtmlMetadata(document: HtmlDocument, jsonLdBlocks: readonly 
         : metaAuthor
           ? splitNames(metaAuthor.replace(/^by\s+/i, ''))
           : bylineNames(document),
-    published: [
-      ...(ld?.datePublished ? [ld.datePublished] : []),
-      ...pickAll(meta, [
-        'article:published_time',
-        'og:published_time',
-        'datepublished',
-        'pubdate',
-        'publishdate',
-        'publish-date',
-        'publish_date',
-        'date',
-        'dc.date.issued',
-        'dc.date',
-        'dcterms.created',
-        'dcterms.date',
-        'sailthru.date',
-        'parsely-pub-date',
-        'article.published',
-        'datecreated',
-      ]),
-      ...timesInPage(document, 'datePublished'),
-    ],
-    modified: [
-      ...(ld?.dateModified ? [ld.dateModified] : []),
-      ...pickAll(meta, [
-        'article:modified_time',
-        'og:updated_time',
-        'datemodified',
-        'dcterms.modified',
-        'last-modified',
-      ]),
-      ...timesInPage(document, 'dateModified'),
-    ],
+    // The page is scanned for dates only when JSON-LD and meta tags give none: the scan is the slow part.
+    published:
+      firstTime([...(ld?.datePublished ? [ld.datePublished] : []), ...pickAll(meta, publishedKeys)], zone) ??
+      firstTime(timesInPage(document, 'datePublished'), zone),
+    modified:
+      firstTime([...(ld?.dateModified ? [ld.dateModified] : []), ...pickAll(meta, modifiedKeys)], zone) ??
+      firstTime(timesInPage(document, 'dateModified'), zone),
     section:
       ld?.section ?? pickAll(meta, ['article:section', 'section', 'parsely-section', 'article.section'])[0],
     canonicalUrl: canonical && /^https?:\/\//i.test(canonical) ? canonical : undefined,
@@ -208,8 +186,34 @@ export function readHtmlMetadata(document: HtmlDocument, jsonLdBlocks: readonly 
   };
 }
 
+const publishedKeys = [
+  'article:published_time',
+  'og:published_time',
+  'datepublished',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'publish_date',
+  'date',
+  'dc.date.issued',
+  'dc.date',
+  'dcterms.created',
+  'dcterms.date',
+  'sailthru.date',
+  'parsely-pub-date',
+  'article.published',
+  'datecreated',
+];
+const modifiedKeys = [
+  'article:modified_time',
+  'og:updated_time',
+  'datemodified',
+  'dcterms.modified',
+  'last-modified',
+];
+
 /** The first candidate that reads as a time (placeholders such as year 0001 do not). */
-export function firstTime(candidates: readonly string[], zone: string) {
+function firstTime(candidates: readonly string[], zone: string): ResolvedTime | undefined {
   for (const candidate of candidates) {
     const time = resolveTime(candidate, zone);
     if (time) return time;
