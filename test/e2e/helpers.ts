@@ -27,7 +27,7 @@ export async function getJsonObject<T>(s3: S3Client, bucket: string, key: string
 export async function eventually<T>(
   what: string,
   probe: () => Promise<T | undefined>,
-  deadlineMs = 60_000,
+  deadlineMs = 45_000,
 ): Promise<T> {
   const until = Date.now() + deadlineMs;
   let lastError: unknown;

@@ -76,5 +76,5 @@ describe('crash recovery', () => {
     }
     clients.destroy();
     after.destroy();
-  });
+  }, 240_000);
 });
