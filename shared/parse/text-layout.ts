@@ -55,6 +55,8 @@ export function parsePlainText(raw: string, defaultZone: string): ExtractedField
   if (body.length === 0) return undefined;
 
   const lede = inlineDateline(body[0]!);
+  // Headings stay in the body as paragraphs of their own: the body is the whole text in reading order
+  // (the tagger's offsets and any reader rely on that); `headings` lists them for the structure.
   const headings = body.filter((p, i) => i > 0 && looksLikeHeading(p, body[i + 1]));
   const authors = [...fields.authors, ...trailer.authors].filter((a, i, all) => all.indexOf(a) === i);
   const dateline =

@@ -29,7 +29,10 @@ function isMetaLine(text: string): boolean {
   if (/^(?:\|?\s*)?(?:first )?(?:published|posted|updated|last updated|modified|created)\b/i.test(text))
     return true;
   if (/^(?:posted|published|written)\s+(?:on|by)\b/i.test(text)) return true;
+  // "By Jane Roe, Reuters" is a byline; "By Tuesday, officials had agreed." is a sentence.
+  const sentence = /[.!?]["”’]?$/.test(text) && wordCount(text) >= 6;
   if (
+    !sentence &&
     /^by\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4}(?:\s*(?:,|and|&|\||-|—)\s*.{0,60})?$/u.test(text)
   )
     return true;

@@ -88,3 +88,14 @@ describe('HTML clean-up after extraction', () => {
     expect(paragraphsOf(article.body)).toEqual(sentences);
   });
 });
+
+describe('HTML clean-up keeps text that only looks like furniture', () => {
+  it('keeps a sentence that starts like a byline and one that mentions signing up', () => {
+    const keep = [
+      'By Tuesday, officials had agreed to keep the crossing open.',
+      'Residents can sign up for a ferry pass at the town hall until the end of the month, the council said.',
+    ];
+    const article = parseOk(page([...keep, ...sentences].map(p).join('')), { key: 'a.html' });
+    expect(paragraphsOf(article.body)).toEqual([...keep, ...sentences]);
+  });
+});
