@@ -157,6 +157,11 @@ function readHeaderLine(line: string, title: string, fields: HeaderFields, zone:
       return true;
     }
   }
+  // A desk or a byline label on a line of its own: "International Desk", "Staff Correspondent".
+  if (line.length <= 60 && wordCount(line) <= 5 && (/\sdesk$/i.test(line) || reportLabels.test(line))) {
+    readByline(line, fields);
+    return true;
+  }
   const labelled = line.match(/^(section|category|desk|source)\s*:\s*(.{1,60})$/i);
   if (labelled) {
     if (/source/i.test(labelled[1]!)) fields.source = labelled[2]!.trim();

@@ -173,3 +173,24 @@ describe('layout variations', () => {
     expect(article.dateline).toEqual({ place: 'Hamburg' });
   });
 });
+
+describe('header lines on their own', () => {
+  it('reads a desk line, a byline label and a date line given separately', () => {
+    const text = [
+      'Rail fares to rise in January',
+      '',
+      'Business Desk',
+      'Staff Correspondent',
+      '14 November 2026, 08:30 AM',
+      '',
+      'Train fares will rise by an average of 3.1 percent from January, the transport ministry said on Friday, the smallest increase in four years.',
+      '',
+      'Season tickets for commuters will be frozen for a second year.',
+    ].join('\n');
+    const article = parseOk(text);
+    expect(article.section).toBe('Business');
+    expect(article.authors).toEqual(['Staff Correspondent']);
+    expect(article.publishedAt).toBe('2026-11-14T08:30:00Z');
+    expect(paragraphsOf(article.body)).toHaveLength(2);
+  });
+});
