@@ -9,7 +9,11 @@ import type { Tagger, TagResult } from './tagger';
  * chrono-node is the largest module the tag function bundles; loading it on the first article rather
  * than at import keeps it out of the cold start.
  */
-export const loadDates = () => import('./dates');
+let dates: Promise<typeof import('./dates')> | undefined;
+export const loadDates = () => {
+  dates ??= import('./dates');
+  return dates;
+};
 
 /** Bumped with every retrained model or resolution change, so that stored articles can be re-tagged. */
 export const BUILTIN_TAGGER_VERSION = '1.0.0';

@@ -16,6 +16,8 @@ export interface Scorer {
    * [role * LABEL_COUNT, (role + 1) * LABEL_COUNT) of the returned array; a scorer may cache them.
    */
   wordVector(info: WordInfo, role: WordRole): Float32Array;
+  /** Where in wordVector's array this scorer's five role vectors start. */
+  readonly vectorOffset: number;
   /** The weights of the previous two labels' features (tagFeatures); a scorer may cache them. */
   addTagScores(prev: number, prev2: number, scores: Float64Array): void;
 }
@@ -59,6 +61,7 @@ export function decodeGreedy(
   const scores = new Float64Array(LABEL_COUNT);
   const dynamic = new Int32Array(MAX_DYNAMIC);
   const infos = doc.infos;
+  const offset = scorer.vectorOffset;
   const window: Window = [
     SENTENCE_BOUNDARY,
     SENTENCE_BOUNDARY,
@@ -91,12 +94,13 @@ export function decodeGreedy(
       const v3 = scorer.wordVector(window[3], 3);
       const v4 = scorer.wordVector(window[4], 4);
       for (let y = 0; y < LABEL_COUNT; y++) {
+        const o = offset + y;
         scores[y] =
-          v0[y]! +
-          v1[LABEL_COUNT + y]! +
-          v2[2 * LABEL_COUNT + y]! +
-          v3[3 * LABEL_COUNT + y]! +
-          v4[4 * LABEL_COUNT + y]!;
+          v0[o]! +
+          v1[LABEL_COUNT + o]! +
+          v2[2 * LABEL_COUNT + o]! +
+          v3[3 * LABEL_COUNT + o]! +
+          v4[4 * LABEL_COUNT + o]!;
       }
       const fs = doc.offsets[i]!;
       const fe = doc.offsets[i + 1]!;

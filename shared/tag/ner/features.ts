@@ -102,13 +102,15 @@ export interface WordInfo {
   upper: boolean;
   alphanumeric: boolean;
   /**
-   * The features this word contributes by role: as the current token (identity, shape, length, affixes,
-   * bias), and as the token one or two before or after it. They depend on the word alone, so a scorer
-   * may cache their summed weights per word (see WeightTable.addWordScores).
+   * The features this word contributes by role, one array (few objects: a long-lived Lambda keeps tens of
+   * thousands of words): as the current token (identity, shape, length, affixes, bias) first, then as the
+   * token one before, one after, two before, two after (see roleRange). They depend on the word alone, so
+   * a scorer may cache their summed weights per word.
    */
-  roles: readonly [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
-  /** Per weight table (by its id): the summed weights of the five roles, filled on first use. */
-  scores: (Float32Array | undefined)[];
+  features: Int32Array;
+  /** The summed weights of the five roles for both passes of one model (vectorsOwner), filled on first use. */
+  vectors: Float32Array | undefined;
+  vectorsOwner: number;
 }
 
 export const OWN = 0;
@@ -118,14 +120,25 @@ export const AS_SECOND_PREVIOUS = 3;
 export const AS_SECOND_NEXT = 4;
 export type WordRole = 0 | 1 | 2 | 3 | 4;
 
-function rolesOf(word: number, raw: number, own: number[]): WordInfo['roles'] {
-  return [
-    Int32Array.from(own),
-    Int32Array.of(feature1(T.prev1, word), feature1(T.rawPrev1, raw)),
-    Int32Array.of(feature1(T.next1, word), feature1(T.rawNext1, raw)),
-    Int32Array.of(feature1(T.prev2, word)),
-    Int32Array.of(feature1(T.next2, word)),
-  ];
+// The neighbour roles take a fixed 6 features at the end of WordInfo.features: 2, 2, 1, 1.
+const ROLE_TAIL = [6, 4, 2, 1, 0];
+
+/** [from, to) of a role's features in info.features. */
+export function roleRange(info: WordInfo, role: WordRole): [number, number] {
+  const n = info.features.length;
+  return role === OWN ? [0, n - 6] : [n - ROLE_TAIL[role - 1]!, n - ROLE_TAIL[role]!];
+}
+
+function featuresOf(word: number, raw: number, own: number[]): Int32Array {
+  return Int32Array.from([
+    ...own,
+    feature1(T.prev1, word),
+    feature1(T.rawPrev1, raw),
+    feature1(T.next1, word),
+    feature1(T.rawNext1, raw),
+    feature1(T.prev2, word),
+    feature1(T.next2, word),
+  ]);
 }
 
 /** Stands for the missing neighbour before the first or after the last token of a sentence. */
@@ -139,8 +152,9 @@ export const SENTENCE_BOUNDARY: WordInfo = {
   letters: false,
   upper: false,
   alphanumeric: false,
-  roles: rolesOf(BOUNDARY, BOUNDARY, []),
-  scores: [],
+  features: featuresOf(BOUNDARY, BOUNDARY, []),
+  vectors: undefined,
+  vectorsOwner: -1,
 };
 
 const cache = new Map<string, WordInfo>();
@@ -180,8 +194,9 @@ function wordInfo(token: string): WordInfo {
     letters,
     upper: letters && token === token.toUpperCase(),
     alphanumeric: letters || /\p{N}/u.test(token),
-    roles: rolesOf(word, raw, own),
-    scores: [],
+    features: featuresOf(word, raw, own),
+    vectors: undefined,
+    vectorsOwner: -1,
   };
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(token, info);

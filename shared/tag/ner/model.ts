@@ -2,6 +2,7 @@ import type { Scorer } from './decode';
 import {
   type DocumentFeatures,
   type GazetteerLookup,
+  roleRange,
   SHAPE_GROUP,
   tagFeatures,
   type WordInfo,
@@ -125,6 +126,7 @@ class SharedSlots {
   readonly mask: number;
   readonly packed: [Int32Array, Int32Array];
   readonly rows: [number, number];
+  readonly id = nextTableId++;
   private buffers: [Float64Array, Float64Array] = [new Float64Array(0), new Float64Array(0)];
   /**
    * A small direct-mapped cache in front of the table (key, first-pass row, second-pass row), misses
@@ -263,7 +265,6 @@ class SharedSlots {
  * word's role features (words repeat within and across articles) and of each pair of previous labels.
  */
 export class WeightTable implements Scorer {
-  private readonly id = nextTableId++;
   private readonly scratch = new Float64Array(LABEL_COUNT);
   private readonly tagScores = new Float64Array(LABEL_COUNT * LABEL_COUNT * LABEL_COUNT);
   private readonly tagScoresKnown = new Uint8Array(LABEL_COUNT * LABEL_COUNT);
@@ -282,18 +283,24 @@ export class WeightTable implements Scorer {
   }
 
   wordVector(info: WordInfo, _role: WordRole): Float32Array {
-    let cached = info.scores[this.id];
-    if (!cached) {
-      cached = new Float32Array(5 * LABEL_COUNT);
-      for (let r = 0; r < 5; r++) {
-        this.scratch.fill(0);
-        const features = info.roles[r as WordRole];
-        this.addScores(features, 0, features.length, this.scratch);
-        for (let y = 0; y < LABEL_COUNT; y++) cached[r * LABEL_COUNT + y] = this.scratch[y]!;
+    if (info.vectorsOwner !== this.shared.id || !info.vectors) {
+      const vectors = new Float32Array(10 * LABEL_COUNT);
+      for (let pass = 0; pass < 2; pass++) {
+        for (let r = 0; r < 5; r++) {
+          this.scratch.fill(0);
+          const [from, to] = roleRange(info, r as WordRole);
+          this.shared.add(pass, info.features, from, to, this.scratch);
+          for (let y = 0; y < LABEL_COUNT; y++) vectors[(pass * 5 + r) * LABEL_COUNT + y] = this.scratch[y]!;
+        }
       }
-      info.scores[this.id] = cached;
+      info.vectors = vectors;
+      info.vectorsOwner = this.shared.id;
     }
-    return cached;
+    return info.vectors;
+  }
+
+  get vectorOffset(): number {
+    return this.pass * 5 * LABEL_COUNT;
   }
 
   addTagScores(prev: number, prev2: number, scores: Float64Array): void {

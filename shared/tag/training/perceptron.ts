@@ -1,5 +1,5 @@
 import type { Scorer, Window } from '../ner/decode';
-import { SHAPE_GROUP, tagFeatures, type WordInfo, type WordRole } from '../ner/features';
+import { roleRange, SHAPE_GROUP, tagFeatures, type WordInfo, type WordRole } from '../ner/features';
 import { LABEL_COUNT } from '../ner/labels';
 import type { SparseRow } from './write-model';
 
@@ -27,11 +27,13 @@ export class AveragedPerceptron implements Scorer {
   private readonly vector = new Float32Array(5 * LABEL_COUNT);
   private readonly scratch = new Float64Array(LABEL_COUNT);
 
+  readonly vectorOffset = 0;
+
   /** Weights change while training: computed afresh, into the role's slice of one shared buffer. */
   wordVector(info: WordInfo, role: WordRole): Float32Array {
-    const features = info.roles[role];
+    const [from, to] = roleRange(info, role);
     this.scratch.fill(0);
-    this.addScores(features, 0, features.length, this.scratch);
+    this.addScores(info.features, from, to, this.scratch);
     for (let y = 0; y < LABEL_COUNT; y++) this.vector[role * LABEL_COUNT + y] = this.scratch[y]!;
     return this.vector;
   }
@@ -87,8 +89,8 @@ export class AveragedPerceptron implements Scorer {
   ): void => {
     if (gold !== predicted) {
       for (let r = 0; r < 5; r++) {
-        const own = window[r]!.roles[r as WordRole];
-        this.bump(own, 0, own.length, gold, predicted);
+        const [from, to] = roleRange(window[r]!, r as WordRole);
+        this.bump(window[r]!.features, from, to, gold, predicted);
       }
       this.bump(features, from, to, gold, predicted);
       this.bump(shapes, shapesFrom, shapesFrom + SHAPE_GROUP, gold, predicted);
