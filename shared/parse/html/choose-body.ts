@@ -1,7 +1,7 @@
 import { type TextBlock, textBlocks } from './blocks';
 import { cleanBlocks } from './clean-blocks';
 import { elementDepth, type HtmlDocument } from './document';
-import { agreeWithJsonLd } from './json-ld-agreement';
+import { agreeWithJsonLd, jsonLdParagraphs } from './json-ld-agreement';
 import type { HtmlMetadata } from './metadata';
 import { readabilityCandidate } from './readability-candidate';
 import { stripBoilerplate } from './strip-boilerplate';
@@ -58,14 +58,7 @@ export function chooseBody(
   const wholeBlocks = whole ? agreeWithJsonLd(cleanBlocks(textBlocks(whole.content), meta), ldBody) : [];
   if (whole && textLength(wholeBlocks) >= minimumBody) return { ...whole, blocks: wholeBlocks };
 
-  if (ldBody && ldBody.length >= minimumBody)
-    return {
-      blocks: ldBody
-        .replace(/<\/(?:p|div|h[1-6]|li)>|<br\s*\/?>/gi, '\n')
-        .replace(/<[^>]+>/g, '')
-        .split(/\n+/)
-        .map((text) => ({ kind: 'paragraph', text: text.trim(), linkDensity: 0 })),
-    };
+  if (ldBody && ldBody.length >= minimumBody) return { blocks: jsonLdParagraphs(ldBody) };
 
   const dense = textBlocks(reparse().body).filter(
     (b) => b.kind !== 'caption' && b.linkDensity < 0.3 && b.text.split(/\s+/).length >= 12,

@@ -99,3 +99,23 @@ describe('HTML clean-up keeps text that only looks like furniture', () => {
     expect(paragraphsOf(article.body)).toEqual([...keep, ...sentences]);
   });
 });
+
+describe('JSON-LD articleBody as a second opinion', () => {
+  const ld = (body: string) =>
+    `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Ferry subsidy extended', articleBody: body })}</script>`;
+
+  it('replaces an extraction that is only a small part of it', () => {
+    const html = page(sentences.slice(0, 2).map(p).join(''), ld(sentences.join('\n\n')));
+    expect(paragraphsOf(parseOk(html, { key: 'a.html' }).body)).toEqual(sentences);
+  });
+
+  it('drops extracted blocks it does not contain when both tell the same story', () => {
+    const promo =
+      'Our reporters cover the islands every day: tell your neighbours about the Island Herald today.';
+    const html = page(
+      [...sentences.slice(0, 3), promo, ...sentences.slice(3)].map(p).join(''),
+      ld(sentences.join('\n\n')),
+    );
+    expect(paragraphsOf(parseOk(html, { key: 'a.html' }).body)).toEqual(sentences);
+  });
+});
