@@ -2,6 +2,16 @@ import type { DocumentFeatures, WordInfo, WordRole } from './features';
 import { MAX_DYNAMIC, SENTENCE_BOUNDARY, SHAPE_GROUP } from './features';
 import { ALLOWED, B, canEnd, I, LABEL_COUNT, OUTSIDE, positionOf } from './labels';
 
+/** CHOICES[prev * 2 + (last token ? 1 : 0)]: the labels that may follow prev, in label order. */
+const CHOICES: Int8Array[] = Array.from({ length: LABEL_COUNT * 2 }, (_, k) => {
+  const prev = k >> 1;
+  const last = (k & 1) === 1;
+  const out: number[] = [];
+  for (let y = 0; y < LABEL_COUNT; y++)
+    if (ALLOWED[prev * LABEL_COUNT + y] && (!last || canEnd(y))) out.push(y);
+  return Int8Array.from(out);
+});
+
 /** Labels after which the next token must continue the entity (B and I). */
 const INSIDE: Uint8Array = Uint8Array.from({ length: LABEL_COUNT }, (_, y) =>
   positionOf(y) === B || positionOf(y) === I ? 1 : 0,
@@ -93,7 +103,12 @@ export function decodeGreedy(
       const v2 = scorer.wordVector(window[2], 2);
       const v3 = scorer.wordVector(window[3], 3);
       const v4 = scorer.wordVector(window[4], 4);
-      for (let y = 0; y < LABEL_COUNT; y++) {
+      const last = i === to - 1;
+      // Only the labels that may follow `prev` are scored: 9 of 17 outside an entity, 2 inside one.
+      const choices = CHOICES[prev * 2 + (last ? 1 : 0)]!;
+      const nChoices = choices.length;
+      for (let c = 0; c < nChoices; c++) {
+        const y = choices[c]!;
         const o = offset + y;
         scores[y] =
           v0[o]! +
@@ -106,7 +121,7 @@ export function decodeGreedy(
       const fe = doc.offsets[i + 1]!;
       if (staticScores) {
         const base = i * LABEL_COUNT;
-        for (let y = 0; y < LABEL_COUNT; y++) scores[y]! += staticScores[base + y]!;
+        for (let c = 0; c < nChoices; c++) scores[choices[c]!]! += staticScores[base + choices[c]!]!;
       } else {
         scorer.addScores(doc.feats, fs, fe, scores);
         scorer.addScores(doc.shapeFeats, i * SHAPE_GROUP, (i + 1) * SHAPE_GROUP, scores);
@@ -114,12 +129,10 @@ export function decodeGreedy(
       scorer.addTagScores(prev, prev2, scores);
       const dn = doc.dynamicFeatures(i, prev, docTypes ? docTypes[i]! : -1, dynamic);
       scorer.addScores(dynamic, 0, dn, scores);
-      const last = i === to - 1;
       let best = -1;
       let bestScore = Number.NEGATIVE_INFINITY;
-      const row = prev * LABEL_COUNT;
-      for (let y = 0; y < LABEL_COUNT; y++) {
-        if (!ALLOWED[row + y] || (last && !canEnd(y))) continue;
+      for (let c = 0; c < nChoices; c++) {
+        const y = choices[c]!;
         if (scores[y]! > bestScore) {
           bestScore = scores[y]!;
           best = y;

@@ -404,6 +404,7 @@ export class DocumentFeatures {
             const left = new Set<number>();
             const right = new Set<number>();
             for (const j of group) {
+              if (left.size >= CONTEXT_CAP && right.size >= CONTEXT_CAP) break;
               if (j === i) continue;
               const sj = sentenceOf[j]!;
               const lw = j - 1 >= this.sentenceStart[sj]! ? word[j - 1]! : BOUNDARY;
