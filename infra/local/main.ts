@@ -2,19 +2,30 @@ import { resolve } from 'node:path';
 import { startLocalRuntime } from './runtime';
 
 /**
- * `npm start`: the whole pipeline on this machine. PORT (3000), DATA_DIR (./.data), INBOX (./inbox);
+ * `npm start`: the whole pipeline on this machine. PORT (3000; S3, SQS and DynamoDB on the three ports after
+ * it unless S3_PORT, SQS_PORT, DYNAMODB_PORT say otherwise), DATA_DIR (./.data), INBOX (./inbox);
  * with AWS_ENDPOINT_URL set, the pipeline runs against that endpoint instead of embedded stand-ins.
  */
 const dataDir = resolve(process.env.DATA_DIR ?? '.data');
 const port = Number(process.env.PORT ?? 3000);
+// Stable stand-in ports next to the HTTP port, so `aws --endpoint-url` commands can be written down.
+const besideHttp = (offset: number, variable: string) =>
+  Number(process.env[variable] ?? (port === 0 ? 0 : port + offset));
 const runtime = await startLocalRuntime({
   dataDir,
   inbox: resolve(process.env.INBOX ?? 'inbox'),
   port,
+  standInPorts: {
+    s3: besideHttp(1, 'S3_PORT'),
+    sqs: besideHttp(2, 'SQS_PORT'),
+    dynamodb: besideHttp(3, 'DYNAMODB_PORT'),
+  },
   endpointUrl: process.env.AWS_ENDPOINT_URL || undefined,
 }).catch((error: NodeJS.ErrnoException) => {
   if (error.code === 'EADDRINUSE')
-    console.error(`port ${port} is in use: set PORT to another port (0 picks a free one)`);
+    console.error(
+      `port ${port} or one of the three after it is in use: set PORT to another port (0 picks free ones)`,
+    );
   else console.error(error);
   process.exit(1);
 });
