@@ -9,6 +9,9 @@ const furnitureLine =
   /^(?:advert(?:isement)?|ads?|anzeige|iklan|publicidad|caption|close|comments?|\d+\s+comments?|post comment.*|leave a (?:comment|reply)|share(?: this(?: article| story)?)?|share on \w+|tweet|email|print|skip to (?:main )?content|continue reading(?: below)?|read more|loading\.*|this (?:slideshow|video|content) requires javascript\.?|image \d+ of\s*\/?\s*\d+|.{0,40}get short url|related news|source\s*:.{1,60}|like this story\?.*|tell us what you think.*|enable javascript.*|subscribe|subscribe now|toggle caption|hide caption|expand|advertisement - scroll to continue|story continues below(?: advertisement)?|scroll to continue.*|\[?related\]?:?)$/i;
 
 /** Calls to subscribe, follow or click, and notes about the article rather than of it. */
+/** Wire credits closing an agency story: "(Reporting by …; Editing by …)". */
+const creditLine = /^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|produced) by\b/i;
+
 const promoLine =
   /^(?:(?:sign up|subscribe|click here|tap here|download|follow us|get (?:the|our)|join|don'?t forget to|to (?:get|receive))\b.{0,200}\b(?:newsletters?|inbox|e-?mail alerts|updates|app|podcast|subscription|subscribe)\b|have a (?:news )?tip\b|(?:want|like) (?:more|this) (?:stories|story|content)\b)|\b(?:follow (?:us|him|her|them|the author) on (?:twitter|facebook|instagram|linkedin)|sign up for (?:our|the) [\w ]{0,40}newsletters?|subscribe to (?:our|the) [\w ]{0,40}(?:newsletters?|channel|podcast)|sign up for .{0,60}\b(?:newsletters?|inbox|today)|click here (?:for|to) (?:more|subscribe|read|learn|sign|get|download|buy|see|watch)|join our \w+|let us know at|your inbox|^follow\b.{0,60}\bon (?:instagram|facebook|twitter|x|youtube|linkedin|tiktok)\b|affiliate (?:and\/or )?(?:referral )?links?|we may (?:earn|receive) (?:a )?commission|all rights reserved|copyright ©|©\s*\d{4}|reading time|tempo de leitura|min(?:ute)?s? read)\b/i;
 
@@ -79,12 +82,18 @@ export function cleanBlocks(blocks: TextBlock[], meta: HtmlMetadata): TextBlock[
       continue;
     }
     if (furnitureLine.test(text) || teaserLine.test(text) || shortcode.test(text)) continue;
+    if (text.length < 400 && creditLine.test(text)) continue;
     if (text.length < 300 && promoLine.test(text)) continue;
     if (isMetaLine(text) || isShoutedTeaser(block)) continue;
     if (isLooseCaption(text)) {
       const previous = kept.at(-1);
       // A credit line on its own belongs to the short caption printed just above it.
-      if (creditOnly.test(text) && previous?.kind === 'paragraph' && previous.text.length < 200) {
+      // "© Jane Roe" credits a photographer; "© Reuters" alone is a copyright notice.
+      const photoCredit =
+        creditOnly.test(text) &&
+        (/photo|image|picture|foto|фото|shutterstock|getty/i.test(text) ||
+          /^©\s*\p{Lu}\p{L}+\s+\p{Lu}\p{L}+$/u.test(text));
+      if (photoCredit && previous?.kind === 'paragraph' && previous.text.length < 200) {
         kept[kept.length - 1] = {
           ...previous,
           kind: 'caption',

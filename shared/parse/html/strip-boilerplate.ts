@@ -26,12 +26,12 @@ const furnitureWords = new Set([
   'mostpopular', 'mostread', 'byline', 'timestamp', 'toolbar', 'paywall', 'banner', 'masthead',
   'footer', 'sidebar', 'widget', 'recommended', 'recommendations', 'tags', 'pagination', 'pager',
   'subnav', 'navbar', 'menu', 'skiplink', 'skip', 'print', 'author', 'authors', 'dateline',
-  'meta', 'copyright', 'disclaimer', 'overlay',
+  'meta', 'copyright', 'disclaimer', 'overlay', 'standfirst', 'dek', 'subheadline', 'strapline', 'kicker',
 ]); // biome-ignore format: a word list
 
 /** Compound class words that contain a furniture word: "visually-hidden", "sr-only", "read-more". */
 const furniturePhrases =
-  /(?:^|\s)(?:is-|u-|js-)?hidden(?:$|\s)|(?:^|[\s_-])(?:visually[-_]hidden|sr[-_]only|screen[-_]reader|read[-_]more|more[-_]stories|most[-_](?:read|popular)|you[-_]may[-_]like|also[-_]read|author[-_]bio|article[-_]meta|post[-_]meta|entry[-_]meta)(?:$|[\s_-])/i;
+  /(?:^|\s)(?:is-|u-|js-)?hidden(?:$|\s)|(?:^|[\s_-])(?:visually[-_]hidden|sr[-_]only|screen[-_]reader|read[-_]more|more[-_]stories|most[-_](?:read|popular)|you[-_]may[-_]like|also[-_]read|author[-_]bio|article[-_]summary|article[-_]meta|post[-_]meta|entry[-_]meta)(?:$|[\s_-])/i;
 
 /** Words that mark the article itself: an element named so is never stripped. */
 const articleWords =
@@ -79,6 +79,9 @@ export function stripBoilerplate(document: HtmlDocument): void {
 
 function isBoilerplate(el: HtmlElement): boolean {
   if (isChrome(el)) return true;
+  // The summary printed above the text (microdata "description") repeats the meta description.
+  if ((el.getAttribute('itemprop') ?? '').split(/\s+/).includes('description') && el.tagName !== 'META')
+    return true;
   const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
   return (names.length > 1 && isFurniture(names)) || hiddenByStyle(el);
 }
