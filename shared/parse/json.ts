@@ -101,6 +101,12 @@ export function parseJson(text: string, defaultZone: string): ExtractedFields | 
   } catch (error) {
     return { code: 'malformed-json', message: `not valid JSON: ${(error as Error).message}` };
   }
+  // One raw object is one article: a batch would lose all but one of its articles, so it is refused.
+  if (Array.isArray(parsed) && parsed.filter((item) => isRecord(item) && findArticle(item)).length > 1)
+    return {
+      code: 'multiple-articles',
+      message: 'the JSON holds a list of several articles; split it into one file per article',
+    };
   const article = findArticle(parsed);
   if (!article) return undefined;
   const fields = readRecordFields(article, defaultZone);

@@ -18,6 +18,7 @@ export const rejectionCodes = [
   'no-body',
   'malformed-json',
   'malformed-xml',
+  'multiple-articles',
   'internal',
 ] as const;
 export type RejectionCode = (typeof rejectionCodes)[number];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureText, paragraphsOf, parseOk } from './fixtures';
+import { fixtureText, paragraphsOf, parseOk, parseRejected } from './fixtures';
 
 describe('markdown', () => {
   const article = parseOk(fixtureText('front-matter.md'), { key: 'raw/night-trains.md' });
@@ -143,5 +143,13 @@ describe('format detection', () => {
     expect(parseOk(fixtureText('cms-export.json'), { key: 'raw/export.txt' }).format).toBe('json');
     expect(parseOk(fixtureText('desk-layout.txt'), { key: 'raw/article.html' }).format).toBe('text');
     expect(parseOk(fixtureText('story.nitf.xml'), { key: 'raw/story.html' }).format).toBe('xml');
+  });
+});
+
+describe('a JSON list of articles', () => {
+  it('is read when it holds one article and refused when it holds several', () => {
+    const one = { title: 'Only one', body: 'A single article in a list is still one article to read.' };
+    expect(parseOk(JSON.stringify([one])).title).toBe('Only one');
+    expect(parseRejected(JSON.stringify([one, { ...one, title: 'Another' }]))).toBe('multiple-articles');
   });
 });
