@@ -49,7 +49,8 @@ export function findQuotes(text: string): QuoteSpan[] {
 
 const SPEECH =
   'said|says|saying|told|tells|added|adds|stressed|warned|wrote|writes|asked|insisted|noted|explained|argued|' +
-  'claimed|declared|stated|announced|continued|replied|responded|recalled|admitted|acknowledged|urged|posted|tweeted';
+  'claimed|declared|stated|announced|continued|replied|responded|recalled|admitted|acknowledged|urged|posted|tweeted|' +
+  'calling|called|describing|described';
 const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH})\\b`);
 const PRONOUN = /^(?:he|she|they)$/i;
 

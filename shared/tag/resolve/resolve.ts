@@ -313,6 +313,18 @@ function toEntity(
           : undefined;
     if (expanded) name = expanded;
   }
+  // A dateline or headline in capitals ("WASHINGTON") names a place or person in ordinary case;
+  // organisations keep theirs (UNESCO).
+  if (
+    (c.type === 'LOCATION' || c.type === 'PERSON') &&
+    name.length > 4 &&
+    name === name.toUpperCase() &&
+    /\p{L}/u.test(name)
+  ) {
+    name = name
+      .toLowerCase()
+      .replace(/(^|[\s'’-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+  }
   const aliases = [...new Set([...forms.keys(), ...outsideForms.keys()])].filter((a) => a !== name);
   const inTitle =
     c.outside.some((m) => m.where === 'title') ||

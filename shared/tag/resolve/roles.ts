@@ -5,21 +5,12 @@ import { isTitleWord } from '../titles';
  * "US President Donald Trump", "Zelenskyy’s adviser Dmytro Lytvyn", "his son-in-law Jared Kushner".
  */
 
-const NOT_QUALIFIERS = new Set([
-  'the',
-  'a',
-  'an',
-  'his',
-  'her',
-  'their',
-  'its',
-  'our',
-  'in',
-  'on',
-  'at',
-  'after',
-  'and',
-]);
+const NOT_QUALIFIERS = new Set(
+  (
+    'the a an his her their its our my your in on at after and but when while as if then now meanwhile also ' +
+    'by for from with to of said says says told according under since before during'
+  ).split(' '),
+);
 
 const isWordChar = (c: string) => /[\p{L}\p{N}.’'-]/u.test(c);
 
@@ -51,13 +42,19 @@ export function roleBefore(text: string, start: number): string | undefined {
       cursor = wordStart;
       continue;
     }
-    if (roleStart >= 0 && !NOT_QUALIFIERS.has(word.toLowerCase()) && /^\p{Lu}/u.test(word)) {
-      // "Germany’s", "US", "Turkish": a qualifier belongs to the role unless it starts the sentence as
-      // an ordinary word, which a capitalised word after a sentence end would be.
-      const preceding = text.slice(Math.max(lineStart, wordStart - 4), wordStart).trimEnd();
-      if (!/[.!?]$/.test(preceding) || /['’]s$/.test(word)) roleStart = wordStart;
-    }
     break;
+  }
+  // The qualifier: up to three capitalised words before the title ("Germany’s", "US", "Treasury",
+  // "Goldman Sachs"), but no ordinary word that merely starts the sentence.
+  for (let taken = 0; roleStart >= 0 && taken < 3; taken++) {
+    const before = wordBefore(text, roleStart, lineStart);
+    if (!before) break;
+    const [wordStart, word] = before;
+    if (NOT_QUALIFIERS.has(word.toLowerCase()) || !/^\p{Lu}/u.test(word)) break;
+    // "… in Kyiv. President X": the previous sentence's last word is no qualifier ("U.S." is).
+    if (/[.!?]$/.test(word) && !/^(?:\p{L}\.)+$/u.test(word)) break;
+    roleStart = wordStart;
+    if (/['’]s$/.test(word)) break;
   }
   if (roleStart < 0) return undefined;
   let role = text.slice(roleStart, start).trim();

@@ -35,7 +35,9 @@ describe('attributeQuotes', () => {
     '',
     '“Nobody knows,” said Lind.',
     '',
-    'The agency called it “a turning point”.',
+    'Lind later criticised the plan, calling it “a gamble”.',
+    '',
+    'The agency said it was “a turning point”.',
   ].join('\n');
   const entities = [
     person('Mara Lind', text, ['Mara Lind', 'Lind']),
@@ -50,6 +52,7 @@ describe('attributeQuotes', () => {
       ['It will take time,', 'Tomas Berg'],
       ['but not for ever.', 'Tomas Berg'],
       ['Nobody knows,', 'Mara Lind'],
+      ['a gamble', 'Mara Lind'],
       ['a turning point', null],
     ]);
     expect(quotes[0]!.speakerId).toBe('per-Mara Lind');

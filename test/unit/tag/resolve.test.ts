@@ -85,6 +85,12 @@ describe('resolveEntities', () => {
     ]);
   });
 
+  it('writes a place given in capitals (a dateline) in ordinary case', () => {
+    const only = 'LONDON — Officials in LONDON said so.';
+    const entities = resolveEntities(only, mark(only, [['LONDON', 'LOCATION']]), [], lexicon);
+    expect(entities.map((e) => [e.name, e.id])).toEqual([['London', 'loc-london']]);
+  });
+
   it('keeps salience within 0..1 and ranks the frequent, early, headline entity first', () => {
     const entities = resolveEntities(text, found, [], lexicon, 'Zelenskyy meets envoys');
     for (const e of entities) {
@@ -105,6 +111,15 @@ describe('roleBefore', () => {
     expect(roleBefore(text, text.indexOf('Oleksii'))).toBe('Deputy Prime Minister');
     expect(roleBefore(text, text.indexOf('Jared'))).toBe('son-in-law');
     expect(roleBefore(text, text.indexOf('Germany'))).toBeUndefined();
+  });
+
+  it('takes a multi-word qualifier but not the previous sentence or an ordinary sentence start', () => {
+    const text =
+      'Markets rose. Treasury Secretary Janet Yellen agreed, and Goldman Sachs economist Jan Hatzius too. The minister Ann Lee left Kyiv. President Ola Berg stayed.';
+    expect(roleBefore(text, text.indexOf('Janet'))).toBe('Treasury Secretary');
+    expect(roleBefore(text, text.indexOf('Jan Hatzius'))).toBe('Goldman Sachs economist');
+    expect(roleBefore(text, text.indexOf('Ann Lee'))).toBe('minister');
+    expect(roleBefore(text, text.indexOf('Ola'))).toBe('President');
   });
 });
 
