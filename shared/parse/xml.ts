@@ -181,9 +181,22 @@ export function parseXml(text: string, defaultZone: string): ExtractedFields | u
   if (!root) return { code: 'malformed-xml', message: 'no root element' };
   const rootName = root.tagName.toLowerCase().replace(/^.*:/, '');
   if (rootName === 'nitf') return nitf(root, defaultZone);
+  // One raw object is one article: a message or feed with several would lose all but one, so it is refused.
+  const isFeed = rootName === 'rss' || rootName === 'feed' || rootName === 'rdf';
+  const items =
+    rootName === 'newsmessage'
+      ? byName(root, 'newsItem').length
+      : isFeed
+        ? byName(root, 'item').length + byName(root, 'entry').length
+        : 0;
+  if (items > 1)
+    return {
+      code: 'multiple-articles',
+      message: `the ${rootName} holds ${items} items; split it into one file per article`,
+    };
   if (rootName === 'newsmessage' || rootName === 'newsitem' || rootName === 'packageitem')
     return newsMlG2(root, defaultZone);
-  if (rootName === 'rss' || rootName === 'feed' || rootName === 'rdf') return feedItem(root, defaultZone);
+  if (isFeed) return feedItem(root, defaultZone);
   const parts: Parts = { paragraphs: [], headings: [], images: [] };
   walkContent(root, parts);
   return {

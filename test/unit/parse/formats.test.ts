@@ -153,3 +153,25 @@ describe('a JSON list of articles', () => {
     expect(parseRejected(JSON.stringify([one, { ...one, title: 'Another' }]))).toBe('multiple-articles');
   });
 });
+
+describe('feeds', () => {
+  const item = (title: string) =>
+    `<item><title>${title}</title><pubDate>Tue, 03 Feb 2026 09:00:00 +0100</pubDate><description>&lt;p&gt;The museum reopened its north wing on Tuesday after two years of renovation work.&lt;/p&gt;</description></item>`;
+
+  it('reads an RSS feed with a single item', () => {
+    const article = parseOk(
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>News</title>${item('Museum wing reopens')}</channel></rss>`,
+    );
+    expect(article.title).toBe('Museum wing reopens');
+    expect(article.publishedAt).toBe('2026-02-03T09:00:00+01:00');
+    expect(article.body).toBe(
+      'The museum reopened its north wing on Tuesday after two years of renovation work.',
+    );
+  });
+
+  it('refuses a feed of several items', () => {
+    expect(
+      parseRejected(`<?xml version="1.0"?><rss><channel>${item('One')}${item('Two')}</channel></rss>`),
+    ).toBe('multiple-articles');
+  });
+});
