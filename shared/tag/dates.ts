@@ -15,6 +15,7 @@ const CANDIDATE = new RegExp(
   ].join('|'),
 );
 const SENTENCE_END = /[.!?\n]/;
+const SEPARATOR = ' ¶¶ ';
 const CANDIDATES = new RegExp(CANDIDATE.source, 'g');
 // Enough words either side of a cue for chrono to read "on Sunday", "December 19, 2023 at 5pm".
 const REACH = 32;
@@ -80,15 +81,28 @@ export function findDates(text: string, publishedAt?: string, relative = false):
   const zoneMinutes = offsetMinutes(publishedAt);
   const reference = { instant: instant ?? new Date(0), timezone: zoneMinutes };
   const out: DateMention[] = [];
-  for (const [from, to] of candidateWindows(text)) {
-    for (const r of parseDates(text.slice(from, to), reference)) {
-      if (/^(?:now|right now)$/i.test(r.text)) continue;
-      if (!instant && !relative && !r.start.isCertain('year')) continue;
-      const start = from + r.index;
-      // chrono's weekday pattern swallows a following comma or bracket.
-      const trimmed = r.text.replace(/[\s,;:)）]+$/u, '');
-      out.push({ text: trimmed, start, end: start + trimmed.length, value: isoValue(r, zoneMinutes) });
-    }
+  // One chrono call over all windows (its cost is mostly per call), joined by a separator no date
+  // pattern reads across; a result that would span one is dropped.
+  const windows = candidateWindows(text);
+  if (windows.length === 0) return out;
+  const starts: number[] = [];
+  let joined = '';
+  for (const [from, to] of windows) {
+    if (joined.length > 0) joined += SEPARATOR;
+    starts.push(joined.length);
+    joined += text.slice(from, to);
+  }
+  let w = 0;
+  for (const r of parseDates(joined, reference)) {
+    while (w + 1 < starts.length && starts[w + 1]! <= r.index) w++;
+    const [from, to] = windows[w]!;
+    const start = from + r.index - starts[w]!;
+    if (r.index < starts[w]! || start + r.text.trimEnd().length > to) continue;
+    if (/^(?:now|right now)$/i.test(r.text)) continue;
+    if (!instant && !relative && !r.start.isCertain('year')) continue;
+    // chrono's weekday pattern swallows a following comma or bracket.
+    const trimmed = r.text.replace(/[\s,;:)）]+$/u, '');
+    out.push({ text: trimmed, start, end: start + trimmed.length, value: isoValue(r, zoneMinutes) });
   }
   return out;
 }
