@@ -5,6 +5,7 @@ import {
   NotFound,
   PutObjectCommand,
 } from '@aws-sdk/client-s3';
+import type { z } from 'zod';
 import { s3Client } from '../../shared/aws/clients';
 import { StageRejection } from './stage-error';
 
@@ -80,4 +81,25 @@ export async function putJson(
       Metadata: metadata,
     }),
   );
+}
+
+/** Stage documents are at most this large; anything bigger is not one of ours. */
+const maxStageDocumentBytes = 50 * 1024 * 1024;
+
+/**
+ * Reads a stage document (parsed/ or tagged/) and validates it against its schema; a document that is
+ * not what the schema says is bad input for this stage, quarantined rather than retried.
+ */
+export async function readStageDocument<T extends z.ZodType>(
+  bucket: string,
+  key: string,
+  schema: T,
+): Promise<{ document: z.infer<T>; lastModified: Date }> {
+  const object = await fetchObject(bucket, key, maxStageDocumentBytes);
+  try {
+    const document = schema.parse(JSON.parse(Buffer.from(object.bytes).toString('utf8')));
+    return { document, lastModified: object.lastModified };
+  } catch (error) {
+    throw new StageRejection('invalid-stage-document', `${key}: ${String(error).slice(0, 300)}`);
+  }
 }

@@ -2,9 +2,8 @@ import { ParsedArticleSchema, TaggedArticleSchema } from '../../shared/article/s
 import { stageNamed } from '../../shared/pipeline/definition';
 import { createConfiguredTagger } from '../../shared/tag/configured';
 import { config } from '../common/config';
-import { fetchObject, putJsonUnlessSame } from '../common/objects';
+import { putJsonUnlessSame, readStageDocument } from '../common/objects';
 import { logger } from '../common/powertools';
-import { StageRejection } from '../common/stage-error';
 import { stageHandler } from '../common/stage-handler';
 
 const stage = stageNamed('tag');
@@ -12,16 +11,7 @@ const tagger = createConfiguredTagger(config.tagger());
 
 /** parsed/<id>.json -> tagged/<id>.json: the article with its resolved entities, dates and quotes. */
 export const handler = stageHandler(stage, async ({ bucket, key }) => {
-  const object = await fetchObject(bucket, key, 50 * 1024 * 1024);
-  let parsed: ReturnType<typeof ParsedArticleSchema.parse>;
-  try {
-    parsed = ParsedArticleSchema.parse(JSON.parse(Buffer.from(object.bytes).toString('utf8')));
-  } catch (error) {
-    throw new StageRejection(
-      'invalid-stage-document',
-      `not a parsed article: ${String(error).slice(0, 300)}`,
-    );
-  }
+  const { document: parsed } = await readStageDocument(bucket, key, ParsedArticleSchema);
   const result = await tagger.tag(parsed);
   const tagged = TaggedArticleSchema.parse({
     ...parsed,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { foldName } from '../article/entity-id';
 import { entityTypes } from '../article/schema';
-import { foldName } from '../store/items';
 
 /**
  * The validated inputs of the read API, as zod schemas: the router parses every request with them

@@ -16,12 +16,17 @@ export function entityId(type: EntityType, canonicalName: string): string {
   return `${typePrefix[type]}-${slugify(canonicalName)}`;
 }
 
-export function slugify(text: string): string {
+/** Lower case, no diacritics or apostrophes, words separated by one space: how names are compared and indexed. */
+export function foldName(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[’']/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+export function slugify(text: string): string {
+  return foldName(text).replace(/ /g, '-');
 }

@@ -4,14 +4,13 @@ import {
   GetCommand,
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { slugify } from '../article/entity-id';
+import { foldName, slugify } from '../article/entity-id';
 import type { EntityType } from '../article/schema';
 import {
   type ArticleItem,
   dayOf,
   type EntityItem,
   edgeSkPrefix,
-  foldName,
   keys,
   monthOf,
   quoteSkPrefix,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { slugify } from '../article/entity-id';
+import { foldName, slugify } from '../article/entity-id';
 import type { EntityType, Mention } from '../article/schema';
 
 /**
@@ -89,17 +89,6 @@ export function nameTokens(names: readonly string[]): string[] {
     }
   }
   return [...tokens];
-}
-
-/** Lower case, no diacritics, words separated by one space: how names are indexed and searched. */
-export function foldName(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’']/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 }
 
 export interface StoredEntity {
