@@ -22,6 +22,7 @@ export interface RecordFields {
   images: Image[];
 }
 
+// biome-ignore format: word lists
 export const fieldNames = {
   title: ['title', 'headline', 'hed', 'name', 'heading'],
   subtitle: ['subtitle', 'subheadline', 'subhead', 'dek', 'standfirst', 'alternativeheadline', 'deck'],
@@ -35,7 +36,7 @@ export const fieldNames = {
   language: ['language', 'lang', 'inlanguage', 'locale'],
   dateline: ['dateline', 'location', 'place'],
   images: ['images', 'image', 'media', 'photos', 'photo', 'leadimage', 'featuredimage'],
-} as const; // biome-ignore format: word lists
+} as const;
 
 type Json = Record<string, unknown>;
 

@@ -13,17 +13,19 @@ export interface TextBlock {
   linkDensity: number;
 }
 
+// biome-ignore format: a word list
 const blockTags = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CENTER', 'DD', 'DETAILS', 'DIV', 'DL', 'DT',
   'FIELDSET', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN',
   'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TH', 'THEAD', 'TR', 'UL', 'BR',
   'FIGCAPTION', 'CAPTION', 'TFOOT', 'HGROUP', 'MENU', 'LEGEND', 'OPTION', 'SELECT',
-]); // biome-ignore format: a word list
+]);
 
+// biome-ignore format: a word list
 const skipTags = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'BUTTON', 'INPUT', 'TEXTAREA', 'SELECT', 'IFRAME',
   'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE', 'META', 'LINK',
-]); // biome-ignore format: a word list
+]);
 
 const maxDepth = 200;
 

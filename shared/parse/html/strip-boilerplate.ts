@@ -17,6 +17,7 @@ function isChrome(el: HtmlElement): boolean {
  * Words of class and id names that mark page furniture: sharing bars, related and trending lists,
  * newsletter boxes, ads, comments, hover cards, visually hidden text, bylines and timestamps.
  */
+// biome-ignore format: a word list
 const furnitureWords = new Set([
   'share', 'sharing', 'sharebar', 'social', 'related', 'recirc', 'recirculation', 'newsletter',
   'newsletters', 'subscribe', 'subscription', 'signup', 'promo', 'promotion', 'advert', 'advertisement',
@@ -27,7 +28,7 @@ const furnitureWords = new Set([
   'footer', 'sidebar', 'widget', 'recommended', 'recommendations', 'tags', 'pagination', 'pager',
   'subnav', 'navbar', 'menu', 'skiplink', 'skip', 'print', 'author', 'authors', 'dateline',
   'meta', 'copyright', 'disclaimer', 'overlay', 'standfirst', 'dek', 'subheadline', 'strapline', 'kicker',
-]); // biome-ignore format: a word list
+]);
 
 /** Compound class words that contain a furniture word: "visually-hidden", "sr-only", "read-more". */
 const furniturePhrases =
