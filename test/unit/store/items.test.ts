@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { foldName, keys, nameTokens, trendShardOf, trendShards } from '../../../shared/store/items';
+import { foldName } from '../../../shared/article/entity-id';
+import { keys, nameTokens, trendShardOf, trendShards } from '../../../shared/store/items';
 
 describe('name tokens', () => {
   it('indexes every word of a name to its end, folded', () => {
