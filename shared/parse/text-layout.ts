@@ -22,9 +22,12 @@ export function parsePlainText(raw: string, defaultZone: string): ExtractedField
   const blocks = toBlocks(normalizeText(raw));
   const first = blocks[0];
   if (!first) return undefined;
-  const title = squash(first[0]!);
-  const header: string[] = first.slice(1);
-  let rest = blocks.slice(1);
+  // A first line that reads as a paragraph is the text itself: the file has no headline.
+  const firstLine = squash(first[0]!);
+  const untitled = firstLine.length > 200 || (firstLine.length > 120 && /[.!?]["”’]?$/.test(firstLine));
+  const title = untitled ? '' : firstLine;
+  const header: string[] = untitled ? [] : first.slice(1);
+  let rest = untitled ? blocks : blocks.slice(1);
   const fields: HeaderFields = { authors: [], images: [] };
 
   // Header lines until the first line that is body text; a block that is all header lines is consumed.

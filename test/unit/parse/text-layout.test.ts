@@ -194,3 +194,13 @@ describe('header lines on their own', () => {
     expect(paragraphsOf(article.body)).toHaveLength(2);
   });
 });
+
+describe('text without a headline', () => {
+  it('keeps a first line that reads as a paragraph in the body and invents no title', () => {
+    const lede =
+      'The harbour authority said on Monday that the old grain terminal would be turned into a ferry station, after twenty years of standing empty at the end of the quay.';
+    const article = parseOk(`${lede}\n\nWork is due to start in the autumn.`);
+    expect(article.title).toBe('');
+    expect(paragraphsOf(article.body)).toEqual([lede, 'Work is due to start in the autumn.']);
+  });
+});
