@@ -6,6 +6,7 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { apiRoutes } from '../shared/api/routes';
 import { apiFunction, env, type StageDefinition, stages } from '../shared/pipeline/definition';
+import { bucketOutput, stageDeadLetterQueueOutput, stageQueueOutput } from '../shared/pipeline/stack-outputs';
 import { tableDefinition } from '../shared/store/table-definition';
 import { ArchiveBucket } from './constructs/archive-bucket';
 import { ArticleTable } from './constructs/article-table';
@@ -84,6 +85,11 @@ export class PipelineStack extends Stack {
         });
       }
       built[stage.name] = pipelineStage;
+      // Read by `articles failures|reprocess|redrive --stack` (shared/pipeline/stack-outputs.ts).
+      new CfnOutput(this, stageQueueOutput(stage.name), { value: pipelineStage.queue.queueUrl });
+      new CfnOutput(this, stageDeadLetterQueueOutput(stage.name), {
+        value: pipelineStage.deadLetterQueue.queueUrl,
+      });
     }
     this.stages = built;
 
@@ -105,7 +111,7 @@ export class PipelineStack extends Stack {
       throttle: settings.apiThrottle,
     });
 
-    new CfnOutput(this, 'BucketName', { value: bucket.bucketName, description: 'Drop raw files under raw/' });
+    new CfnOutput(this, bucketOutput, { value: bucket.bucketName, description: 'Drop raw files under raw/' });
     new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url, description: 'Base URL of the read API' });
     new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'AlarmTopicArn', { value: alarmTopic.topicArn });

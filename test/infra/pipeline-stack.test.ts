@@ -2,6 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../shared/api/routes';
 import { env, quarantinePrefix, stages, visibilityTimeoutSeconds } from '../../shared/pipeline/definition';
+import { stageDeadLetterQueueOutput, stageQueueOutput } from '../../shared/pipeline/stack-outputs';
 import { tableDefinition } from '../../shared/store/table-definition';
 import { type CfnResource, resourcesOf, synthesize } from './synthesize';
 
@@ -318,5 +319,17 @@ describe('outputs', () => {
     template.hasOutput('ApiUrl', {
       Value: { 'Fn::Join': ['', Match.arrayWith([{ Ref: Match.stringLikeRegexp('^ReadApiHttpApi') }])] },
     });
+  });
+
+  it("exports each stage's queue and dead-letter queue URLs under the names the operating CLI reads", () => {
+    for (const stage of stages) {
+      const capitalized = `${stage.name[0]!.toUpperCase()}${stage.name.slice(1)}`;
+      template.hasOutput(stageQueueOutput(stage.name), {
+        Value: { Ref: Match.stringLikeRegexp(`^${capitalized}StageQueue`) },
+      });
+      template.hasOutput(stageDeadLetterQueueOutput(stage.name), {
+        Value: { Ref: Match.stringLikeRegexp(`^${capitalized}StageDeadLetterQueue`) },
+      });
+    }
   });
 });

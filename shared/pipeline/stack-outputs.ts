@@ -1,0 +1,14 @@
+import type { StageName } from '../article/schema';
+
+/** Output names of the deployed stack, shared by the stack and the operations CLI that reads them. */
+export const bucketOutput = 'BucketName';
+
+const capitalized = (stage: StageName) => `${stage[0]!.toUpperCase()}${stage.slice(1)}`;
+
+export function stageQueueOutput(stage: StageName): string {
+  return `${capitalized(stage)}QueueUrl`;
+}
+
+export function stageDeadLetterQueueOutput(stage: StageName): string {
+  return `${capitalized(stage)}DeadLetterQueueUrl`;
+}
