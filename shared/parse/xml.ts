@@ -76,6 +76,8 @@ function nitf(root: XmlElement, zone: string): ExtractedFields | undefined {
     textOf(firstByName(root, 'story.date'));
   const published = resolveTime(issued ?? undefined, zone);
   const place = textOf(firstByName(root, 'location')) ?? textOf(firstByName(root, 'city'));
+  const storyDate = resolveTime(firstByName(root, 'story.date')?.getAttribute('norm') ?? undefined, zone);
+  const datelineDate = storyDate?.iso.slice(0, 10);
   const bylines = byName(root, 'byline').map((b) => textOf(firstByName(b, 'person')) ?? textOf(b) ?? '');
   return {
     format: 'xml',
@@ -84,7 +86,7 @@ function nitf(root: XmlElement, zone: string): ExtractedFields | undefined {
     authors: bylines.flatMap((b) => splitNames(b.replace(/^by\s+/i, ''))),
     publishedAt: published?.iso,
     publishedAtAssumedZone: published?.assumedZone || undefined,
-    dateline: place ? { place } : undefined,
+    dateline: place ? { place, ...(datelineDate && { date: datelineDate }) } : undefined,
     source:
       textOf(firstByName(root, 'distributor')) ?? textOf(firstByName(root, 'copyrite'))?.replace(/^©\s*/, ''),
     section: firstByName(root, 'pubdata')?.getAttribute('position.section') ?? undefined,

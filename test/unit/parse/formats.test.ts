@@ -106,7 +106,7 @@ describe('XML', () => {
     expect(article.subtitle).toBe('Crews return to work on Friday');
     expect(article.authors).toEqual(['Morag Campbell']);
     expect(article.publishedAt).toBe('2026-07-02T14:30:00+01:00');
-    expect(article.dateline).toEqual({ place: 'Oban' });
+    expect(article.dateline).toEqual({ place: 'Oban', date: '2026-07-02' });
     expect(article.source).toBe('Island Wire');
     expect(article.section).toBe('Business');
     expect(article.headings).toEqual(['Islanders relieved']);
