@@ -32,6 +32,13 @@ export interface Scorer {
   addTagScores(prev: number, prev2: number, scores: Float64Array): void;
 }
 
+/** One pass's static feature weights per token (scores[i * LABEL_COUNT + y]), valid once filled[i] (fill(i)). */
+export interface StaticScores {
+  readonly scores: Float64Array;
+  readonly filled: Uint8Array;
+  fill(i: number): void;
+}
+
 /** The words around a token, by role: the token, one before, one after, two before, two after. */
 export type Window = [WordInfo, WordInfo, WordInfo, WordInfo, WordInfo];
 
@@ -55,7 +62,8 @@ export type Learn = (
  * Greedy left-to-right decoding, one sentence at a time, restricted to well-formed BILOU sequences.
  * With `docTypes` it is the second pass (document-level types from the first pass as features).
  * With `only`, decodes just the flagged sentences into the given labels and leaves the others as they are.
- * With `staticScores` (the weights of doc.feats per token, precomputed), it does not look them up again.
+ * With `staticScores` (the weights of doc.feats and doc.shapeFeats per token, filled once for both passes),
+ * it does not look them up again.
  * With `alwaysOutside`, flagged tokens are labelled O without scoring unless they continue an entity.
  */
 export function decodeGreedy(
@@ -64,7 +72,7 @@ export function decodeGreedy(
   docTypes: Int32Array | undefined,
   training?: { gold: Int32Array; learn: Learn },
   only?: { sentences: Uint8Array; labels: Int32Array },
-  staticScores?: Float64Array,
+  staticScores?: StaticScores,
   alwaysOutside?: Uint8Array,
 ): Int32Array {
   const labels = only ? only.labels : new Int32Array(doc.count);
@@ -120,8 +128,10 @@ export function decodeGreedy(
       const fs = doc.offsets[i]!;
       const fe = doc.offsets[i + 1]!;
       if (staticScores) {
+        if (!staticScores.filled[i]) staticScores.fill(i);
         const base = i * LABEL_COUNT;
-        for (let c = 0; c < nChoices; c++) scores[choices[c]!]! += staticScores[base + choices[c]!]!;
+        const weights = staticScores.scores;
+        for (let c = 0; c < nChoices; c++) scores[choices[c]!]! += weights[base + choices[c]!]!;
       } else {
         scorer.addScores(doc.feats, fs, fe, scores);
         scorer.addScores(doc.shapeFeats, i * SHAPE_GROUP, (i + 1) * SHAPE_GROUP, scores);

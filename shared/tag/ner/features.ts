@@ -1,4 +1,4 @@
-import { feature1, feature2, feature3, finish, hashString, mix, sequenceHash } from './hash';
+import { feature1, feature2, feature3, finish, hashString, mix, SEQUENCE_SEED } from './hash';
 import { LABEL_COUNT, typeOf } from './labels';
 import type { Token } from './tokenize';
 
@@ -338,14 +338,21 @@ export class DocumentFeatures {
     this.gazetteerPosition = gazetteerPosition;
     this.initial = initial;
     if (gazetteer) {
+      const prefixHash = new Int32Array(gazetteer.maxLength + 1);
       for (let s = 0; s < sentences.length; s++) {
         const from = this.sentenceStart[s]!;
         const to = this.sentenceStart[s + 1]!;
         for (let i = from; i < to; i++) {
           if (!capital[i]) continue;
           const longest = Math.min(gazetteer.maxLength, to - i);
+          // sequenceHash(word, i, i + len) for every len, from one running mix.
+          let h = SEQUENCE_SEED;
+          for (let len = 1; len <= longest; len++) {
+            h = mix(h, word[i + len - 1]!);
+            prefixHash[len] = finish(h);
+          }
           for (let len = longest; len >= 1; len--) {
-            const bits = gazetteer.get(sequenceHash(word, i, i + len));
+            const bits = gazetteer.get(prefixHash[len]!);
             if (bits === 0) continue;
             for (let j = i; j < i + len; j++) {
               gazetteerBits[j] = bits;

@@ -43,9 +43,11 @@ export function feature3(template: number, a: number, b: number, c: number): num
   return finish(mix(mix(mix(mix(0x9747b28c, template), a), b), c));
 }
 
+export const SEQUENCE_SEED = 0x3c6ef372;
+
 /** Hash of a sequence of word hashes (gazetteer entries), independent of the feature space. */
 export function sequenceHash(parts: ArrayLike<number>, from = 0, to = parts.length): number {
-  let h = 0x3c6ef372;
+  let h = SEQUENCE_SEED;
   for (let i = from; i < to; i++) h = mix(h, parts[i]!);
   return finish(h);
 }

@@ -1,4 +1,4 @@
-import type { Scorer } from './decode';
+import type { Scorer, StaticScores } from './decode';
 import {
   type DocumentFeatures,
   type GazetteerLookup,
@@ -210,53 +210,64 @@ class SharedSlots {
   }
 
   /**
-   * The static features' weights of every token for both passes in one sweep: out[pass][i * LABEL_COUNT + y].
+   * The static features' weights of each token for both passes, out[pass].scores[i * LABEL_COUNT + y],
+   * filled on demand (fill(i), once per token for both passes): the decoder never scores most tokens it
+   * labels O unseen (alwaysOutside) nor, in the first pass, sentences without a repeated word.
    * The arrays are reused by the next call.
    */
-  both(doc: DocumentFeatures): [Float64Array, Float64Array] {
-    const { feats: features, offsets, count, shapeFeats, shapeKey } = doc;
-    const [p1, p2] = this.packed;
-    const size = count * LABEL_COUNT;
+  both(doc: DocumentFeatures): [StaticScores, StaticScores] {
+    const size = doc.count * LABEL_COUNT;
     // Reused between documents: allocating and zeroing two large arrays per article cost more than filling.
     if (this.buffers[0].length < size)
       this.buffers = [new Float64Array(size * 2), new Float64Array(size * 2)];
-    const first = this.buffers[0].subarray(0, size);
-    const second = this.buffers[1].subarray(0, size);
+    const first = this.buffers[0];
+    const second = this.buffers[1];
+    const filled = new Uint8Array(doc.count);
+    const fill = (i: number) => {
+      this.fillToken(doc, i, first, second);
+      filled[i] = 1;
+    };
+    return [
+      { scores: first, filled, fill },
+      { scores: second, filled, fill },
+    ];
+  }
+
+  private fillToken(doc: DocumentFeatures, i: number, first: Float64Array, second: Float64Array): void {
+    const { feats: features, offsets, shapeFeats, shapeKey } = doc;
+    const [p1, p2] = this.packed;
     const hot = this.hot;
-    for (let i = 0; i < count; i++) {
-      const base = i * LABEL_COUNT;
-      let group = this.shapeGroups.get(shapeKey[i]!);
-      if (!group) {
-        group = new Float64Array(2 * LABEL_COUNT);
-        const s1 = group.subarray(0, LABEL_COUNT);
-        const s2 = group.subarray(LABEL_COUNT);
-        const from = i * SHAPE_GROUP;
-        this.add(0, shapeFeats, from, from + SHAPE_GROUP, s1);
-        this.add(1, shapeFeats, from, from + SHAPE_GROUP, s2);
-        if (this.shapeGroups.size > 50_000) this.shapeGroups.clear();
-        this.shapeGroups.set(shapeKey[i]!, group);
+    const base = i * LABEL_COUNT;
+    let group = this.shapeGroups.get(shapeKey[i]!);
+    if (!group) {
+      group = new Float64Array(2 * LABEL_COUNT);
+      const s1 = group.subarray(0, LABEL_COUNT);
+      const s2 = group.subarray(LABEL_COUNT);
+      const from = i * SHAPE_GROUP;
+      this.add(0, shapeFeats, from, from + SHAPE_GROUP, s1);
+      this.add(1, shapeFeats, from, from + SHAPE_GROUP, s2);
+      if (this.shapeGroups.size > 50_000) this.shapeGroups.clear();
+      this.shapeGroups.set(shapeKey[i]!, group);
+    }
+    for (let y = 0; y < LABEL_COUNT; y++) {
+      first[base + y] = group[y]!;
+      second[base + y] = group[LABEL_COUNT + y]!;
+    }
+    for (let k = offsets[i]!; k < offsets[i + 1]!; k++) {
+      const at = this.find(features[k]!);
+      const info1 = hot[at + 2]!;
+      const info2 = hot[at + 3]!;
+      let end = (info1 >>> 5) + (info1 & 31);
+      for (let j = info1 >>> 5; j < end; j++) {
+        const e = p1[j]!;
+        first[base + (e & 31)]! += e >> 5;
       }
-      for (let y = 0; y < LABEL_COUNT; y++) {
-        first[base + y] = group[y]!;
-        second[base + y] = group[LABEL_COUNT + y]!;
-      }
-      for (let k = offsets[i]!; k < offsets[i + 1]!; k++) {
-        const at = this.find(features[k]!);
-        const info1 = hot[at + 2]!;
-        const info2 = hot[at + 3]!;
-        let end = (info1 >>> 5) + (info1 & 31);
-        for (let j = info1 >>> 5; j < end; j++) {
-          const e = p1[j]!;
-          first[base + (e & 31)]! += e >> 5;
-        }
-        end = (info2 >>> 5) + (info2 & 31);
-        for (let j = info2 >>> 5; j < end; j++) {
-          const e = p2[j]!;
-          second[base + (e & 31)]! += e >> 5;
-        }
+      end = (info2 >>> 5) + (info2 & 31);
+      for (let j = info2 >>> 5; j < end; j++) {
+        const e = p2[j]!;
+        second[base + (e & 31)]! += e >> 5;
       }
     }
-    return [first, second];
   }
 }
 
@@ -363,7 +374,7 @@ export class NerModel {
   readonly alwaysOutside: ReadonlySet<number>;
 
   /** Both passes' static feature weights per token, from one lookup per feature (see decodeGreedy). */
-  staticScores(doc: DocumentFeatures): [Float64Array, Float64Array] {
+  staticScores(doc: DocumentFeatures): [StaticScores, StaticScores] {
     return this.shared.both(doc);
   }
 }

@@ -163,7 +163,9 @@ export function decodeTwoPasses(doc: DocumentFeatures, model: NerModel): Int32Ar
 /** Tokenizes text and runs the two passes of the model: spans are JS string offsets into `text`. */
 export function recognize(model: NerModel, text: string): Recognition {
   const sentences = splitSentences(text, tokenize(text));
-  const tokens = sentences.flat();
+  // Array.prototype.flat is several times slower than this loop in V8.
+  const tokens: Token[] = [];
+  for (const sentence of sentences) for (const token of sentence) tokens.push(token);
   const doc = new DocumentFeatures(sentences, model.gazetteer);
   const labels = decodeTwoPasses(doc, model);
   const spans = repair(text, tokens, labels, doc, model).map((s) => ({
