@@ -5,6 +5,10 @@ import { attributeQuotes, findQuotes } from './quotes';
 import { type OutsideMention, resolveEntities } from './resolve/resolve';
 import type { Tagger, TagResult } from './tagger';
 
+// Unicode-property patterns are module constants: esbuild (tsx, and the bundle at target node20) turns a
+// \p{...} literal into `new RegExp(...)`, which would then be rebuilt on every call.
+const UPPER = /\p{Lu}/u;
+
 /**
  * chrono-node is the largest module the tag function bundles; loading it on the first article rather
  * than at import keeps it out of the cold start.
@@ -29,7 +33,7 @@ export function outsideMentions(
     for (const m of find(image.caption)) out.push({ ...m, where: 'caption' });
     // "AFP", "Reuters/Getty Images": agencies credited for a picture are organisations.
     for (const credit of (image.credit ?? '').split(/\s*[/,;|]\s*/)) {
-      if (/\p{Lu}/u.test(credit)) out.push({ type: 'ORGANIZATION', text: credit.trim(), where: 'credit' });
+      if (UPPER.test(credit)) out.push({ type: 'ORGANIZATION', text: credit.trim(), where: 'credit' });
     }
   }
   if (article.source?.trim())

@@ -47,6 +47,14 @@ const T = {
 const BOUNDARY = hashString('<s>');
 const CONTEXT_CAP = 6;
 
+// Unicode-property patterns are module constants: esbuild (tsx, and the bundle at target node20) turns a
+// \p{...} literal into `new RegExp(...)`, which would then be rebuilt on every call.
+const UPPER = /\p{Lu}/u;
+const LETTER = /\p{L}/u;
+const NUMBER = /\p{N}/u;
+const STARTS_UPPER = /^\p{Lu}/u;
+const STARTS_LOWER = /^\p{Ll}/u;
+
 export function normaliseWord(text: string): string {
   return text.replace(/[’‘`]/g, "'").replace(/[“”]/g, '"').replace(/[–—]/g, '-').replace(/\d/g, '0');
 }
@@ -60,8 +68,8 @@ function shapeOf(text: string, maxRun: number): string {
     if (ch >= 'a' && ch <= 'z') c = 'x';
     else if (ch >= 'A' && ch <= 'Z') c = 'X';
     else if (ch >= '0' && ch <= '9') c = 'd';
-    else if (/\p{Lu}/u.test(ch)) c = 'X';
-    else if (/\p{L}/u.test(ch)) c = 'x';
+    else if (UPPER.test(ch)) c = 'X';
+    else if (LETTER.test(ch)) c = 'x';
     else c = ch;
     if (c === last) {
       run++;
@@ -79,14 +87,14 @@ function isCapitalised(text: string): boolean {
   const c = text.charCodeAt(0);
   if (c >= 65 && c <= 90) return true;
   if (c < 128) return false;
-  return /^\p{Lu}/u.test(text);
+  return STARTS_UPPER.test(text);
 }
 
 function isLowerWord(text: string): boolean {
   const c = text.charCodeAt(0);
   if (c >= 97 && c <= 122) return true;
   if (c < 128) return false;
-  return /^\p{Ll}/u.test(text);
+  return STARTS_LOWER.test(text);
 }
 
 /** What a word contributes on its own, computed once per distinct token text (see wordInfo). */
@@ -183,7 +191,7 @@ function wordInfo(token: string): WordInfo {
     own.push(feature2(T.prefix, a, hashString(lower.slice(0, a))));
     own.push(feature2(T.suffix, a, hashString(lower.slice(len - a))));
   }
-  const letters = /\p{L}/u.test(token);
+  const letters = LETTER.test(token);
   info = {
     word,
     raw,
@@ -193,7 +201,7 @@ function wordInfo(token: string): WordInfo {
     lower: isLowerWord(token),
     letters,
     upper: letters && token === token.toUpperCase(),
-    alphanumeric: letters || /\p{N}/u.test(token),
+    alphanumeric: letters || NUMBER.test(token),
     features: featuresOf(word, raw, own),
     vectors: undefined,
     vectorsOwner: -1,

@@ -24,10 +24,16 @@ const ABBREVIATIONS = new Set(
   ).split(' '),
 );
 
+// Unicode-property patterns are module constants: esbuild (tsx, and the bundle at target node20) turns a
+// \p{...} literal into `new RegExp(...)`, which would then be rebuilt on every call.
+const DOTTED = /^(?:\p{L}\.)+\p{L}$/u;
+const SINGLE_UPPER = /^\p{Lu}$/u;
+const STARTS_SENTENCE = /^[\p{Lu}\p{N}"“‘'(]/u;
+
 function takesPeriod(word: string): boolean {
   if (ABBREVIATIONS.has(word.toLowerCase())) return true;
   // "U.S" + "." and initials such as "J" + "." in "J. K. Rowling".
-  return /^(?:\p{L}\.)+\p{L}$/u.test(word) || /^\p{Lu}$/u.test(word);
+  return DOTTED.test(word) || SINGLE_UPPER.test(word);
 }
 
 // Character classes of the ASCII code units (what nearly all news text is made of): the Unicode-aware
@@ -185,7 +191,7 @@ export function splitSentences(text: string, tokens: Token[]): Token[][] {
         } else break;
       }
       const next = tokens[k + 1];
-      if (!next || /^[\p{Lu}\p{N}"“‘'(]/u.test(next.text)) flush();
+      if (!next || STARTS_SENTENCE.test(next.text)) flush();
     }
   }
   flush();

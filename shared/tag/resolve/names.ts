@@ -1,8 +1,22 @@
 /** Name comparison helpers for resolving mentions within one article. */
 
+// Unicode-property patterns are module constants: esbuild (tsx, and the bundle at target node20) turns a
+// \p{...} literal into `new RegExp(...)`, which would then be rebuilt on every call.
+const MARKS = /\p{M}/gu;
+const STARTS_UPPER = /^\p{Lu}/u;
+const ABBREVIATION = /^(?:\p{Lu}{2,5}|(?:\p{Lu}\.){2,4})$/u;
+
 const folded = new Map<string, string>();
 
-/** Folds accents, curly apostrophes and case: "Erdoğan" and "erdogan" compare equal. */
+/**
+ * Folds accents, curly apostrophes and case: "Erdoğan" and "erdogan" compare equal.
+ *
+ * Not article/entity-id's foldName, on purpose: that one drops apostrophes and turns every other
+ * non-alphanumeric run into a space ("U.S." -> "u s", "Guinea-Bissau" -> "guinea bissau"), which suits
+ * slugs but not resolution. Here punctuation stays, because the lexicon in the model file is keyed by
+ * these folds ("u.s.", "u.k.", "cote d'ivoire", "guinea-bissau"), and "U.S." must not become a two-word
+ * name for the surname and given-name rules. Sharing it would need the lexicon rebuilt and changes output.
+ */
 export function foldName(text: string): string {
   let out = folded.get(text);
   if (out === undefined) {
@@ -17,7 +31,7 @@ export function foldName(text: string): string {
 function fold(text: string): string {
   return text
     .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+    .replace(MARKS, '')
     .replace(/[’‘`]/g, "'")
     .toLowerCase()
     .replace(/\s+/g, ' ')
@@ -70,13 +84,13 @@ export function similarNames(a: string, b: string): boolean {
 export function initials(name: string): string {
   return name
     .split(/[\s-]+/)
-    .filter((w) => /^\p{Lu}/u.test(w))
+    .filter((w) => STARTS_UPPER.test(w))
     .map((w) => w[0])
     .join('');
 }
 
 export function isAbbreviation(text: string): boolean {
-  return /^(?:\p{Lu}{2,5}|(?:\p{Lu}\.){2,4})$/u.test(text);
+  return ABBREVIATION.test(text);
 }
 
 export function words(name: string): string[] {

@@ -5,6 +5,12 @@ import { isTitleWord } from '../titles';
 import { foldName, initials, isAbbreviation, similarNames, wordCount, words } from './names';
 import { roleBefore } from './roles';
 
+// Unicode-property patterns are module constants: esbuild (tsx, and the bundle at target node20) turns a
+// \p{...} literal into `new RegExp(...)`, which would then be rebuilt on every call.
+const ALPHANUMERIC = /[\p{L}\p{N}]/u;
+const LETTER = /\p{L}/u;
+const WORD_START = /(^|[\s'’-])(\p{L})/gu;
+
 /** A span found in the body by a recognizer (offsets into the body). */
 export interface FoundMention {
   type: EntityType;
@@ -55,7 +61,7 @@ function clean(body: string, m: FoundMention): FoundMention | undefined {
     if (isTitleWord(text)) return undefined;
   }
   text = text.trim();
-  if (text.length === 0 || !/[\p{L}\p{N}]/u.test(text)) return undefined;
+  if (text.length === 0 || !ALPHANUMERIC.test(text)) return undefined;
   return { type: m.type, start, end: start + text.length };
 }
 
@@ -243,6 +249,21 @@ export function resolveEntities(
   return [...byId.values()].sort((a, b) => b.salience - a.salience || a.name.localeCompare(b.name));
 }
 
+// entityId folds and slugifies with Unicode regular expressions on every call; canonical names repeat
+// within an article and across articles.
+const ids = new Map<string, string>();
+function cachedEntityId(type: EntityType, name: string): string {
+  const key = `${type}\u0000${name}`;
+  let id = ids.get(key);
+  if (id === undefined) {
+    id = entityId(type, name);
+    // Bounded so that a long-lived Lambda's memory stays flat.
+    if (ids.size > 20_000) ids.clear();
+    ids.set(key, id);
+  }
+  return id;
+}
+
 function canonicalKey(type: EntityType, folded: string, lexicon: Lexicon): string {
   const alias =
     type === 'LOCATION'
@@ -319,11 +340,9 @@ function toEntity(
     (c.type === 'LOCATION' || c.type === 'PERSON') &&
     name.length > 4 &&
     name === name.toUpperCase() &&
-    /\p{L}/u.test(name)
+    LETTER.test(name)
   ) {
-    name = name
-      .toLowerCase()
-      .replace(/(^|[\s'’-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+    name = name.toLowerCase().replace(WORD_START, (_, sep: string, ch: string) => sep + ch.toUpperCase());
   }
   const aliases = [...new Set([...forms.keys(), ...outsideForms.keys()])].filter((a) => a !== name);
   const inTitle =
@@ -334,7 +353,7 @@ function toEntity(
   const position = bodyLength > 0 ? 1 - first / bodyLength : 0;
   const salience = Math.min(1, 0.6 * frequency + 0.2 * position + (inTitle ? 0.2 : 0));
   const entity: Entity = {
-    id: entityId(c.type, name),
+    id: cachedEntityId(c.type, name),
     type: c.type,
     name,
     aliases,
@@ -351,7 +370,7 @@ function containsWord(haystack: string, needle: string): boolean {
   while (at >= 0) {
     const before = at === 0 ? ' ' : haystack[at - 1]!;
     const after = haystack[at + needle.length] ?? ' ';
-    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+    if (!ALPHANUMERIC.test(before) && !ALPHANUMERIC.test(after)) return true;
     at = haystack.indexOf(needle, at + 1);
   }
   return false;

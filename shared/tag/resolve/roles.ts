@@ -12,7 +12,12 @@ const NOT_QUALIFIERS = new Set(
   ).split(' '),
 );
 
-const isWordChar = (c: string) => /[\p{L}\p{N}.’'-]/u.test(c);
+// Unicode-property patterns are module constants: esbuild (tsx, and the bundle at target node20) turns a
+// \p{...} literal into `new RegExp(...)`, which would then be rebuilt on every call.
+const WORD_CHAR = /[\p{L}\p{N}.’'-]/u;
+const STARTS_UPPER = /^\p{Lu}/u;
+const INITIALS = /^(?:\p{L}\.)+$/u;
+const isWordChar = (c: string) => WORD_CHAR.test(c);
 
 /** The word ending right before `end` after spaces: [start of word, word], or undefined at a line start. */
 function wordBefore(text: string, end: number, lineStart: number): [number, string] | undefined {
@@ -50,9 +55,9 @@ export function roleBefore(text: string, start: number): string | undefined {
     const before = wordBefore(text, roleStart, lineStart);
     if (!before) break;
     const [wordStart, word] = before;
-    if (NOT_QUALIFIERS.has(word.toLowerCase()) || !/^\p{Lu}/u.test(word)) break;
+    if (NOT_QUALIFIERS.has(word.toLowerCase()) || !STARTS_UPPER.test(word)) break;
     // "… in Kyiv. President X": the previous sentence's last word is no qualifier ("U.S." is).
-    if (/[.!?]$/.test(word) && !/^(?:\p{L}\.)+$/u.test(word)) break;
+    if (/[.!?]$/.test(word) && !INITIALS.test(word)) break;
     roleStart = wordStart;
     if (/['’]s$/.test(word)) break;
   }
