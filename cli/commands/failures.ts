@@ -1,7 +1,7 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import type { Command } from 'commander';
-import { listZone } from '../../infra/local/reconcile';
 import { type QuarantineRecord, QuarantineRecordSchema, type StageName } from '../../shared/article/schema';
+import { listZone } from '../../shared/aws/list-zone';
 import { quarantinePrefix } from '../../shared/pipeline/definition';
 import { printLine } from '../output';
 import {

@@ -2,10 +2,10 @@ import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { listZone, type ZoneObject } from '../../infra/local/reconcile';
 import { monotonicSequencer } from '../../infra/local/sequencer';
 import { articleIdFromKey } from '../../shared/article/article-id';
 import type { StageName } from '../../shared/article/schema';
+import { listZone, type ZoneObject } from '../../shared/aws/list-zone';
 import { objectCreatedMessage } from '../../shared/events/s3-object-event';
 import { stageNamed } from '../../shared/pipeline/definition';
 import {

@@ -5,9 +5,10 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { articleIdFromKey } from '../../shared/article/article-id';
+import { listZone } from '../../shared/aws/list-zone';
 import { quarantinePrefix, stageNamed } from '../../shared/pipeline/definition';
 import { keys } from '../../shared/store/items';
-import { idOfStageDocument, listZone } from './reconcile';
+import { idOfStageDocument } from './reconcile';
 
 /** How every raw file ended: its article is in the table, it is quarantined at some stage, or neither yet. */
 export interface Accounting {

@@ -1,17 +1,12 @@
-import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { articleIdFromKey } from '../../shared/article/article-id';
 import type { StageName } from '../../shared/article/schema';
+import { listZone, type ZoneObject } from '../../shared/aws/list-zone';
 import { objectCreatedMessage } from '../../shared/events/s3-object-event';
 import { quarantinePrefix, stageNamed } from '../../shared/pipeline/definition';
 import type { StageQueues } from './provision';
 import { monotonicSequencer } from './sequencer';
-
-export interface ZoneObject {
-  key: string;
-  lastModified: number;
-  size: number;
-}
 
 /** Which tagged articles the table already holds, as of at least the given tagged/ object. */
 export type StoredCheck = (
@@ -98,21 +93,6 @@ export async function reconcile(options: {
       store: await enqueue('store', toStore),
     },
   };
-}
-
-export async function listZone(s3: S3Client, bucket: string, prefix: string): Promise<ZoneObject[]> {
-  const objects: ZoneObject[] = [];
-  let token: string | undefined;
-  do {
-    const page = await s3.send(
-      new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
-    );
-    for (const o of page.Contents ?? []) {
-      objects.push({ key: o.Key!, lastModified: o.LastModified?.getTime() ?? 0, size: o.Size ?? 0 });
-    }
-    token = page.IsTruncated ? page.NextContinuationToken : undefined;
-  } while (token);
-  return objects;
 }
 
 /** parsed/<id>.json and tagged/<id>.json are named by the article id. */
