@@ -2,6 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { quarantinePrefix, type StageDefinition } from '../shared/pipeline/definition';
 
 /**
@@ -87,6 +88,16 @@ export function grantTableReadWrite(role: iam.IRole, table: dynamodb.ITableV2): 
       actions: [...tableReadActions, ...tableWriteActions],
       resources: [table.tableArn, `${table.tableArn}/index/*`],
     }),
+  );
+}
+
+/**
+ * The secret's value and nothing else: Secret.grantRead would add DescribeSecret, which the reader
+ * does not need. The secret uses the AWS-managed key, so no KMS grant either.
+ */
+export function grantSecretValue(role: iam.IRole, secret: secretsmanager.ISecret): void {
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }),
   );
 }
 

@@ -1,6 +1,7 @@
-import { type CfnElement, CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { type CfnElement, CfnOutput, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
@@ -13,7 +14,13 @@ import { ArticleTable } from './constructs/article-table';
 import { PipelineFunction } from './constructs/pipeline-function';
 import { PipelineStage } from './constructs/pipeline-stage';
 import { ReadApi } from './constructs/read-api';
-import { grantStageObjects, grantTableRead, grantTableReadWrite, objectPatternFinding } from './grants';
+import {
+  grantSecretValue,
+  grantStageObjects,
+  grantTableRead,
+  grantTableReadWrite,
+  objectPatternFinding,
+} from './grants';
 import { repoRoot } from './paths';
 import type { PipelineSettings } from './settings';
 
@@ -34,6 +41,7 @@ export class PipelineStack extends Stack {
   readonly stages: Readonly<Record<string, PipelineStage>>;
   readonly api: ReadApi;
   readonly apiFunction: PipelineFunction;
+  readonly cursorSecret: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props: PipelineStackProps) {
     super(scope, id, props);
@@ -93,16 +101,28 @@ export class PipelineStack extends Stack {
     }
     this.stages = built;
 
+    // Signs the read API's page cursors; losing it (stack deleted) only invalidates open cursors.
+    this.cursorSecret = new secretsmanager.Secret(this, 'CursorSecret', {
+      description: 'HMAC key of the read API page cursors',
+      generateSecretString: { excludePunctuation: true, passwordLength: 48 },
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    Validations.of(this.cursorSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'A new key only invalidates the cursors clients hold open; no rotation Lambda for that.',
+    });
+
     this.apiFunction = new PipelineFunction(this, 'ApiHandler', {
       name: 'api',
       projectRoot,
       entry: apiFunction.entry,
       memoryMb: apiFunction.memoryMb,
       timeoutSeconds: apiFunction.timeoutSeconds,
-      environment: { [env.table]: table.tableName },
+      environment: { [env.table]: table.tableName, [env.cursorSecretArn]: this.cursorSecret.secretArn },
       alarmTopic,
     });
     grantTableRead(this.apiFunction.role, table);
+    grantSecretValue(this.apiFunction.role, this.cursorSecret);
     acknowledgeIndexes(this.apiFunction.role, table);
 
     this.api = new ReadApi(this, 'ReadApi', {

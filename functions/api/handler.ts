@@ -11,22 +11,28 @@ import { documentClient } from '../../shared/aws/clients';
 import { ArchiveReader } from '../../shared/store/archive-reader';
 import { config } from '../common/config';
 import { logger, metrics, tracer } from '../common/powertools';
+import { cursorKey } from './cursor-key';
+
+let api: { key: string; answer: ReturnType<typeof createApi> } | undefined;
 
 /**
- * Signs page cursors. Without CURSOR_SECRET the cursors are still bound to their query and checked
- * against it, but a reader of this source could forge one for the same query (never for another).
+ * Built on the first request rather than at import, so the import stays free of network calls; rebuilt
+ * only if the cursor key comes back different (a new value put into the secret).
  */
-const cursorSecret = process.env.CURSOR_SECRET ?? 'article-pipeline-cursor-v1';
-
-let api: ReturnType<typeof createApi> | undefined;
-
-function theApi() {
-  api ??= createApi({
-    reader: new ArchiveReader(documentClient(), config.table()),
-    cursors: new CursorCodec(cursorSecret),
-    onError: (error, request) => logger.error('request failed', { path: request.path, error: String(error) }),
-  });
-  return api;
+async function theApi() {
+  const key = await cursorKey();
+  if (api?.key !== key) {
+    api = {
+      key,
+      answer: createApi({
+        reader: new ArchiveReader(documentClient(), config.table()),
+        cursors: new CursorCodec(key),
+        onError: (error, request) =>
+          logger.error('request failed', { path: request.path, error: String(error) }),
+      }),
+    };
+  }
+  return api.answer;
 }
 
 /** API Gateway HTTP API (payload 2.0) event in, response out. */
@@ -50,7 +56,7 @@ const lambdaHandler = async (
   event: APIGatewayProxyEventV2,
   _context: Context,
 ): Promise<APIGatewayProxyStructuredResultV2> => {
-  const response = await theApi()(requestFromEvent(event));
+  const response = await (await theApi())(requestFromEvent(event));
   metrics.addMetric(`api${Math.floor(response.statusCode / 100)}xx`, MetricUnit.Count, 1);
   logger.debug('answered', {
     method: event.requestContext?.http?.method,

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { StageName } from '../../shared/article/schema';
 import { localResourceNames, stages } from '../../shared/pipeline/definition';
 import { runtimeClients, type ServiceEndpoints } from './clients';
+import { provideCursorSecret } from './cursor-secret';
 import { type RuntimeEndpoints, writeEndpointsFile } from './endpoints';
 import { createEventBridge } from './event-bridge';
 import { loadHandlers, quarantineModule } from './handlers';
@@ -135,6 +136,7 @@ async function startPipeline(parts: PipelineParts): Promise<LocalRuntime> {
     handlerService.dynamodb = await options.handlerEndpoint('dynamodb', service.dynamodb);
   }
   applyProcessEnv(handlerService, names, external);
+  provideCursorSecret(dataDir);
   const clients = runtimeClients(service);
   const queues = await provision(clients, names, {
     visibilityTimeoutSeconds: options.visibilityTimeoutSeconds,

@@ -93,4 +93,7 @@ export const env = {
   tagger: 'TAGGER',
   defaultTimeZone: 'DEFAULT_TIME_ZONE',
   maxRawBytes: 'MAX_RAW_BYTES',
+  /** The api function's cursor signing key: a Secrets Manager secret (deployed) or the key itself (local, tests). */
+  cursorSecretArn: 'CURSOR_SECRET_ARN',
+  cursorSecret: 'CURSOR_SECRET',
 } as const;

@@ -285,8 +285,60 @@ describe('the read API', () => {
       Ref: expect.stringMatching(/^ArticlesTable/),
     });
     const granted = policyStatementsOf('ApiHandlerRole').flatMap(actions);
-    const data = granted.filter((a) => !a.startsWith('logs:') && !a.startsWith('xray:'));
+    const data = granted.filter(
+      (a) => !a.startsWith('logs:') && !a.startsWith('xray:') && !a.startsWith('secretsmanager:'),
+    );
     expect(new Set(data)).toEqual(new Set(['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query']));
+  });
+});
+
+describe('the cursor signing key', () => {
+  const secret = (): [string, CfnResource] => {
+    const secrets = Object.entries(resources('AWS::SecretsManager::Secret'));
+    expect(secrets).toHaveLength(1);
+    return secrets[0]!;
+  };
+
+  it('is a Secrets Manager secret with a generated 48-character value', () => {
+    const [, found] = secret();
+    expect(found.Properties.GenerateSecretString).toEqual({ ExcludePunctuation: true, PasswordLength: 48 });
+    expect(found.Properties.SecretString).toBeUndefined();
+  });
+
+  it("reaches the api function as the secret's ARN, never as a key in the environment", () => {
+    const [secretId] = secret();
+    const [, fn] = functionOf('ApiHandlerFunction');
+    expect(fn.Properties.Environment.Variables[env.cursorSecretArn]).toEqual({ Ref: secretId });
+    for (const each of Object.values(resources('AWS::Lambda::Function'))) {
+      expect(each.Properties.Environment.Variables[env.cursorSecret]).toBeUndefined();
+    }
+  });
+
+  it('can be read by the api role with GetSecretValue on that secret alone', () => {
+    const [secretId] = secret();
+    const statements = policyStatementsOf('ApiHandlerRole').filter((s) =>
+      actions(s).some((a) => a.startsWith('secretsmanager:')),
+    );
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toMatchObject({
+      Effect: 'Allow',
+      Action: 'secretsmanager:GetSecretValue',
+      Resource: { Ref: secretId },
+    });
+  });
+
+  it('can be read by no other role, and no resource policy opens it', () => {
+    const [secretId] = secret();
+    const others = Object.entries(resources('AWS::IAM::Policy')).filter(
+      ([id]) => !id.startsWith('ApiHandlerRole'),
+    );
+    expect(others.length).toBeGreaterThan(0);
+    for (const [id, policy] of others) {
+      const document = JSON.stringify(policy.Properties.PolicyDocument);
+      expect(document, id).not.toContain('secretsmanager:');
+      expect(document, id).not.toContain(secretId);
+    }
+    template.resourceCountIs('AWS::SecretsManager::ResourcePolicy', 0);
   });
 });
 
