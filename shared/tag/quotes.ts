@@ -126,8 +126,14 @@ function speakerBefore(
   const open = q.start - 1;
   const paragraphStart = text.lastIndexOf('\n', open) + 1;
   const head = text.slice(paragraphStart, open);
-  // Only the sentence the quote sits in.
-  const sentenceStart = Math.max(0, head.search(/[^.!?]*$/));
+  // Only the sentence the quote sits in: after the last terminal mark (a backwards scan; the regular
+  // expression /[^.!?]*$/ this replaces retried from every position, quadratic in the paragraph).
+  let sentenceStart = head.length;
+  while (sentenceStart > 0) {
+    const c = head.charCodeAt(sentenceStart - 1);
+    if (c === 46 || c === 33 || c === 63) break;
+    sentenceStart--;
+  }
   const from = paragraphStart + sentenceStart;
   const sentence = text.slice(from, open);
   const verb = SPEECH_VERB.exec(sentence);

@@ -30,6 +30,8 @@ export interface Scorer {
   readonly vectorOffset: number;
   /** The weights of the previous two labels' features (tagFeatures); a scorer may cache them. */
   addTagScores(prev: number, prev2: number, scores: Float64Array): void;
+  /** The same weights as a cached row of LABEL_COUNT scores, for scorers whose weights do not change. */
+  tagRow?(prev: number, prev2: number): Float64Array;
 }
 
 /** One pass's static feature weights per token (scores[i * LABEL_COUNT + y]), valid once filled[i] (fill(i)). */
@@ -115,28 +117,48 @@ export function decodeGreedy(
       // Only the labels that may follow `prev` are scored: 9 of 17 outside an entity, 2 inside one.
       const choices = CHOICES[prev * 2 + (last ? 1 : 0)]!;
       const nChoices = choices.length;
-      for (let c = 0; c < nChoices; c++) {
-        const y = choices[c]!;
-        const o = offset + y;
-        scores[y] =
-          v0[o]! +
-          v1[LABEL_COUNT + o]! +
-          v2[2 * LABEL_COUNT + o]! +
-          v3[3 * LABEL_COUNT + o]! +
-          v4[4 * LABEL_COUNT + o]!;
-      }
       const fs = doc.offsets[i]!;
       const fe = doc.offsets[i + 1]!;
-      if (staticScores) {
+      if (staticScores && scorer.tagRow) {
+        // Tagging: one loop over the choices, adding in the same order as the general path below.
         if (!staticScores.filled[i]) staticScores.fill(i);
         const base = i * LABEL_COUNT;
         const weights = staticScores.scores;
-        for (let c = 0; c < nChoices; c++) scores[choices[c]!]! += weights[base + choices[c]!]!;
+        const tags = scorer.tagRow(prev, prev2);
+        for (let c = 0; c < nChoices; c++) {
+          const y = choices[c]!;
+          const o = offset + y;
+          scores[y] =
+            v0[o]! +
+            v1[LABEL_COUNT + o]! +
+            v2[2 * LABEL_COUNT + o]! +
+            v3[3 * LABEL_COUNT + o]! +
+            v4[4 * LABEL_COUNT + o]! +
+            weights[base + y]! +
+            tags[y]!;
+        }
       } else {
-        scorer.addScores(doc.feats, fs, fe, scores);
-        scorer.addScores(doc.shapeFeats, i * SHAPE_GROUP, (i + 1) * SHAPE_GROUP, scores);
+        for (let c = 0; c < nChoices; c++) {
+          const y = choices[c]!;
+          const o = offset + y;
+          scores[y] =
+            v0[o]! +
+            v1[LABEL_COUNT + o]! +
+            v2[2 * LABEL_COUNT + o]! +
+            v3[3 * LABEL_COUNT + o]! +
+            v4[4 * LABEL_COUNT + o]!;
+        }
+        if (staticScores) {
+          if (!staticScores.filled[i]) staticScores.fill(i);
+          const base = i * LABEL_COUNT;
+          const weights = staticScores.scores;
+          for (let c = 0; c < nChoices; c++) scores[choices[c]!]! += weights[base + choices[c]!]!;
+        } else {
+          scorer.addScores(doc.feats, fs, fe, scores);
+          scorer.addScores(doc.shapeFeats, i * SHAPE_GROUP, (i + 1) * SHAPE_GROUP, scores);
+        }
+        scorer.addTagScores(prev, prev2, scores);
       }
-      scorer.addTagScores(prev, prev2, scores);
       const dn = doc.dynamicFeatures(i, prev, docTypes ? docTypes[i]! : -1, dynamic);
       scorer.addScores(dynamic, 0, dn, scores);
       let best = -1;

@@ -279,6 +279,10 @@ export class WeightTable implements Scorer {
   private readonly scratch = new Float64Array(LABEL_COUNT);
   private readonly tagScores = new Float64Array(LABEL_COUNT * LABEL_COUNT * LABEL_COUNT);
   private readonly tagScoresKnown = new Uint8Array(LABEL_COUNT * LABEL_COUNT);
+  /** Views of tagScores per label pair, made once so that tagRow allocates nothing. */
+  private readonly tagRows = Array.from({ length: LABEL_COUNT * LABEL_COUNT }, (_, pair) =>
+    this.tagScores.subarray(pair * LABEL_COUNT, (pair + 1) * LABEL_COUNT),
+  );
 
   constructor(
     private readonly shared: SharedSlots,
@@ -315,6 +319,11 @@ export class WeightTable implements Scorer {
   }
 
   addTagScores(prev: number, prev2: number, scores: Float64Array): void {
+    const row = this.tagRow(prev, prev2);
+    for (let y = 0; y < LABEL_COUNT; y++) scores[y]! += row[y]!;
+  }
+
+  tagRow(prev: number, prev2: number): Float64Array {
     const pair = prev * LABEL_COUNT + prev2;
     const base = pair * LABEL_COUNT;
     if (!this.tagScoresKnown[pair]) {
@@ -325,7 +334,7 @@ export class WeightTable implements Scorer {
       for (let y = 0; y < LABEL_COUNT; y++) this.tagScores[base + y] = this.scratch[y]!;
       this.tagScoresKnown[pair] = 1;
     }
-    for (let y = 0; y < LABEL_COUNT; y++) scores[y]! += this.tagScores[base + y]!;
+    return this.tagRows[pair]!;
   }
 }
 

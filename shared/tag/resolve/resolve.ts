@@ -72,15 +72,23 @@ function joinAdjacentPeople(body: string, mentions: FoundMention[]): FoundMentio
     const last = out[out.length - 1];
     if (last && last.type === 'PERSON' && m.type === 'PERSON' && /^ $/.test(body.slice(last.end, m.start))) {
       last.end = m.end;
-    } else out.push({ ...m });
+    } else out.push({ type: m.type, start: m.start, end: m.end });
   }
   return out;
 }
 
+/** The last and first words of a folded name (single spaces between words). */
 function lastWord(folded: string): string {
-  const w = folded.split(' ');
-  return w[w.length - 1]!;
+  return folded.slice(folded.lastIndexOf(' ') + 1);
 }
+
+function firstWord(folded: string): string {
+  const space = folded.indexOf(' ');
+  return space < 0 ? folded : folded.slice(0, space);
+}
+
+/** words(text).length > 1 without building the list. */
+const hasTwoWords = (text: string) => /\S\s+\S/.test(text);
 
 /**
  * Groups the mentions of one article into entities: one entity per real thing, with a canonical name (the
@@ -100,13 +108,26 @@ export function resolveEntities(
     [...found].sort((a, b) => a.start - b.start),
   )
     .map((m) => clean(body, m))
-    .filter((m): m is FoundMention => m !== undefined);
+    .filter((m): m is FoundMention => m !== undefined)
+    // Each surface form sliced and folded once: the steps below look it up several times.
+    .map((m) => {
+      const text = body.slice(m.start, m.end);
+      // Literal objects, not spreads: V8 copies a spread property by property, generically.
+      return {
+        type: m.type,
+        start: m.start,
+        end: m.end,
+        text,
+        folded: foldName(text),
+        length: wordCount(text),
+      };
+    });
+  const outsideFolded = outside.map((m) => foldName(m.text));
 
   // One type per surface form: the recognizer may call "Zelenskyy" a person five times and an
   // organisation once; the majority wins, the body before the margins.
   const votes = new Map<string, Map<EntityType, number>>();
-  const vote = (text: string, type: EntityType, weight: number) => {
-    const key = foldName(text);
+  const vote = (key: string, type: EntityType, weight: number) => {
     let v = votes.get(key);
     if (!v) {
       v = new Map();
@@ -114,10 +135,12 @@ export function resolveEntities(
     }
     v.set(type, (v.get(type) ?? 0) + weight);
   };
-  for (const m of cleaned) vote(body.slice(m.start, m.end), m.type, 1);
-  for (const m of outside) vote(m.text, m.type, 0.5);
-  const typeOf = (text: string, fallback: EntityType): EntityType => {
-    const v = votes.get(foldName(text));
+  for (const m of cleaned) vote(m.folded, m.type, 1);
+  outside.forEach((m, k) => {
+    vote(outsideFolded[k]!, m.type, 0.5);
+  });
+  const typeOf = (folded: string, fallback: EntityType): EntityType => {
+    const v = votes.get(folded);
     if (!v) return fallback;
     let best = fallback;
     let bestCount = -1;
@@ -133,11 +156,11 @@ export function resolveEntities(
   // Full names of people first, so that a bare surname finds the person it belongs to.
   const personFull = new Set<string>();
   for (const m of cleaned) {
-    const text = body.slice(m.start, m.end);
-    if (typeOf(text, m.type) === 'PERSON' && words(text).length > 1) personFull.add(foldName(text));
+    if (typeOf(m.folded, m.type) === 'PERSON' && hasTwoWords(m.text)) personFull.add(m.folded);
   }
-  for (const m of outside)
-    if (m.type === 'PERSON' && words(m.text).length > 1) personFull.add(foldName(m.text));
+  outside.forEach((m, k) => {
+    if (m.type === 'PERSON' && hasTwoWords(m.text)) personFull.add(outsideFolded[k]!);
+  });
   const surnames = [...personFull].map(lastWord);
   const surnameMemo = new Map<string, boolean>();
   const isSurnameOfPerson = (folded: string) => {
@@ -150,18 +173,19 @@ export function resolveEntities(
   };
 
   const clusters: Cluster[] = [];
-  const findCluster = (type: EntityType, text: string): Cluster | undefined => {
-    const folded = foldName(text);
+  const findCluster = (type: EntityType, folded: string): Cluster | undefined => {
     if (type === 'PERSON') {
-      const multi = words(folded).length > 1;
+      // Folded names have single spaces between words.
+      const multi = folded.includes(' ');
       for (const c of clusters) {
         if (c.type !== 'PERSON') continue;
         if (c.keys.has(folded)) return c;
         for (const full of c.fullNames) {
           if (multi) {
-            const fw = full.split(' ');
-            const mw = folded.split(' ');
-            if (similarNames(fw[fw.length - 1]!, mw[mw.length - 1]!) && similarNames(fw[0]!, mw[0]!))
+            if (
+              similarNames(lastWord(full), lastWord(folded)) &&
+              similarNames(firstWord(full), firstWord(folded))
+            )
               return c;
           } else if (similarNames(lastWord(full), folded)) return c;
         }
@@ -169,7 +193,7 @@ export function resolveEntities(
       // A bare given name ("Abiy" for Abiy Ahmed) when exactly one person in the article has it.
       if (!multi) {
         const byGivenName = clusters.filter(
-          (c) => c.type === 'PERSON' && c.fullNames.some((full) => full.split(' ')[0] === folded),
+          (c) => c.type === 'PERSON' && c.fullNames.some((full) => firstWord(full) === folded),
         );
         if (byGivenName.length === 1) return byGivenName[0];
       }
@@ -181,52 +205,49 @@ export function resolveEntities(
     }
     return undefined;
   };
-  const addCluster = (type: EntityType, text: string): Cluster => {
-    const folded = foldName(text);
+  const addCluster = (type: EntityType, folded: string): Cluster => {
     const c: Cluster = { type, mentions: [], outside: [], keys: new Set(), fullNames: [] };
     c.keys.add(type === 'PERSON' ? folded : canonicalKey(type, folded, lexicon));
     clusters.push(c);
     return c;
   };
   // A surface form repeats; where its first occurrence went, the others go.
-  const placed = new Map<string, Cluster>();
-  const place = (type: EntityType, text: string): Cluster => {
-    const folded = foldName(text);
-    const memo = `${type}\u0000${folded}`;
-    const known = placed.get(memo);
+  const placed: Record<EntityType, Map<string, Cluster>> = {
+    PERSON: new Map(),
+    ORGANIZATION: new Map(),
+    LOCATION: new Map(),
+    MISC: new Map(),
+  };
+  const place = (type: EntityType, folded: string): Cluster => {
+    const known = placed[type].get(folded);
     if (known) return known;
-    const c = findCluster(type, text) ?? addCluster(type, text);
-    placed.set(memo, c);
+    const c = findCluster(type, folded) ?? addCluster(type, folded);
+    placed[type].set(folded, c);
     if (type === 'PERSON') {
       c.keys.add(folded);
-      if (words(folded).length > 1 && !c.fullNames.includes(folded)) c.fullNames.push(folded);
+      if (folded.includes(' ') && !c.fullNames.includes(folded)) c.fullNames.push(folded);
     } else c.keys.add(canonicalKey(type, folded, lexicon));
     return c;
   };
 
-  const ordered = cleaned
-    .map((m) => {
-      const text = body.slice(m.start, m.end);
-      return { type: m.type, start: m.start, end: m.end, text, length: wordCount(text) };
-    })
-    .sort((a, b) => b.length - a.length || a.start - b.start);
+  const ordered = [...cleaned].sort((a, b) => b.length - a.length || a.start - b.start);
   for (const m of ordered) {
     const text = m.text;
-    let type = typeOf(text, m.type);
-    if (type !== 'PERSON' && m.length === 1 && isSurnameOfPerson(foldName(text))) type = 'PERSON';
-    const c = place(type, text);
+    let type = typeOf(m.folded, m.type);
+    if (type !== 'PERSON' && m.length === 1 && isSurnameOfPerson(m.folded)) type = 'PERSON';
+    const c = place(type, m.folded);
     c.mentions.push({ text, start: m.start, end: m.end });
     if (type === 'PERSON' && !c.role) {
       const role = roleBefore(body, m.start);
       if (role) c.role = role;
     }
   }
-  for (const m of outside) {
-    let type = typeOf(m.text, m.type);
-    if (type !== 'PERSON' && words(m.text).length === 1 && isSurnameOfPerson(foldName(m.text)))
-      type = 'PERSON';
-    place(type, m.text).outside.push(m);
-  }
+  outside.forEach((m, k) => {
+    const folded = outsideFolded[k]!;
+    let type = typeOf(folded, m.type);
+    if (type !== 'PERSON' && words(m.text).length === 1 && isSurnameOfPerson(folded)) type = 'PERSON';
+    place(type, folded).outside.push(m);
+  });
 
   mergeAbbreviations(clusters);
 
