@@ -211,6 +211,12 @@ function wordInfo(token: string): WordInfo {
   return info;
 }
 
+/** Whether value is among values[0..count). */
+function inFirst(values: Int32Array, count: number, value: number): boolean {
+  for (let k = 0; k < count; k++) if (values[k] === value) return true;
+  return false;
+}
+
 /** A growable int32 buffer. */
 class IntBuffer {
   data: Int32Array;
@@ -321,16 +327,20 @@ export class DocumentFeatures {
     const lowerSeen = new Set<number>();
     const capitalMidSentence = new Map<number, number>();
     for (let i = 0; i < n; i++) {
-      if (capital[i]) {
-        let group = groups.get(word[i]!);
-        if (!group) {
-          group = [];
-          groups.set(word[i]!, group);
-        }
-        group.push(i);
-        if (!initial[i] && !allCaps[i])
-          capitalMidSentence.set(word[i]!, (capitalMidSentence.get(word[i]!) ?? 0) + 1);
-      } else if (infos[i]!.lower) lowerSeen.add(word[i]!);
+      if (!capital[i]) continue;
+      let group = groups.get(word[i]!);
+      if (!group) {
+        group = [];
+        groups.set(word[i]!, group);
+      }
+      group.push(i);
+      if (!initial[i] && !allCaps[i])
+        capitalMidSentence.set(word[i]!, (capitalMidSentence.get(word[i]!) ?? 0) + 1);
+    }
+    // Only asked about capitalised words: a lookup in the small map of those is cheaper than a set of
+    // every lower-case word.
+    for (let i = 0; i < n; i++) {
+      if (!capital[i] && infos[i]!.lower && groups.has(word[i]!)) lowerSeen.add(word[i]!);
     }
     let keyId = 0;
     for (const group of groups.values()) {
@@ -379,6 +389,8 @@ export class DocumentFeatures {
     this.shapeFeats = shapeFeats;
     this.shapeKey = shapeKey;
     const offsets = new Int32Array(n + 1);
+    const left = new Int32Array(CONTEXT_CAP);
+    const right = new Int32Array(CONTEXT_CAP);
     for (let s = 0; s < sentences.length; s++) {
       const from = this.sentenceStart[s]!;
       const to = this.sentenceStart[s + 1]!;
@@ -416,19 +428,20 @@ export class DocumentFeatures {
           feats.push(feature3(T.capitalisedElsewhere, signal, initial[i]!, allCaps[i]!));
           const group = groups.get(w)!;
           if (group.length > 1) {
-            const left = new Set<number>();
-            const right = new Set<number>();
+            // At most CONTEXT_CAP distinct words each side: small arrays, not sets.
+            let nl = 0;
+            let nr = 0;
             for (const j of group) {
-              if (left.size >= CONTEXT_CAP && right.size >= CONTEXT_CAP) break;
+              if (nl >= CONTEXT_CAP && nr >= CONTEXT_CAP) break;
               if (j === i) continue;
               const sj = sentenceOf[j]!;
               const lw = j - 1 >= this.sentenceStart[sj]! ? word[j - 1]! : BOUNDARY;
               const rw = j + 1 < this.sentenceStart[sj + 1]! ? word[j + 1]! : BOUNDARY;
-              if (left.size < CONTEXT_CAP) left.add(lw);
-              if (right.size < CONTEXT_CAP) right.add(rw);
+              if (nl < CONTEXT_CAP && !inFirst(left, nl, lw)) left[nl++] = lw;
+              if (nr < CONTEXT_CAP && !inFirst(right, nr, rw)) right[nr++] = rw;
             }
-            for (const lw of left) feats.push(feature1(T.contextLeft, lw));
-            for (const rw of right) feats.push(feature1(T.contextRight, rw));
+            for (let k = 0; k < nl; k++) feats.push(feature1(T.contextLeft, left[k]!));
+            for (let k = 0; k < nr; k++) feats.push(feature1(T.contextRight, right[k]!));
           }
         }
       }
