@@ -63,7 +63,8 @@ export type Learn = (
 /**
  * Greedy left-to-right decoding, one sentence at a time, restricted to well-formed BILOU sequences.
  * With `docTypes` it is the second pass (document-level types from the first pass as features).
- * With `only`, decodes just the flagged sentences into the given labels and leaves the others as they are.
+ * With `only`, decodes each sentence s only up to (not including) token only.until[s], into the given
+ * labels, and leaves the rest as they are; the sentence still ends where it ends for the choice of labels.
  * With `staticScores` (the weights of doc.feats and doc.shapeFeats per token, filled once for both passes),
  * it does not look them up again.
  * With `alwaysOutside`, flagged tokens are labelled O without scoring unless they continue an entity.
@@ -73,7 +74,7 @@ export function decodeGreedy(
   scorer: Scorer,
   docTypes: Int32Array | undefined,
   training?: { gold: Int32Array; learn: Learn },
-  only?: { sentences: Uint8Array; labels: Int32Array },
+  only?: { until: Int32Array; labels: Int32Array },
   staticScores?: StaticScores,
   alwaysOutside?: Uint8Array,
 ): Int32Array {
@@ -91,12 +92,12 @@ export function decodeGreedy(
   ];
   const sentences = doc.sentenceStart.length - 1;
   for (let s = 0; s < sentences; s++) {
-    if (only && !only.sentences[s]) continue;
     const from = doc.sentenceStart[s]!;
     const to = doc.sentenceStart[s + 1]!;
+    const until = only ? only.until[s]! : to;
     let prev = OUTSIDE;
     let prev2 = OUTSIDE;
-    for (let i = from; i < to; i++) {
+    for (let i = from; i < until; i++) {
       if (alwaysOutside?.[i] && !INSIDE[prev]) {
         labels[i] = OUTSIDE;
         prev2 = prev;

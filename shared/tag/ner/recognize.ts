@@ -139,15 +139,16 @@ function repair(
 
 /**
  * The first pass only matters through the types it gives to words that occur more than once in the
- * document, so it skips sentences without such a word; the second pass decodes every sentence.
+ * document (DocumentFeatures.key), so in each sentence it stops after the last such word, and skips
+ * sentences without one; the second pass decodes every sentence.
  */
 export function decodeTwoPasses(doc: DocumentFeatures, model: NerModel): Int32Array {
   const sentences = doc.sentenceStart.length - 1;
-  const repeated = new Uint8Array(sentences);
+  const until = new Int32Array(sentences);
   for (let s = 0; s < sentences; s++) {
-    for (let i = doc.sentenceStart[s]!; i < doc.sentenceStart[s + 1]!; i++) {
+    for (let i = doc.sentenceStart[s + 1]! - 1; i >= doc.sentenceStart[s]!; i--) {
       if (doc.key[i]! >= 0) {
-        repeated[s] = 1;
+        until[s] = i + 1;
         break;
       }
     }
@@ -155,7 +156,7 @@ export function decodeTwoPasses(doc: DocumentFeatures, model: NerModel): Int32Ar
   const labels = new Int32Array(doc.count);
   const [firstStatic, secondStatic] = model.staticScores(doc);
   const skip = doc.markedBy(model.alwaysOutside);
-  decodeGreedy(doc, model.first, undefined, undefined, { sentences: repeated, labels }, firstStatic, skip);
+  decodeGreedy(doc, model.first, undefined, undefined, { until, labels }, firstStatic, skip);
   const docTypes = doc.documentTypes(labels);
   return decodeGreedy(doc, model.second, docTypes, undefined, undefined, secondStatic, skip);
 }
