@@ -119,6 +119,9 @@ export interface WordInfo {
   /** The summed weights of the five roles for both passes of one model (vectorsOwner), filled on first use. */
   vectors: Float32Array | undefined;
   vectorsOwner: number;
+  /** Whether the word is in the set `markedIn` (DocumentFeatures.markedBy), remembered for the last set asked. */
+  marked: boolean;
+  markedIn: ReadonlySet<number> | undefined;
 }
 
 export const OWN = 0;
@@ -163,6 +166,8 @@ export const SENTENCE_BOUNDARY: WordInfo = {
   features: featuresOf(BOUNDARY, BOUNDARY, []),
   vectors: undefined,
   vectorsOwner: -1,
+  marked: false,
+  markedIn: undefined,
 };
 
 const cache = new Map<string, WordInfo>();
@@ -205,6 +210,8 @@ function wordInfo(token: string): WordInfo {
     features: featuresOf(word, raw, own),
     vectors: undefined,
     vectorsOwner: -1,
+    marked: false,
+    markedIn: undefined,
   };
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(token, info);
@@ -454,7 +461,15 @@ export class DocumentFeatures {
   /** 1 for tokens in the given set of word hashes (WordInfo.raw): see ModelMeta.alwaysOutside. */
   markedBy(words: ReadonlySet<number>): Uint8Array {
     const marks = new Uint8Array(this.count);
-    if (words.size > 0) for (let i = 0; i < this.count; i++) marks[i] = words.has(this.infos[i]!.raw) ? 1 : 0;
+    if (words.size === 0) return marks;
+    for (let i = 0; i < this.count; i++) {
+      const info = this.infos[i]!;
+      if (info.markedIn !== words) {
+        info.marked = words.has(info.raw);
+        info.markedIn = words;
+      }
+      marks[i] = info.marked ? 1 : 0;
+    }
     return marks;
   }
 

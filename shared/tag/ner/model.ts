@@ -211,8 +211,9 @@ class SharedSlots {
 
   /**
    * The static features' weights of each token for both passes, out[pass].scores[i * LABEL_COUNT + y],
-   * filled on demand (fill(i), once per token for both passes): the decoder never scores most tokens it
-   * labels O unseen (alwaysOutside) nor, in the first pass, sentences without a repeated word.
+   * filled on demand: the decoder never scores most tokens it labels O unseen (alwaysOutside), and the
+   * first pass skips much of the text. The first pass fills both passes' rows of a token in one sweep
+   * (one lookup per feature); the second pass fills its own row of the tokens the first never scored.
    * The arrays are reused by the next call.
    */
   both(doc: DocumentFeatures): [StaticScores, StaticScores] {
@@ -222,18 +223,36 @@ class SharedSlots {
       this.buffers = [new Float64Array(size * 2), new Float64Array(size * 2)];
     const first = this.buffers[0];
     const second = this.buffers[1];
-    const filled = new Uint8Array(doc.count);
-    const fill = (i: number) => {
-      this.fillToken(doc, i, first, second);
-      filled[i] = 1;
-    };
+    const filledFirst = new Uint8Array(doc.count);
+    const filledSecond = new Uint8Array(doc.count);
     return [
-      { scores: first, filled, fill },
-      { scores: second, filled, fill },
+      {
+        scores: first,
+        filled: filledFirst,
+        fill: (i: number) => {
+          this.fillToken(doc, i, first, second);
+          filledFirst[i] = 1;
+          filledSecond[i] = 1;
+        },
+      },
+      {
+        scores: second,
+        filled: filledSecond,
+        fill: (i: number) => {
+          this.fillToken(doc, i, undefined, second);
+          filledSecond[i] = 1;
+        },
+      },
     ];
   }
 
-  private fillToken(doc: DocumentFeatures, i: number, first: Float64Array, second: Float64Array): void {
+  /** Token i's static weights for the second pass, and for the first unless `first` is undefined. */
+  private fillToken(
+    doc: DocumentFeatures,
+    i: number,
+    first: Float64Array | undefined,
+    second: Float64Array,
+  ): void {
     const { feats: features, offsets, shapeFeats, shapeKey } = doc;
     const [p1, p2] = this.packed;
     const hot = this.hot;
@@ -249,20 +268,20 @@ class SharedSlots {
       if (this.shapeGroups.size > 50_000) this.shapeGroups.clear();
       this.shapeGroups.set(shapeKey[i]!, group);
     }
-    for (let y = 0; y < LABEL_COUNT; y++) {
-      first[base + y] = group[y]!;
-      second[base + y] = group[LABEL_COUNT + y]!;
-    }
+    if (first) for (let y = 0; y < LABEL_COUNT; y++) first[base + y] = group[y]!;
+    for (let y = 0; y < LABEL_COUNT; y++) second[base + y] = group[LABEL_COUNT + y]!;
     for (let k = offsets[i]!; k < offsets[i + 1]!; k++) {
       const at = this.find(features[k]!);
-      const info1 = hot[at + 2]!;
-      const info2 = hot[at + 3]!;
-      let end = (info1 >>> 5) + (info1 & 31);
-      for (let j = info1 >>> 5; j < end; j++) {
-        const e = p1[j]!;
-        first[base + (e & 31)]! += e >> 5;
+      if (first) {
+        const info1 = hot[at + 2]!;
+        const end = (info1 >>> 5) + (info1 & 31);
+        for (let j = info1 >>> 5; j < end; j++) {
+          const e = p1[j]!;
+          first[base + (e & 31)]! += e >> 5;
+        }
       }
-      end = (info2 >>> 5) + (info2 & 31);
+      const info2 = hot[at + 3]!;
+      const end = (info2 >>> 5) + (info2 & 31);
       for (let j = info2 >>> 5; j < end; j++) {
         const e = p2[j]!;
         second[base + (e & 31)]! += e >> 5;
