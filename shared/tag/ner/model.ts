@@ -88,6 +88,10 @@ class Reader {
 }
 
 let nextTableId = 0;
+const PRESENT_BITS = 1 << 21;
+const PRESENT_WORDS = PRESENT_BITS / 32;
+/** The filter bit of a feature: high bits, independent of the slot (low bits) and the hot entry. */
+const presentBit = (f: number) => Math.imul(f, 0x9e3779b1) >>> 11;
 const HOT_SIZE = 1 << 13;
 const HOT_MASK = HOT_SIZE - 1;
 
@@ -134,6 +138,12 @@ class SharedSlots {
    * a cache miss away costs more than everything else a lookup does.
    */
   private readonly hot = new Int32Array(HOT_SIZE * 4);
+  /**
+   * One bit per (well-mixed) feature hash bucket, set for every feature either pass has: most features a
+   * document brings (bigrams, context words) are in neither, and this 256 KB filter answers that from
+   * cache where a probe of the several-MB table would go to memory. No false negatives, so exact.
+   */
+  private readonly present = new Uint32Array(PRESENT_WORDS);
   /** Summed weights of each combination of shape features (DocumentFeatures.shapeKey), both passes. */
   private readonly shapeGroups = new Map<number, Float64Array>();
 
@@ -156,6 +166,8 @@ class SharedSlots {
           if (!occupied || this.slots[at] === key) {
             this.slots[at] = key;
             this.slots[at + 1 + pass] = info;
+            const bit = presentBit(key);
+            this.present[bit >>> 5]! |= 1 << (bit & 31);
             break;
           }
           slot = (slot + 1) & this.mask;
@@ -176,7 +188,9 @@ class SharedSlots {
     let info1 = 0;
     let info2 = 0;
     let slot = f & mask;
-    for (;;) {
+    const bit = presentBit(f);
+    if (!(this.present[bit >>> 5]! & (1 << (bit & 31)))) slot = -1;
+    while (slot >= 0) {
       const s = slot * 4;
       const a = slots[s + 1]!;
       const b = slots[s + 2]!;
