@@ -14,7 +14,21 @@ const CANDIDATE = new RegExp(
     String.raw`\b\d{1,4}[/-]\d{1,2}[/-]\d{1,4}\b`,
   ].join('|'),
 );
-const SENTENCE_END = /[.!?\n]/;
+/** [.!?\n], by character code: these scans run per character around every cue. */
+const endsSentence = (c: number) => c === 46 || c === 33 || c === 63 || c === 10;
+/** What /\s/ matches, by character code. */
+const isSpace = (c: number) =>
+  c === 32 ||
+  (c >= 9 && c <= 13) ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff;
 const SEPARATOR = ' ¶¶ ';
 const CANDIDATES = new RegExp(CANDIDATE.source, 'g');
 // Enough words either side of a cue for chrono to read "on Sunday", "December 19, 2023 at 5pm".
@@ -28,14 +42,25 @@ function candidateWindows(text: string): [number, number][] {
     const cueEnd = at + cue[0].length;
     let from = at;
     const floor = Math.max(0, at - REACH);
-    while (from > floor && !SENTENCE_END.test(text[from - 1]!)) from--;
+    while (from > floor && !endsSentence(text.charCodeAt(from - 1))) from--;
     let to = cueEnd;
     const ceiling = Math.min(text.length, cueEnd + REACH);
-    while (to < ceiling && !SENTENCE_END.test(text[to]!)) to++;
+    while (to < ceiling && !endsSentence(text.charCodeAt(to))) to++;
     // Whole words only: step back or on to the nearest space inside the sentence.
-    while (from > 0 && from < at && !/\s/.test(text[from - 1]!) && !SENTENCE_END.test(text[from - 1]!))
+    while (
+      from > 0 &&
+      from < at &&
+      !isSpace(text.charCodeAt(from - 1)) &&
+      !endsSentence(text.charCodeAt(from - 1))
+    )
       from++;
-    while (to < text.length && to > cueEnd && !/\s/.test(text[to]!) && !SENTENCE_END.test(text[to]!)) to--;
+    while (
+      to < text.length &&
+      to > cueEnd &&
+      !isSpace(text.charCodeAt(to)) &&
+      !endsSentence(text.charCodeAt(to))
+    )
+      to--;
     const last = windows[windows.length - 1];
     if (last && from <= last[1]) last[1] = Math.max(last[1], to);
     else windows.push([from, to]);
