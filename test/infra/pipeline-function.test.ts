@@ -16,7 +16,8 @@ function fixtureProject(): string {
   writeFileSync(join(root, 'package-lock.json'), '{"lockfileVersion": 3}');
   writeFileSync(
     join(root, 'src', 'handler.ts'),
-    "export const handler = async () => new URL('./data/weights.json', import.meta.url).href;\n",
+    "export const handler = async () => new URL('./data/weights.json', import.meta.url).href;\n" +
+      'export const isCapitalised = (word: string) => /^\\p{Lu}\\p{Ll}+$/u.test(word);\n',
   );
   writeFileSync(join(root, 'data', 'weights.json'), '{"w":[1,2,3]}');
   writeFileSync(join(root, 'data', 'nested', 'vocab.txt'), 'a\nb\n');
@@ -70,6 +71,12 @@ describe('PipelineFunction', () => {
     expect(readdirSync(dir).sort()).toEqual(['data', 'index.mjs', 'index.mjs.map']);
     expect(readFileSync(join(dir, 'data', 'weights.json'), 'utf8')).toBe('{"w":[1,2,3]}');
     expect(readFileSync(join(dir, 'data', 'nested', 'vocab.txt'), 'utf8')).toBe('a\nb\n');
+  });
+
+  it('keeps Unicode property regexes as literals, compiled once, instead of new RegExp on every call', () => {
+    const bundle = readFileSync(join(assetDir('WithData'), 'index.mjs'), 'utf8');
+    expect(bundle).toContain('/^\\p{Lu}\\p{Ll}+$/u');
+    expect(bundle).not.toContain('new RegExp');
   });
 
   it('warns, and ships the bundle alone, when an asset folder does not exist', () => {
