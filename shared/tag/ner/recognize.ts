@@ -1,22 +1,15 @@
-import type { EntityType } from '../../article/schema';
 import { isTitleWord } from '../titles';
 import { decodeGreedy } from './decode';
 import { DocumentFeatures } from './features';
 import { sequenceHash } from './hash';
-import { B, L, OUTSIDE, positionOf, TYPES, typeOf, U } from './labels';
+import { OUTSIDE } from './labels';
 import type { NerModel } from './model';
-import type { TypedSpan } from './spans';
+import { type TokenSpan, type TypedSpan, tokenSpans } from './spans';
 import { splitSentences, type Token, tokenize } from './tokenize';
 
 export interface Recognition {
   tokens: Token[];
   spans: TypedSpan[];
-}
-
-interface TokenSpan {
-  type: EntityType;
-  first: number;
-  last: number;
 }
 
 // Bits of the gazetteer sources (training/gazetteers.ts order) that name well-known places: country,
@@ -31,27 +24,6 @@ const GEOGRAPHIC_HEAD =
 const HEAD_TITLE =
   /^(?:president|minister|secretary|chancellor|premier|governor|senator|mayor|king|queen|pope|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|ambassador|commander|chairman|chairwoman|judge)$/i;
 const ROMAN = /^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$/;
-
-function tokenSpans(labels: Int32Array): TokenSpan[] {
-  const spans: TokenSpan[] = [];
-  let open = -1;
-  for (let i = 0; i < labels.length; i++) {
-    const y = labels[i]!;
-    if (y === OUTSIDE) {
-      open = -1;
-      continue;
-    }
-    const p = positionOf(y);
-    const type = TYPES[typeOf(y)]!;
-    if (p === U) spans.push({ type, first: i, last: i });
-    else if (p === B) open = i;
-    else if (p === L && open >= 0) {
-      spans.push({ type, first: open, last: i });
-      open = -1;
-    }
-  }
-  return spans;
-}
 
 /**
  * Fixes the model's characteristic slips with what the whole document says: a title word is not part of

@@ -8,11 +8,18 @@ export interface TypedSpan {
   end: number;
 }
 
-/** Well-formed BILOU labels over tokens -> character spans. */
-export function labelsToSpans(tokens: Token[], labels: ArrayLike<number>): TypedSpan[] {
-  const spans: TypedSpan[] = [];
+/** An entity over tokens first..last (inclusive). */
+export interface TokenSpan {
+  type: EntityType;
+  first: number;
+  last: number;
+}
+
+/** Well-formed BILOU labels -> token spans; a span left open by an unexpected label is dropped. */
+export function tokenSpans(labels: ArrayLike<number>): TokenSpan[] {
+  const spans: TokenSpan[] = [];
   let open = -1;
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; i < labels.length; i++) {
     const y = labels[i]!;
     if (y === OUTSIDE) {
       open = -1;
@@ -20,14 +27,23 @@ export function labelsToSpans(tokens: Token[], labels: ArrayLike<number>): Typed
     }
     const p = positionOf(y);
     const type = TYPES[typeOf(y)]!;
-    if (p === U) spans.push({ type, start: tokens[i]!.start, end: tokens[i]!.end });
+    if (p === U) spans.push({ type, first: i, last: i });
     else if (p === B) open = i;
     else if (p === L && open >= 0) {
-      spans.push({ type, start: tokens[open]!.start, end: tokens[i]!.end });
+      spans.push({ type, first: open, last: i });
       open = -1;
     } else if (p !== I) open = -1;
   }
   return spans;
+}
+
+/** Well-formed BILOU labels over tokens -> character spans. */
+export function labelsToSpans(tokens: Token[], labels: ArrayLike<number>): TypedSpan[] {
+  return tokenSpans(labels).map(({ type, first, last }) => ({
+    type,
+    start: tokens[first]!.start,
+    end: tokens[last]!.end,
+  }));
 }
 
 /** Character spans -> BILOU labels over tokens (a token belongs to a span it overlaps). */
