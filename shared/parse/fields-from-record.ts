@@ -1,6 +1,7 @@
-import type { Image } from '../article/schema';
+import type { ArticleFormat, Image } from '../article/schema';
 import { captionImage } from './captions';
 import { type ResolvedTime, resolveTime } from './dates';
+import type { ExtractedFields } from './outcome';
 import { splitNames } from './text-blocks';
 
 /**
@@ -126,5 +127,39 @@ export function readRecordFields(record: Json, zone: string): RecordFields {
     language: stringOf(pick(record, fieldNames.language)),
     dateline: place ? { place } : undefined,
     images: imagesOf(pick(record, fieldNames.images)),
+  };
+}
+
+/** What a format's reader found in the content itself, beside the record's fields. */
+export interface ContentParts {
+  title?: string;
+  source?: string;
+  headings: string[];
+  images: Image[];
+  body: string;
+}
+
+/** A record's fields (front matter, JSON keys) win over what the content says; images from both. */
+export function extractedFromRecord(
+  format: ArticleFormat,
+  fields: RecordFields,
+  content: ContentParts,
+): ExtractedFields {
+  return {
+    format,
+    title: fields.title ?? content.title ?? '',
+    subtitle: fields.subtitle,
+    section: fields.section,
+    authors: fields.authors,
+    publishedAt: fields.publishedAt?.iso,
+    publishedAtAssumedZone: fields.publishedAt?.assumedZone || undefined,
+    modifiedAt: fields.modifiedAt,
+    dateline: fields.dateline,
+    source: fields.source ?? content.source,
+    canonicalUrl: fields.canonicalUrl,
+    language: fields.language,
+    headings: content.headings,
+    images: [...fields.images, ...content.images],
+    body: content.body,
   };
 }

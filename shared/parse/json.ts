@@ -1,6 +1,13 @@
 import type { Image } from '../article/schema';
 import { captionImage } from './captions';
-import { fieldNames, isRecord, pick, readRecordFields, stringOf } from './fields-from-record';
+import {
+  extractedFromRecord,
+  fieldNames,
+  isRecord,
+  pick,
+  readRecordFields,
+  stringOf,
+} from './fields-from-record';
 import { textBlocks } from './html/blocks';
 import { prepareHtml } from './html/document';
 import type { ExtractedFields, ParseRejection } from './outcome';
@@ -113,21 +120,10 @@ export function parseJson(text: string, defaultZone: string): ExtractedFields | 
   const parts = bodyParts(fields.body);
   const body = joinParagraphs(parts.paragraphs);
   if (body === '') return undefined;
-  return {
-    format: 'json',
-    title: fields.title ?? '',
-    subtitle: fields.subtitle,
-    section: fields.section,
-    authors: fields.authors,
-    publishedAt: fields.publishedAt?.iso,
-    publishedAtAssumedZone: fields.publishedAt?.assumedZone || undefined,
-    modifiedAt: fields.modifiedAt,
-    dateline: fields.dateline,
-    source: fields.source ?? stringOf(pick(article, ['publisher'])),
-    canonicalUrl: fields.canonicalUrl,
-    language: fields.language,
+  return extractedFromRecord('json', fields, {
+    source: stringOf(pick(article, ['publisher'])),
     headings: parts.headings,
-    images: [...fields.images, ...parts.images],
+    images: parts.images,
     body,
-  };
+  });
 }

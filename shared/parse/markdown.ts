@@ -2,7 +2,7 @@ import { marked, type Token, type Tokens } from 'marked';
 import { parse as parseYaml } from 'yaml';
 import type { Image } from '../article/schema';
 import { captionImage } from './captions';
-import { isRecord, readRecordFields } from './fields-from-record';
+import { extractedFromRecord, isRecord, readRecordFields } from './fields-from-record';
 import type { ExtractedFields } from './outcome';
 import { joinParagraphs, normalizeText, squash } from './text-blocks';
 
@@ -126,21 +126,10 @@ export function parseMarkdown(raw: string, defaultZone: string): ExtractedFields
   }
   const body = joinParagraphs(walked.paragraphs);
   if (body === '') return undefined;
-  return {
-    format: 'markdown',
-    title: fields.title ?? walked.title ?? '',
-    subtitle: fields.subtitle,
-    section: fields.section,
-    authors: fields.authors,
-    publishedAt: fields.publishedAt?.iso,
-    publishedAtAssumedZone: fields.publishedAt?.assumedZone || undefined,
-    modifiedAt: fields.modifiedAt,
-    dateline: fields.dateline,
-    source: fields.source,
-    canonicalUrl: fields.canonicalUrl,
-    language: fields.language,
+  return extractedFromRecord('markdown', fields, {
+    title: walked.title,
     headings: walked.headings,
-    images: [...fields.images, ...walked.images],
+    images: walked.images,
     body,
-  };
+  });
 }
