@@ -1,7 +1,8 @@
 import { entityId } from '../../article/entity-id';
 import type { Entity, EntityType, Mention } from '../../article/schema';
-import type { Lexicon } from '../ner/model';
 import { isTitleWord } from '../titles';
+import type { Lexicon } from './lexicon';
+import type { FoundMention, OutsideMention } from './mentions';
 import { foldName, initials, isAbbreviation, similarNames, wordCount, words } from './names';
 import { roleBefore } from './roles';
 
@@ -10,20 +11,6 @@ import { roleBefore } from './roles';
 const ALPHANUMERIC = /[\p{L}\p{N}]/u;
 const LETTER = /\p{L}/u;
 const WORD_START = /(^|[\s'’-])(\p{L})/gu;
-
-/** A span found in the body by a recognizer (offsets into the body). */
-export interface FoundMention {
-  type: EntityType;
-  start: number;
-  end: number;
-}
-
-/** A name found outside the body (title, captions, source, image credits): no offsets into the body. */
-export interface OutsideMention {
-  type: EntityType;
-  text: string;
-  where: 'title' | 'caption' | 'source' | 'credit';
-}
 
 interface Cluster {
   type: EntityType;
