@@ -46,12 +46,19 @@ export interface LocalRuntimeOptions {
   onEvent?: PipelineListener;
   /** Runtime messages (start-up, errors); default console.log. */
   log?: (line: string) => void;
+  /**
+   * The embedded stand-ins died (their thread ended on an uncaught error): the runtime has already
+   * logged it and stopped its pollers, HTTP server and inbox. `npm start` exits; tests may assert.
+   */
+  onFatal?: (error: Error) => void;
 }
 
 export interface LocalRuntime {
   endpoints: RuntimeEndpoints;
   standInPorts: { s3: number; sqs: number; dynamodb: number };
   reconciled: ReconcileResult;
+  /** The embedded stand-ins (none with `endpointUrl`). */
+  standIns?: StandIns;
   /** Stages without a handler module yet. */
   missingHandlers: string[];
   /** Without drain, everything closes at once, as close to a crash as an in-process stop gets. */
@@ -96,7 +103,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   }
 
   try {
-    return await startPipeline({
+    const runtime = await startPipeline({
       options,
       service,
       standInPorts,
@@ -107,6 +114,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       names,
       dataDir,
     });
+    runtime.standIns = s3Events;
+    s3Events?.onFailure((error) => {
+      log(`${error.message}\nthe stand-ins are gone, so the pipeline cannot go on: stopping; start it again`);
+      void runtime.stop({ drain: false }).finally(() => options.onFatal?.(error));
+    });
+    return runtime;
   } catch (error) {
     // A half-started runtime (a busy PORT, an unreachable endpoint) must not leave its stand-ins running.
     for (const stop of stopStandIns.reverse()) await stop().catch(() => undefined);
