@@ -100,7 +100,10 @@ async function main(): Promise<void> {
       }
       counts.quotes++;
       if (g.speaker) counts.named++;
-      if (given && given.mentions.some((m) => m.start >= g.start && m.end <= g.end)) counts.inside++;
+      if (given?.mentions.some((m) => m.start >= g.start && m.end <= g.end)) {
+        counts.inside++;
+        misses.push(`inside\t${file}:${g.start}\t${given.name}`);
+      }
       let outcome: 'right' | 'wrong' | 'none';
       if (!given) outcome = g.speaker ? 'none' : 'right';
       else outcome = g.speaker && sameSpeaker(given, g.speaker) ? 'right' : 'wrong';

@@ -66,6 +66,8 @@ export function resolveEntities(
 function genderOf(m: PreparedMention, body: string, all: PreparedMention[]): 'female' | 'male' | undefined {
   if (m.honorific) return m.honorific.gender;
   if (m.length < 2) return undefined;
+  // "Esther Rantzen said he was lovely": past the article's first person, "he" is as likely someone else.
+  if (all.some((o) => o.start < m.start && o.type === 'PERSON' && o.folded !== m.folded)) return undefined;
   const next = all.find((o) => o.start >= m.end);
   return genderAfter(body, m.end, next?.start ?? body.length);
 }

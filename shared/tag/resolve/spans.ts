@@ -102,6 +102,15 @@ export function trimName(span: string, spanType: EntityType): TrimmedName | unde
     text = text.slice(first[0].length);
   }
   text = cutClause(text, type);
+  if (type === 'PERSON') {
+    // "Treasury Under Secretary John Taylor": a qualified title inside the span is a role, not a name.
+    const inner = innerTitle(text);
+    if (inner) {
+      titles.push(text.slice(0, inner));
+      offset += inner;
+      text = text.slice(inner);
+    }
+  }
   const possessive = /['’]s?$/.exec(text);
   if (possessive) text = text.slice(0, -possessive[0].length);
   text = text.trim();
@@ -143,6 +152,15 @@ function prepare(body: string, m: FoundMention): PreparedMention | undefined {
   const role = title ?? found?.text;
   if (role) prepared.role = role;
   return prepared;
+}
+
+/** Where the name starts after the last title word inside a span, when a name of two words follows. */
+function innerTitle(text: string): number | undefined {
+  const words = [...text.matchAll(/\S+/g)];
+  for (let i = words.length - 3; i >= 1; i--) {
+    if (isTitleWord(words[i]![0])) return words[i + 1]!.index;
+  }
+  return undefined;
 }
 
 /** "Mr Blair we are not" -> "Mr Blair": a name stops at its first lower-case word that is no particle. */
