@@ -119,17 +119,3 @@ export const TaggedArticleSchema = ParsedArticleSchema.extend({
   tagger: z.object({ name: z.string(), version: z.string() }),
 });
 export type TaggedArticle = z.infer<typeof TaggedArticleSchema>;
-
-export const stageNames = ['parse', 'tag', 'store'] as const;
-export type StageName = (typeof stageNames)[number];
-
-/** Written to quarantine/<stage>/<source key>.json beside the untouched source object. */
-export const QuarantineRecordSchema = z.object({
-  stage: z.enum(stageNames),
-  bucket: z.string().optional(),
-  key: z.string(),
-  reason: z.object({ code: z.string(), message: z.string() }),
-  attempts: z.number().int().positive(),
-  at: z.string(),
-});
-export type QuarantineRecord = z.infer<typeof QuarantineRecordSchema>;
