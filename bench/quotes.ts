@@ -1,11 +1,13 @@
 /**
  * Quote attribution benchmark: the tagger's quotes and speakers against quotes annotated by hand in
  * bench/data/quotes-dev.tsv (offsets into the parsed body of stories in ../shared/data/bbc-news; no
- * article text in the repo). Prints a markdown table; `--show` also lists every miss, for development.
+ * article text in the repo). Then, over every story there, what resolution within an article leaves
+ * wrong: honorific people apart from their full name, names with a honorific or junk in them, and
+ * relative dates resolved near the epoch. Prints markdown tables; `--show` also lists every miss.
  *
  *   npm run bench:quotes
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildParsedArticle } from '../shared/article/parsed-article';
@@ -63,6 +65,71 @@ function matchQuote(quotes: Quote[], g: Gold): Quote | undefined {
   return bestOverlap * 2 >= g.end - g.start ? best : undefined;
 }
 
+function readStory(file: string) {
+  const bytes = readFileSync(join(dataRoot, file));
+  const key = `raw/${basename(file)}`;
+  const parsed = parseArticle(bytes, { key });
+  if (!parsed.ok) throw new Error(`${file}: ${parsed.error.message}`);
+  // Stories without a publication time: relative dates are anchored to this upload time.
+  return buildParsedArticle(parsed.article, { key, bytes, lastModified: new Date('2005-06-01T00:00:00Z') });
+}
+
+const HONORIFIC_ROLE = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Dame)$/;
+const JUNK = /^(?:And|But|Mr|Mrs|Ms|Dr|Sir|The) |[,;¿]|&#/;
+
+/** Resolution within each article of the whole corpus. */
+async function resolution(tagger: ReturnType<typeof createTagger>): Promise<void> {
+  const counts = {
+    articles: 0,
+    honorific: 0,
+    apart: 0,
+    junk: 0,
+    honorificNotPerson: 0,
+    epochDates: 0,
+    dates: 0,
+  };
+  const examples: string[] = [];
+  for (const section of ['business', 'entertainment']) {
+    for (const name of readdirSync(join(dataRoot, section)).filter((f) => f.endsWith('.txt'))) {
+      const file = `${section}/${name}`;
+      const result = await tagger.tag(readStory(file));
+      counts.articles++;
+      const people = result.entities.filter((e) => e.type === 'PERSON');
+      for (const e of result.entities) {
+        if (JUNK.test(e.name)) {
+          counts.junk++;
+          examples.push(`junk\t${file}\t${e.type} ${e.name}`);
+        }
+        const honorific = e.mentions.some((m) => m.role && HONORIFIC_ROLE.test(m.role));
+        if (honorific && e.type !== 'PERSON') counts.honorificNotPerson++;
+        if (!honorific || e.type !== 'PERSON') continue;
+        counts.honorific++;
+        const surname = foldName(e.name);
+        const full = e.partialName
+          ? people.find((p) => !p.partialName && foldName(p.name).split(' ').at(-1) === surname)
+          : undefined;
+        if (full) {
+          counts.apart++;
+          examples.push(`apart\t${file}\t${e.name} / ${full.name}`);
+        }
+      }
+      for (const d of result.dates) {
+        counts.dates++;
+        if (/^19(?:6[89]|7[01])/.test(d.value)) counts.epochDates++;
+      }
+    }
+  }
+  console.log(`\nResolution within an article, all ${counts.articles} stories of ../shared/data/bbc-news\n`);
+  console.log('| measure | value |\n|---|---|');
+  console.log(
+    `| honorific people ("Mr Brown") left apart from the same article's full-name person | ${counts.apart} of ${counts.honorific} |`,
+  );
+  console.log(`| entities with a honorific, "And", "The" or junk in the name | ${counts.junk} |`);
+  console.log(`| entities named with a honorific that are not a person | ${counts.honorificNotPerson} |`);
+  console.log(`| dates resolved to 1968-1971 | ${counts.epochDates} of ${counts.dates} |`);
+  if (show) console.log(`\n${examples.join('\n')}`);
+}
+
 async function main(): Promise<void> {
   if (!existsSync(dataRoot)) {
     console.error(`no data at ${dataRoot}: the quote bench reads the BBC stories from ../shared/data`);
@@ -83,11 +150,7 @@ async function main(): Promise<void> {
   };
   const misses: string[] = [];
   for (const file of [...new Set(gold.map((g) => g.file))]) {
-    const bytes = readFileSync(join(dataRoot, file));
-    const key = `raw/${basename(file)}`;
-    const parsed = parseArticle(bytes, { key });
-    if (!parsed.ok) throw new Error(`${file}: ${parsed.error.message}`);
-    const article = buildParsedArticle(parsed.article, { key, bytes, lastModified: new Date(0) });
+    const article = readStory(file);
     const result = await tagger.tag(article);
     const byId = new Map(result.entities.map((e) => [e.id, e]));
     for (const g of gold.filter((x) => x.file === file)) {
@@ -137,6 +200,7 @@ async function main(): Promise<void> {
   console.log(`| credited to a name inside the quote | ${counts.inside} |`);
   console.log(`| scare quotes (1-3 words) given a speaker | ${counts.scareGiven} of ${counts.scare} |`);
   if (show) console.log(`\n${misses.join('\n')}`);
+  await resolution(tagger);
 }
 
 await main();
