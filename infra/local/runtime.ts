@@ -207,6 +207,7 @@ async function startPipeline(parts: PipelineParts): Promise<LocalRuntime> {
       bucket: names.bucket,
       prefix: stages[0]!.inputPrefix,
       onUploaded: (file, key) => onEvent({ kind: 'uploaded', file, key, articleId: articleIdOf(key) }),
+      onSkipped: (file, reason) => log(`inbox: skipped ${file} (${reason})`),
       onError: (file, error) => log(`inbox: ${file} not uploaded yet: ${String(error)}`),
     });
     await inbox.ready;
