@@ -3,6 +3,7 @@ import { mkdir, readFile, rename } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { type FSWatcher, watch } from 'chokidar';
+import { rawKeyOfPath } from '../../shared/pipeline/key-layout';
 
 export const doneFolderName = '.done';
 
@@ -18,8 +19,6 @@ export interface InboxOptions {
   folder: string;
   s3: S3Client;
   bucket: string;
-  /** Key prefix of the uploads: the parse stage's input zone. */
-  prefix: string;
   onUploaded: (file: string, key: string) => void;
   /** A file or folder left in the inbox (hidden, or not a regular file), reported once. */
   onSkipped: (file: string, reason: string) => void;
@@ -54,7 +53,7 @@ export function watchInbox(options: InboxOptions): InboxWatcher {
 
   const upload = async (path: string) => {
     const name = relativeName(path);
-    const key = `${options.prefix}${name}`;
+    const key = rawKeyOfPath(name); // the CLI's rule too: business/001.txt and politics/001.txt differ
     for (let attempt = 1; !stopped; attempt++) {
       try {
         const body = await readFile(path);

@@ -41,7 +41,6 @@ beforeAll(async () => {
     folder: inbox,
     s3: clients.s3,
     bucket,
-    prefix: 'raw/',
     onUploaded: (_file, key) => uploaded.push(key),
     onSkipped: (file, reason) => skipped.push(`${file}: ${reason}`),
     onError: () => undefined,
