@@ -31,7 +31,7 @@ export function matchRoute(
 /** An API Gateway HTTP API payload format 2.0 event for one request. */
 export function httpApiEvent(
   request: IncomingMessage,
-  url: URL,
+  url: Pick<URL, 'pathname' | 'search' | 'searchParams'>,
   route: MatchedRoute,
   body: Buffer,
 ): APIGatewayProxyEventV2 {
