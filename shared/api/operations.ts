@@ -18,6 +18,31 @@ export interface OperationContext {
 
 type Operation = (context: OperationContext) => Promise<unknown>;
 
+/** An entity merged into another: the router answers 301 with the survivor in Location. */
+export class MovedPermanently extends Error {
+  constructor(
+    readonly from: string,
+    readonly to: string,
+  ) {
+    super(`${from} was merged into ${to}`);
+    this.name = 'MovedPermanently';
+  }
+}
+
+/** Where a request about a merged entity now goes: the same path and query, about the survivor. */
+export function movedLocation(
+  path: string,
+  query: Record<string, string | undefined>,
+  moved: MovedPermanently,
+): string {
+  const from = `/entities/${encodeURIComponent(moved.from)}`;
+  const rest = path.startsWith(from) ? path.slice(from.length) : '';
+  const search = new URLSearchParams(
+    Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined),
+  ).toString();
+  return `/entities/${encodeURIComponent(moved.to)}${rest}${search ? `?${search}` : ''}`;
+}
+
 /** One function per operationId of routes.ts: validated input in, the response body out. */
 export const operations: Record<string, Operation> = {
   async listArticles(context) {
@@ -47,9 +72,7 @@ export const operations: Record<string, Operation> = {
   },
 
   async getEntity(context) {
-    const entity = await context.reader.entity(context.params.id!);
-    if (!entity) throw problems.notFound(`no entity ${context.params.id}`);
-    return entity;
+    return requireEntity(context);
   },
 
   async listEntityArticles(context) {
@@ -85,9 +108,13 @@ export const operations: Record<string, Operation> = {
   },
 };
 
-async function requireEntity(context: OperationContext): Promise<void> {
-  if (!(await context.reader.entity(context.params.id!)))
-    throw problems.notFound(`no entity ${context.params.id}`);
+/** The entity of the path: 404 when unknown, 301 to the survivor when it was merged. */
+async function requireEntity(context: OperationContext) {
+  const entity = await context.reader.entity(context.params.id!);
+  if (!entity) throw problems.notFound(`no entity ${context.params.id}`);
+  if ('mergedInto' in entity && entity.mergedInto)
+    throw new MovedPermanently(context.params.id!, entity.mergedInto);
+  return entity;
 }
 
 function scope(context: OperationContext): string {

@@ -1,3 +1,4 @@
+import { archiveEntities, hasPublicationTime } from '../store/article-record';
 import type { ArticleItem } from '../store/items';
 import type { Item } from '../store/paged-query';
 
@@ -18,9 +19,24 @@ export function articleView(item: ArticleItem) {
     version: _version,
     contentHash: _hash,
     sortDate,
+    entities: _entities,
+    quotes,
     ...article
   } = item;
-  return { ...article, date: sortDate };
+  return {
+    ...article,
+    date: sortDate,
+    // One entity per archive entity: the tagger's entities that resolved to the same one are folded.
+    entities: archiveEntities(item).map(({ taggedIds, partialName, ...e }) => ({
+      ...e,
+      ...(partialName ? { partialName } : {}),
+      ...(taggedIds.length ? { taggedIds } : {}),
+    })),
+    quotes: quotes.map(({ resolvedSpeakerId, ...q }) => ({
+      ...q,
+      ...(resolvedSpeakerId ? { speakerId: resolvedSpeakerId } : {}),
+    })),
+  };
 }
 
 export function articleSummary(item: Item) {
@@ -33,6 +49,7 @@ export function articleSummary(item: Item) {
     authors: item.authors,
     publishedAt: item.publishedAt,
     date: item.sortDate as string,
+    dateAssumed: !hasPublicationTime(item.publishedAt as string | undefined),
   };
 }
 
@@ -44,6 +61,7 @@ export function entityArticle(item: Item) {
     source: item.source,
     publishedAt: item.publishedAt,
     date: item.sortDate as string,
+    dateAssumed: !hasPublicationTime(item.publishedAt as string | undefined),
     salience: item.salience,
     mentionCount: item.mentionCount,
   };
@@ -55,6 +73,7 @@ export function quoteView(item: Item) {
     title: item.title,
     publishedAt: item.publishedAt,
     date: item.sortDate as string,
+    dateAssumed: !hasPublicationTime(item.publishedAt as string | undefined),
     speakerId: item.speakerId,
     speaker: item.speaker,
     text: item.text,
