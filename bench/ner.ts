@@ -14,8 +14,8 @@ import { build } from 'esbuild';
 import type { ParsedArticle } from '../shared/article/schema';
 import { createTagger } from '../shared/tag/index';
 import { loadModel } from '../shared/tag/load-model';
-import { readConll } from '../shared/tag/training/conll';
-import { evaluateModel } from '../shared/tag/training/evaluate-model';
+import { readConll } from '../tools/train-ner/conll';
+import { evaluateModel } from '../tools/train-ner/evaluate-model';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const validPath = join(repoRoot, '..', 'shared', 'data', 'conll2003', 'valid.txt');

@@ -3,7 +3,8 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import { quarantinePrefix, type StageDefinition } from '../shared/pipeline/definition';
+import type { StageDefinition } from '../shared/pipeline/definition';
+import { quarantineZone } from '../shared/pipeline/key-layout';
 
 /**
  * What a stage may touch, derived from its definition: read its input prefix, read and write its
@@ -48,7 +49,7 @@ export function grantStageObjects(
       }),
     );
   }
-  const quarantine = `${quarantinePrefix}${stage.name}/`;
+  const quarantine = quarantineZone(stage.name);
   prefixes.push({
     prefix: quarantine,
     why: `${stage.name} writes rejection records only into ${quarantine}`,

@@ -9,6 +9,7 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { type StageDefinition, visibilityTimeoutSeconds } from '../../shared/pipeline/definition';
+import { quarantineZone } from '../../shared/pipeline/key-layout';
 import { PipelineFunction } from './pipeline-function';
 
 export interface PipelineStageProps {
@@ -74,7 +75,7 @@ export class PipelineStage extends Construct {
     );
 
     const dlqAlarm = new cloudwatch.Alarm(this, 'DeadLetterAlarm', {
-      alarmDescription: `messages in the ${stage.name} dead-letter queue: see quarantine/${stage.name}/`,
+      alarmDescription: `messages in the ${stage.name} dead-letter queue: see ${quarantineZone(stage.name)}`,
       metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
         period: Duration.minutes(1),
         statistic: 'Maximum',

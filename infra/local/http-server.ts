@@ -7,6 +7,7 @@ import { apiFunction } from '../../shared/pipeline/definition';
 import { httpApiEvent, matchRoute } from './api-gateway-event';
 import type { ApiHandler } from './handlers';
 import { lambdaContext } from './lambda-context';
+import { serveReader } from './reader-assets';
 import { closeServer } from './stand-ins/close-server';
 
 export interface RunningHttpServer {
@@ -33,7 +34,11 @@ export async function startHttpServer(
         return;
       }
       const route = matchRoute(apiRoutes, request.method ?? 'GET', url.pathname);
-      if (!route) return sendJson(response, 404, { message: 'Not Found' });
+      if (!route) {
+        // API routes first; any other path may be a file of the reading room (web/).
+        if (await serveReader(request, response, url.pathname)) return;
+        return sendJson(response, 404, { message: 'Not Found' });
+      }
       if (!handler) return sendJson(response, 503, { message: `${apiFunction.entry} is not available yet` });
       const event = httpApiEvent(request, url, route, Buffer.concat(chunks));
       const result = await handler(

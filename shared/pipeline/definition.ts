@@ -1,4 +1,4 @@
-import type { StageName } from '../article/schema';
+import { type StageName, zones } from './key-layout';
 
 /**
  * The pipeline, defined once. The CDK stack and the local runtime both read this, so the deployed
@@ -21,13 +21,11 @@ export interface StageDefinition {
   readonly maxReceiveCount: number;
 }
 
-export const quarantinePrefix = 'quarantine/';
-
 export const stages: readonly StageDefinition[] = [
   {
     name: 'parse',
-    inputPrefix: 'raw/',
-    output: 'parsed/',
+    inputPrefix: zones.raw,
+    output: zones.parsed,
     entry: 'functions/parse/handler.ts',
     memoryMb: 1024,
     timeoutSeconds: 60,
@@ -36,8 +34,8 @@ export const stages: readonly StageDefinition[] = [
   },
   {
     name: 'tag',
-    inputPrefix: 'parsed/',
-    output: 'tagged/',
+    inputPrefix: zones.parsed,
+    output: zones.tagged,
     entry: 'functions/tag/handler.ts',
     memoryMb: 1024,
     timeoutSeconds: 60,
@@ -46,7 +44,7 @@ export const stages: readonly StageDefinition[] = [
   },
   {
     name: 'store',
-    inputPrefix: 'tagged/',
+    inputPrefix: zones.tagged,
     output: 'table',
     entry: 'functions/store/handler.ts',
     memoryMb: 512,

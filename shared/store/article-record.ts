@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { slugify } from '../article/entity-id';
 import type { Entity, Mention, TaggedArticle } from '../article/schema';
+import { stageDocumentKey } from '../pipeline/key-layout';
 import type { EntityFacts } from './edge-ledger';
 import {
   type ArticleItem,
@@ -110,7 +111,7 @@ export function articleRecord(
     quoteCount: tagged.quotes.length,
     dates: tagged.dates,
     origin: tagged.origin,
-    taggedKey: `tagged/${tagged.id}.json`,
+    taggedKey: stageDocumentKey('tagged', tagged.id),
     parser: tagged.parser,
     tagger: tagged.tagger,
     storedAt: storedAt.toISOString(),

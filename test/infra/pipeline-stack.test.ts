@@ -1,7 +1,8 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../shared/api/routes';
-import { env, quarantinePrefix, stages, visibilityTimeoutSeconds } from '../../shared/pipeline/definition';
+import { env, stages, visibilityTimeoutSeconds } from '../../shared/pipeline/definition';
+import { quarantineZone } from '../../shared/pipeline/key-layout';
 import { stageDeadLetterQueueOutput, stageQueueOutput } from '../../shared/pipeline/stack-outputs';
 import { tableDefinition } from '../../shared/store/table-definition';
 import { type CfnResource, resourcesOf, synthesize } from './synthesize';
@@ -143,7 +144,7 @@ describe('pipeline stages come from the shared definition', () => {
         expect(new Set(s3Actions)).toEqual(new Set(['s3:ListBucket', 's3:GetObject', 's3:PutObject']));
         const writesToS3 = stage.output !== 'table';
         expect(objectPrefixesFor(statements, 's3:PutObject')).toEqual(
-          [...(writesToS3 ? [stage.output] : []), `${quarantinePrefix}${stage.name}/`].sort(),
+          [...(writesToS3 ? [stage.output] : []), quarantineZone(stage.name)].sort(),
         );
         expect(objectPrefixesFor(statements, 's3:GetObject')).toEqual(
           [stage.inputPrefix, ...(writesToS3 ? [stage.output] : [])].sort(),

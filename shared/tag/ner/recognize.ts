@@ -1,6 +1,6 @@
 import { isTitleWord } from '../titles';
 import { decodeGreedy } from './decode';
-import { DocumentFeatures } from './features';
+import { DocumentFeatures } from './document-features';
 import { sequenceHash } from './hash';
 import { OUTSIDE } from './labels';
 import type { NerModel } from './model';

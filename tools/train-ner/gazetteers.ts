@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module';
 import { continents, countries, languages } from 'countries-list';
-import { normaliseWord } from '../ner/features';
-import { hashString, sequenceHash } from '../ner/hash';
-import type { Lexicon } from '../ner/model';
-import { tokenize } from '../ner/tokenize';
+import { hashString, sequenceHash } from '../../shared/tag/ner/hash';
+import type { Lexicon } from '../../shared/tag/ner/model';
+import { tokenize } from '../../shared/tag/ner/tokenize';
+import { normaliseWord } from '../../shared/tag/ner/word-info';
 
 /** The gazetteer sources, in bit order: the model learns how much to trust each. */
 export const GAZETTEER_SOURCES = [

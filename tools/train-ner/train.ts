@@ -9,11 +9,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { decodeGreedy } from '../ner/decode';
-import { DocumentFeatures } from '../ner/features';
-import { type ModelMeta, NerModel } from '../ner/model';
-import { labelsToSpans, spansToLabels, type TypedSpan } from '../ner/spans';
-import { splitSentences, type Token, tokenize } from '../ner/tokenize';
+import { decodeGreedy } from '../../shared/tag/ner/decode';
+import { DocumentFeatures } from '../../shared/tag/ner/document-features';
+import { type ModelMeta, NerModel } from '../../shared/tag/ner/model';
+import { labelsToSpans, spansToLabels, type TypedSpan } from '../../shared/tag/ner/spans';
+import { splitSentences, type Token, tokenize } from '../../shared/tag/ner/tokenize';
 import { readConll } from './conll';
 import { evaluate } from './evaluate';
 import { evaluateModel, formatEvaluation } from './evaluate-model';
@@ -21,7 +21,7 @@ import { buildGazetteers, GAZETTEER_SOURCES } from './gazetteers';
 import { AveragedPerceptron } from './perceptron';
 import { encodeModel } from './write-model';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 const { values } = parseArgs({
   options: {
