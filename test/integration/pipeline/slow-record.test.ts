@@ -1,13 +1,13 @@
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quarantineKey } from '../../../functions/common/quarantine';
 import { stageHandler } from '../../../functions/common/stage-handler';
 import { lambdaContext } from '../../../infra/local/lambda-context';
 import { type RunningS3, startS3 } from '../../../infra/local/stand-ins/s3';
-import type { QuarantineRecord } from '../../../shared/article/schema';
 import { objectCreatedMessage } from '../../../shared/events/s3-object-event';
 import { stageNamed } from '../../../shared/pipeline/definition';
+import { quarantineKey } from '../../../shared/pipeline/key-layout';
+import type { QuarantineRecord } from '../../../shared/pipeline/quarantine-record';
 import { getJsonObject, temporaryFolder } from '../../e2e/helpers';
 
 /**
