@@ -143,9 +143,11 @@ export function applyResolution(
   const ids = new Map<string, string>();
   for (const e of article.entities) {
     const r = resolved.get(e.id);
+    const id = r?.id ?? e.id;
+    const name = r?.name ?? (id === e.id ? e.name : undefined);
     const next = {
-      resolvedId: r && r.id !== e.id ? r.id : undefined,
-      resolvedName: r && r.id !== e.id ? r.name : undefined,
+      resolvedId: id !== e.id ? id : undefined,
+      resolvedName: name !== undefined && name !== e.name ? name : undefined,
       link: r?.link,
     };
     if (

@@ -89,6 +89,11 @@ export class EntityResolver {
           : { id: e.id, link: { status: 'separate', reason: decision.reason } },
       );
     }
+    // A linked person may have been merged since; then every entity takes its summary's name, so an
+    // editor's rename shows on the article too.
+    const linked = await this.follow([...resolved.values()].map((r) => r.id));
+    for (const r of resolved.values()) r.id = linked.get(r.id) ?? r.id;
+    for (const e of entities) if (!resolved.has(e.id)) resolved.set(e.id, { id: e.id });
     const names = await this.summaries([...new Set([...resolved.values()].map((r) => r.id))]);
     for (const r of resolved.values()) r.name = names.get(r.id)?.name;
     return resolved;

@@ -23,8 +23,8 @@ export interface EntityMatch {
 
 /**
  * Entities whose name or alias has a word starting with `prefix`, most articles first, then by name:
- * the token Query finds the matches, one BatchGetItem per 100 reads their counts. Merged-away ids are
- * left out (their names are the survivor's aliases). The cursor is the offset in that order.
+ * the token Query finds the matches, one BatchGetItem per 100 reads their counts. Merged-away ids and
+ * entities left with no article are left out (their names are the survivor's aliases). The cursor is the offset in that order.
  */
 export async function searchEntities(
   db: DynamoDBDocumentClient,
@@ -58,7 +58,11 @@ export async function searchEntities(
   }
   const summaries = await entitySummaries(db, table, [...firstMatches.keys()]);
   const ranked = [...firstMatches.values()]
-    .filter((i) => !summaries.get(i.entityId as string)?.mergedInto)
+    // Merged-away ids, and entities whose every article went to another entity, are not listed.
+    .filter((i) => {
+      const summary = summaries.get(i.entityId as string);
+      return !summary?.mergedInto && countOf(summary) > 0;
+    })
     .map((i): EntityMatch => {
       const summary = summaries.get(i.entityId as string);
       return {
