@@ -153,7 +153,7 @@ export class CountRepair {
     try {
       await this.ledger.update({
         Key: key,
-        UpdateExpression: `SET #a = :value${names.map((n, i) => `, #f${i} = :f${i}`).join('')}`,
+        UpdateExpression: `SET #a = :value${names.map((_, i) => `, #f${i} = :f${i}`).join('')}`,
         ConditionExpression: seen === 0 ? 'attribute_not_exists(#a) OR #a = :seen' : '#a = :seen',
         ExpressionAttributeNames: {
           '#a': attribute,

@@ -3,7 +3,7 @@ import type { EntityType } from '../../article/schema';
 import { dayOf, keys, trendShards } from '../items';
 import { mapLimit } from '../map-limit';
 import { queryAll } from '../paged-query';
-import { countOf, entitySummaries } from './entity-summaries';
+import { entitySummaries } from './entity-summaries';
 
 export interface TrendingEntity {
   id: string;

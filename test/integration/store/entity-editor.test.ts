@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: snapshots are JSON asserted field by field
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArchiveReader } from '../../../shared/store/archive-reader';

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: snapshots are JSON asserted field by field
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TaggedArticle } from '../../../shared/article/schema';
 import { ArchiveReader } from '../../../shared/store/archive-reader';
