@@ -1,8 +1,14 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { EntityType } from '../article/schema';
-import type { ArticleItem } from './items';
-import type { Item, Key } from './paged-query';
-import type { DateRange, TimelinePosition } from './read-positions';
+import type {
+  ArchiveReads,
+  ArticleListQuery,
+  DatedQuery,
+  EntitySearch,
+  StoredArticle,
+  TrendingQuery,
+} from './archive-reads';
+import type { Key } from './paged-query';
+import type { TimelinePosition } from './read-positions';
 import { ArticleReads } from './reads/article-reads';
 import { EntityReads } from './reads/entity-reads';
 import { searchEntities } from './reads/entity-search';
@@ -10,15 +16,14 @@ import { related } from './reads/related-reads';
 import { trending } from './reads/trend-reads';
 
 export { type DateRange, InvalidPosition, type TimelinePosition } from './read-positions';
-export type { MergedEntity } from './reads/entity-reads';
-export type { Listed } from './reads/listed';
 
 /**
- * Every read of the API, each a GetItem, a BatchGetItem or a Query (never a Scan), gathered behind one
- * object; each family lives in its own file under reads/. Positions are checked against the query
- * they continue, so a forged cursor cannot read another query's data.
+ * The ArchiveReads port against the table: every read of the API, each a GetItem, a BatchGetItem or a
+ * Query (never a Scan). Each family lives in its own file under reads/ (articles and timelines; one
+ * entity and its timelines; search; trending; related); this class only gathers them. Positions are
+ * checked against the query they continue, so a forged cursor cannot read another query's data.
  */
-export class ArchiveReader {
+export class ArchiveReader implements ArchiveReads {
   private readonly articleReads: ArticleReads;
   private readonly entityReads: EntityReads;
 
@@ -30,14 +35,11 @@ export class ArchiveReader {
     this.entityReads = new EntityReads(db, table);
   }
 
-  article(id: string): Promise<ArticleItem | undefined> {
+  article(id: string): Promise<StoredArticle | undefined> {
     return this.articleReads.article(id);
   }
 
-  articles(
-    query: DateRange & { section?: string; source?: string; limit: number },
-    after?: TimelinePosition,
-  ) {
+  articles(query: ArticleListQuery, after?: TimelinePosition) {
     return this.articleReads.articles(query, after);
   }
 
@@ -45,25 +47,23 @@ export class ArchiveReader {
     return this.entityReads.entity(id);
   }
 
-  entityArticles(entityId: string, query: DateRange & { limit: number }, after?: Key) {
+  entityArticles(entityId: string, query: DatedQuery, after?: Key) {
     return this.entityReads.entityArticles(entityId, query, after);
   }
 
-  quotesBy(speakerId: string, query: DateRange & { limit: number }, after?: Key) {
+  quotesBy(speakerId: string, query: DatedQuery, after?: Key) {
     return this.entityReads.quotesBy(speakerId, query, after);
   }
 
-  searchEntities(query: { prefix: string; type?: EntityType; limit: number }, after?: Key) {
+  searchEntities(query: EntitySearch, after?: Key) {
     return searchEntities(this.db, this.table, query, after);
   }
 
-  trending(query: { from: string; to: string; type?: EntityType; limit: number }) {
+  trending(query: TrendingQuery) {
     return trending(this.db, this.table, query);
   }
 
-  related(entityId: string, query: DateRange & { limit: number }) {
+  related(entityId: string, query: DatedQuery) {
     return related(this.db, this.table, entityId, query);
   }
 }
-
-export type { Item };

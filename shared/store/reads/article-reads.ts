@@ -1,5 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { slugify } from '../../article/entity-id';
+import type { ArticleRow, Listed } from '../archive-reads';
 import { type ArticleItem, keys, monthOf, type TimelineFacet, timelineIndex } from '../items';
 import { type Item, pagedQuery, queryAll } from '../paged-query';
 import {
@@ -9,7 +10,6 @@ import {
   sortRange,
   type TimelinePosition,
 } from '../read-positions';
-import type { Listed } from './listed';
 
 /** One article by id, and the article timelines (all, by section, by source) newest first. */
 export class ArticleReads {
@@ -30,7 +30,7 @@ export class ArticleReads {
   async articles(
     query: DateRange & { section?: string; source?: string; limit: number },
     after?: TimelinePosition,
-  ): Promise<Listed<Item, TimelinePosition>> {
+  ): Promise<Listed<ArticleRow, TimelinePosition>> {
     const facet: TimelineFacet = query.section
       ? { kind: 'section', value: query.section }
       : query.source
@@ -67,13 +67,13 @@ export class ArticleReads {
         i === startAt ? after?.k : undefined,
       );
       items.push(...page.items);
-      if (page.next) return { items, next: { m: month, k: page.next } };
+      if (page.next) return { items: rows(items), next: { m: month, k: page.next } };
       if (items.length === query.limit) {
         const following = months[i + 1];
-        return { items, next: following ? { m: following } : undefined };
+        return { items: rows(items), next: following ? { m: following } : undefined };
       }
     }
-    return { items };
+    return { items: rows(items) };
   }
 
   private async months(facet: TimelineFacet, range: DateRange): Promise<string[]> {
@@ -90,3 +90,6 @@ export class ArticleReads {
     return items.map((i) => i.sk as string);
   }
 }
+
+/** gsi1-3 project exactly the article summary, so an index item is an ArticleRow. */
+const rows = (items: Item[]) => items as unknown as ArticleRow[];

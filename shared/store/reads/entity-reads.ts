@@ -1,17 +1,12 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { EntityArticleRow, EntitySummary, Listed, MergedEntity, QuoteRow } from '../archive-reads';
 import { type EntityItem, edgeSkPrefix, keys, quoteSkPrefix } from '../items';
-import { type Item, type Key, pagedQuery } from '../paged-query';
+import { type Key, pagedQuery } from '../paged-query';
 import { checkShape, type DateRange, InvalidPosition, sortRange, within } from '../read-positions';
 import { countOf } from './entity-summaries';
-import type { Listed } from './listed';
 
 const edgeKey = ['pk', 'sk', 'gsi1pk', 'gsi1sk'] as const;
 const articlePkPrefix = keys.articlePk('');
-
-/** An entity that was merged into another: the API answers 301 with the survivor. */
-export interface MergedEntity {
-  mergedInto: string;
-}
 
 /** One entity and its two timelines on gsi1: the articles that mention it and the quotes it said. */
 export class EntityReads {
@@ -21,7 +16,7 @@ export class EntityReads {
   ) {}
 
   /** The entity summary with its first and last appearance, read from the ends of its timeline. */
-  async entity(id: string) {
+  async entity(id: string): Promise<EntitySummary | MergedEntity | undefined> {
     const [summary, first, last] = await Promise.all([
       this.db.send(new GetCommand({ TableName: this.table, Key: keys.entity(id) })),
       this.timelineEnd(id, true),
@@ -29,7 +24,7 @@ export class EntityReads {
     ]);
     const item = summary.Item as EntityItem | undefined;
     if (!item) return undefined;
-    if (item.mergedInto) return { mergedInto: item.mergedInto } satisfies MergedEntity;
+    if (item.mergedInto) return { mergedInto: item.mergedInto };
     return {
       id: item.id,
       type: item.type,
@@ -58,21 +53,30 @@ export class EntityReads {
   }
 
   /** The articles that mention an entity, newest first. */
-  async entityArticles(entityId: string, query: DateRange & { limit: number }, after?: Key) {
-    return this.datedIndex(keys.entityArticlesPk(entityId), edgeSkPrefix, query, after);
+  async entityArticles(
+    entityId: string,
+    query: DateRange & { limit: number },
+    after?: Key,
+  ): Promise<Listed<EntityArticleRow, Key>> {
+    return this.datedIndex<EntityArticleRow>(keys.entityArticlesPk(entityId), edgeSkPrefix, query, after);
   }
 
   /** The attributed quotes of a speaker, newest first. */
-  async quotesBy(speakerId: string, query: DateRange & { limit: number }, after?: Key) {
-    return this.datedIndex(keys.speakerQuotesPk(speakerId), quoteSkPrefix, query, after);
+  async quotesBy(
+    speakerId: string,
+    query: DateRange & { limit: number },
+    after?: Key,
+  ): Promise<Listed<QuoteRow, Key>> {
+    return this.datedIndex<QuoteRow>(keys.speakerQuotesPk(speakerId), quoteSkPrefix, query, after);
   }
 
-  private async datedIndex(
+  /** Items of one gsi1 partition newest first; the index projects exactly the row the caller reads. */
+  private async datedIndex<Row>(
     partition: string,
     skPrefix: string,
     query: DateRange & { limit: number },
     after?: Key,
-  ): Promise<Listed<Item, Key>> {
+  ): Promise<Listed<Row, Key>> {
     if (after) {
       checkShape(after, edgeKey);
       if (
@@ -84,7 +88,7 @@ export class EntityReads {
         throw new InvalidPosition('cursor does not belong to this query');
       }
     }
-    return pagedQuery(
+    const page = await pagedQuery(
       this.db,
       {
         TableName: this.table,
@@ -97,5 +101,6 @@ export class EntityReads {
       edgeKey,
       after,
     );
+    return page as unknown as Listed<Row, Key>;
   }
 }

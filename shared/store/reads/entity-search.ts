@@ -1,25 +1,17 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { foldName } from '../../article/entity-id';
 import type { EntityType } from '../../article/schema';
+import type { EntityMatch, Listed } from '../archive-reads';
 import { keys } from '../items';
 import { type Item, type Key, queryAll } from '../paged-query';
 import { checkShape, InvalidPosition } from '../read-positions';
 import { countOf, entitySummaries } from './entity-summaries';
-import type { Listed } from './listed';
 
 /**
  * How many matching entities a search ranks. A prefix matching more is ranked among the first this
  * many in name order (a longer prefix narrows it); the cost stays one Query and two BatchGetItems.
  */
 export const maxRankedMatches = 200;
-
-export interface EntityMatch {
-  id: string;
-  type: EntityType;
-  name: string;
-  matched: string;
-  articleCount: number;
-}
 
 /**
  * Entities whose name or alias has a word starting with `prefix`, most articles first, then by name:

@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { foldName } from '../../article/entity-id';
-import type { EntityType } from '../../article/schema';
+import type { RelatedEntities } from '../archive-reads';
 import { keys } from '../items';
 import { queryAll } from '../paged-query';
 import { type DateRange, sortRange } from '../read-positions';
@@ -10,11 +10,6 @@ import { entitySummaries } from './entity-summaries';
 export const maxRelatedEdges = 500;
 /** Co-mentioned ids read beyond the page, so dropping the entity's own aliases still fills it. */
 const spare = 20;
-
-export interface RelatedEntities {
-  articlesConsidered: number;
-  items: { id: string; type?: EntityType; name?: string; articlesTogether: number }[];
-}
 
 /**
  * The entities that share the most articles with this one, counted over its newest articles from the

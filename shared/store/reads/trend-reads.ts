@@ -1,16 +1,10 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EntityType } from '../../article/schema';
+import type { TrendingEntity } from '../archive-reads';
 import { dayOf, keys, trendShards } from '../items';
 import { mapLimit } from '../map-limit';
 import { queryAll } from '../paged-query';
 import { entitySummaries } from './entity-summaries';
-
-export interface TrendingEntity {
-  id: string;
-  type: EntityType;
-  name: string;
-  articles: number;
-}
 
 /** One Query's worth of counters: a run of days of one month, or a run of whole months of one year. */
 export interface CounterRange {

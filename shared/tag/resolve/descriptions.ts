@@ -33,6 +33,8 @@ export function attachDescriptions(body: string, people: Cluster[], taken: Menti
   const inName = (start: number, end: number) => taken.some((m) => m.start < end && start < m.end);
   for (const the of body.matchAll(THE)) {
     const start = the.index + the[0].length;
+    // "Tony Blair, the prime minister," gives the title; it is no second mention.
+    if (isAppositive(body, the.index, taken)) continue;
     const phrase = wordsAt(body, start, 4);
     // The longest run of words, ending in a head title word, that exactly one person's titles cover.
     for (let n = phrase.length; n >= 1; n--) {
@@ -48,6 +50,13 @@ export function attachDescriptions(body: string, people: Cluster[], taken: Menti
       break;
     }
   }
+}
+
+function isAppositive(body: string, at: number, taken: Mention[]): boolean {
+  const comma = /,\s*$/.exec(body.slice(Math.max(0, at - 4), at));
+  if (!comma) return false;
+  const end = at - comma[0].length;
+  return taken.some((m) => m.end === end);
 }
 
 function wordsAt(body: string, from: number, max: number): { text: string; end: number }[] {
