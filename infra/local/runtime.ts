@@ -204,8 +204,8 @@ async function startPipeline(parts: PipelineParts): Promise<LocalRuntime> {
       folder: resolve(options.inbox ?? 'inbox'),
       s3: clients.s3,
       bucket: names.bucket,
-      prefix: stages[0]!.inputPrefix,
       onUploaded: (file, key) => onEvent({ kind: 'uploaded', file, key, articleId: articleIdOfKey(key) }),
+      onSkipped: (file, reason) => log(`inbox: skipped ${file} (${reason})`),
       onError: (file, error) => log(`inbox: ${file} not uploaded yet: ${String(error)}`),
     });
     await inbox.ready;

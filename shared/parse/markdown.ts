@@ -35,7 +35,7 @@ function inlineText(tokens: readonly Token[] | undefined, images: Image[]): stri
         out += ' ';
         break;
       case 'html':
-        out += (token as Tokens.HTML).text.replace(/<[^>]*>/g, '');
+        out += (token as Tokens.HTML).text.replace(/<[^<>]*>/g, '');
         break;
       case 'codespan':
       case 'escape':
@@ -98,7 +98,7 @@ function walk(tokens: readonly Token[], into: Walked, wantTitle: boolean): void 
         break;
       }
       case 'html': {
-        const text = squash((token as Tokens.HTML).text.replace(/<[^>]*>/g, ' '));
+        const text = squash((token as Tokens.HTML).text.replace(/<[^<>]*>/g, ' '));
         if (text) into.paragraphs.push(text);
         break;
       }
