@@ -3,7 +3,8 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import { quarantinePrefix, type StageDefinition } from '../shared/pipeline/definition';
+import type { StageDefinition } from '../shared/pipeline/definition';
+import { quarantineZone } from '../shared/pipeline/key-layout';
 
 /**
  * What a stage may touch, derived from its definition: read its input prefix, read and write its
@@ -27,8 +28,15 @@ export function grantStageObjects(
       why: `${stage.name} reads any object of its input zone ${stage.inputPrefix}`,
     },
   ];
+  // For a missing key S3 checks ListBucket with the key as s3:prefix: under these prefixes the stage
+  // gets a 404 (NotFound) rather than a 403, and it can list nothing else.
+  const readPrefixes = [stage.inputPrefix, ...(stage.output !== 'table' ? [stage.output] : [])];
   role.addToPrincipalPolicy(
-    new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }),
+    new iam.PolicyStatement({
+      actions: ['s3:ListBucket'],
+      resources: [bucket.bucketArn],
+      conditions: { StringLike: { 's3:prefix': readPrefixes.map((prefix) => `${prefix}*`) } },
+    }),
   );
   role.addToPrincipalPolicy(
     new iam.PolicyStatement({
@@ -48,7 +56,7 @@ export function grantStageObjects(
       }),
     );
   }
-  const quarantine = `${quarantinePrefix}${stage.name}/`;
+  const quarantine = quarantineZone(stage.name);
   prefixes.push({
     prefix: quarantine,
     why: `${stage.name} writes rejection records only into ${quarantine}`,

@@ -1,8 +1,8 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import type { Command } from 'commander';
-import { type QuarantineRecord, QuarantineRecordSchema, type StageName } from '../../shared/article/schema';
 import { listZone } from '../../shared/aws/list-zone';
-import { quarantinePrefix } from '../../shared/pipeline/definition';
+import { quarantineZone, type StageName, zones } from '../../shared/pipeline/key-layout';
+import { type QuarantineRecord, QuarantineRecordSchema } from '../../shared/pipeline/quarantine-record';
 import { printLine } from '../output';
 import {
   addTargetOptions,
@@ -15,7 +15,7 @@ import {
 
 /** Every quarantine record in the bucket (optionally of one stage), oldest first. */
 export async function listFailures(target: PipelineTarget, stage?: string): Promise<QuarantineRecord[]> {
-  const prefix = stage ? `${quarantinePrefix}${stage}/` : quarantinePrefix;
+  const prefix = stage ? quarantineZone(stage as StageName) : zones.quarantine;
   const objects = await listZone(target.s3, target.bucket, prefix);
   const records: QuarantineRecord[] = [];
   for (let i = 0; i < objects.length; i += 16) {

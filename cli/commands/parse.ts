@@ -1,20 +1,28 @@
 import { readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { buildParsedArticle } from '../../shared/article/parsed-article';
 import type { ParsedArticle } from '../../shared/article/schema';
 import { parseArticle } from '../../shared/parse/index';
+import { rawKeyOfPath } from '../../shared/pipeline/key-layout';
 import { printLine } from '../output';
 
 export type FileOutcome =
   | { ok: true; article: ParsedArticle }
   | { ok: false; error: { code: string; message: string } };
 
-/** Parses one local file as the parse stage would parse raw/<file name>. */
-export async function parseFile(
-  file: string,
-  options: { timeZone: string; maxBytes: number },
-): Promise<FileOutcome> {
+export interface ParseFileOptions {
+  timeZone: string;
+  maxBytes: number;
+  /** The folder the file's raw key is relative to, as the inbox's files are to the inbox (default: cwd). */
+  root?: string;
+}
+
+/**
+ * Parses one local file as the parse stage would parse it uploaded under raw/ at its path relative to
+ * `root`, so the article id is the one the pipeline would give it.
+ */
+export async function parseFile(file: string, options: ParseFileOptions): Promise<FileOutcome> {
   let bytes: Uint8Array;
   let lastModified: Date;
   try {
@@ -23,11 +31,22 @@ export async function parseFile(
   } catch (error) {
     return { ok: false, error: { code: 'unreadable', message: (error as Error).message } };
   }
-  const key = `raw/${basename(file)}`;
+  const key = rawKeyOf(file, options.root ?? process.cwd());
   const outcome = parseArticle(bytes, { key, defaultTimeZone: options.timeZone, maxBytes: options.maxBytes });
   if (!outcome.ok) return outcome;
   return { ok: true, article: buildParsedArticle(outcome.article, { key, bytes, lastModified }) };
 }
+
+/** A file outside the root keeps its absolute path as its key, so it still cannot collide with another. */
+export function rawKeyOf(file: string, root: string): string {
+  const path = relative(resolve(root), resolve(file));
+  return rawKeyOfPath(path.startsWith('..') ? resolve(file) : path);
+}
+
+export const rootOption = [
+  '--root <dir>',
+  'the folder whose relative paths become raw keys, as the inbox does (default: the current folder)',
+] as const;
 
 export function register(program: Command): void {
   program
@@ -40,7 +59,8 @@ export function register(program: Command): void {
       process.env.DEFAULT_TIME_ZONE ?? 'UTC',
     )
     .option('--max-bytes <n>', 'size limit', (v) => Number(v), 5 * 1024 * 1024)
-    .action(async (files: string[], options: { timeZone: string; maxBytes: number }) => {
+    .option(...rootOption)
+    .action(async (files: string[], options: ParseFileOptions) => {
       for (const file of files) {
         const outcome = await parseFile(file, options);
         printLine(outcome.ok ? { file, ...outcome.article } : { file, error: outcome.error });

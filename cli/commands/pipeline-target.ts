@@ -4,8 +4,8 @@ import { GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { type Command, Option } from 'commander';
 import { runtimeClients } from '../../infra/local/clients';
 import { readEndpointsFile } from '../../infra/local/endpoints';
-import { type StageName, stageNames } from '../../shared/article/schema';
 import { env, localResourceNames } from '../../shared/pipeline/definition';
+import { type StageName, stageNames } from '../../shared/pipeline/key-layout';
 import { readStack, type StackResources } from './stack-resources';
 
 /** Where the operating commands act: a bucket and the stage queues, with clients for them. */

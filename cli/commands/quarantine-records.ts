@@ -1,6 +1,5 @@
 import { DeleteObjectsCommand } from '@aws-sdk/client-s3';
-import type { StageName } from '../../shared/article/schema';
-import { quarantinePrefix } from '../../shared/pipeline/definition';
+import { quarantineKey, type StageName } from '../../shared/pipeline/key-layout';
 import type { PipelineTarget } from './pipeline-target';
 
 /**
@@ -8,7 +7,7 @@ import type { PipelineTarget } from './pipeline-target';
  * quarantined afresh, and `articles failures` shows only what is still failing.
  */
 export async function clearQuarantine(target: PipelineTarget, stage: StageName, keys: readonly string[]) {
-  const records = keys.map((key) => ({ Key: `${quarantinePrefix}${stage}/${key}.json` }));
+  const records = keys.map((key) => ({ Key: quarantineKey(stage, key) }));
   for (let i = 0; i < records.length; i += 1000) {
     await target.s3.send(
       new DeleteObjectsCommand({

@@ -6,8 +6,8 @@ import {
 } from '@aws-sdk/client-sqs';
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import type { StageName } from '../../shared/article/schema';
 import { objectsInMessage } from '../../shared/events/s3-object-event';
+import type { StageName } from '../../shared/pipeline/key-layout';
 import {
   addTargetOptions,
   operatorAction,

@@ -3,11 +3,10 @@ import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { monotonicSequencer } from '../../infra/local/sequencer';
-import { articleIdFromKey } from '../../shared/article/article-id';
-import type { StageName } from '../../shared/article/schema';
 import { listZone, type ZoneObject } from '../../shared/aws/list-zone';
 import { objectCreatedMessage } from '../../shared/events/s3-object-event';
 import { stageNamed } from '../../shared/pipeline/definition';
+import { articleIdOfKey, type StageName, stageDocumentKey } from '../../shared/pipeline/key-layout';
 import {
   addTargetOptions,
   operatorAction,
@@ -33,19 +32,19 @@ export async function selectInputs(
     return listZone(target.s3, target.bucket, prefix);
   }
   if (stage !== 'parse') {
-    const key = `${input}${selection.id}.json`;
+    const key = stageDocumentKey(stage === 'tag' ? 'parsed' : 'tagged', selection.id);
     return (await listZone(target.s3, target.bucket, key)).filter((o) => o.key === key);
   }
   // The id is a hash of the raw key: the parsed document names its source, else the raw zone is searched.
   const rawKey = await rawKeyOfParsed(target, selection.id);
   const candidates = await listZone(target.s3, target.bucket, rawKey ?? input);
-  return candidates.filter((o) => articleIdFromKey(o.key) === selection.id);
+  return candidates.filter((o) => articleIdOfKey(o.key) === selection.id);
 }
 
 async function rawKeyOfParsed(target: PipelineTarget, id: string): Promise<string | undefined> {
   try {
     const object = await target.s3.send(
-      new GetObjectCommand({ Bucket: target.bucket, Key: `${stageNamed('tag').inputPrefix}${id}.json` }),
+      new GetObjectCommand({ Bucket: target.bucket, Key: stageDocumentKey('parsed', id) }),
     );
     const key = JSON.parse(await object.Body!.transformToString())?.origin?.key;
     return typeof key === 'string' ? key : undefined;

@@ -1,5 +1,5 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
-import { type StageName, stageNames } from '../../shared/article/schema';
+import { type StageName, stageNames } from '../../shared/pipeline/key-layout';
 import {
   bucketOutput,
   stageDeadLetterQueueOutput,

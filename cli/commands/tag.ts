@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { createConfiguredTagger } from '../../shared/tag/configured';
 import { printLine } from '../output';
-import { parseFile } from './parse';
+import { type ParseFileOptions, parseFile, rootOption } from './parse';
 
 export function register(program: Command): void {
   program
@@ -15,7 +15,8 @@ export function register(program: Command): void {
       process.env.DEFAULT_TIME_ZONE ?? 'UTC',
     )
     .option('--max-bytes <n>', 'size limit', (v) => Number(v), 5 * 1024 * 1024)
-    .action(async (files: string[], options: { tagger: string; timeZone: string; maxBytes: number }) => {
+    .option(...rootOption)
+    .action(async (files: string[], options: ParseFileOptions & { tagger: string }) => {
       const tagger = createConfiguredTagger(options.tagger);
       for (const file of files) {
         const outcome = await parseFile(file, options);

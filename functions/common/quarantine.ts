@@ -1,11 +1,6 @@
-import { type QuarantineRecord, QuarantineRecordSchema, type StageName } from '../../shared/article/schema';
-import { quarantinePrefix } from '../../shared/pipeline/definition';
+import { quarantineKey } from '../../shared/pipeline/key-layout';
+import { type QuarantineRecord, QuarantineRecordSchema } from '../../shared/pipeline/quarantine-record';
 import { putJson } from './objects';
-
-/** quarantine/<stage>/<source key>.json: the record sits beside the untouched source object. */
-export function quarantineKey(stage: StageName, sourceKey: string): string {
-  return `${quarantinePrefix}${stage}/${sourceKey}.json`;
-}
 
 export async function quarantine(
   bucket: string,

@@ -10,6 +10,7 @@ import type { StageDefinition } from '../../shared/pipeline/definition';
 import { logger, metrics, tracer } from './powertools';
 import { quarantine } from './quarantine';
 import { StageRejection } from './stage-error';
+import { type Deadline, deadlineOf, RecordTimeout } from './time-budget';
 
 export type ObjectProcessor = (object: S3ObjectRef) => Promise<void>;
 
@@ -18,33 +19,36 @@ export type ObjectProcessor = (object: S3ObjectRef) => Promise<void>;
  * object, partial batch failures out. A StageRejection (bad input) is quarantined at once and the
  * message acknowledged; any other error is retried by SQS, and on the last delivery before the DLQ
  * the object is quarantined too, so a poison file is both visible in quarantine/ and in the DLQ.
+ *
+ * A record still running when the function's time is nearly up counts as failed (RecordTimeout): the
+ * handler answers before Lambda kills it, so the records that finished are acknowledged rather than
+ * retried with the slow one, and a slow file on its last delivery is quarantined like a failing one.
  */
 export function stageHandler(stage: StageDefinition, process: ObjectProcessor) {
-  const processor = new BatchProcessor(EventType.SQS);
-
-  const processRecord = async (record: SQSRecord): Promise<void> => {
+  const processRecord = async (record: SQSRecord, deadline: Deadline): Promise<void> => {
     const attempts = Number(record.attributes?.ApproximateReceiveCount ?? '1');
     for (const object of objectsInRecord(record)) {
       if (!object.key.startsWith(stage.inputPrefix)) continue;
       try {
-        await process(object);
+        await deadline.race(process(object), object.key);
         metrics.addMetric(`${stage.name}Processed`, MetricUnit.Count, 1);
       } catch (error) {
         const lastAttempt = attempts >= stage.maxReceiveCount;
         if (error instanceof StageRejection || lastAttempt) {
-          const reason =
-            error instanceof StageRejection
-              ? { code: error.code, message: error.message }
-              : { code: 'retries-exhausted', message: errorMessage(error) };
           const at = await quarantine(object.bucket, {
             stage: stage.name,
             bucket: object.bucket,
             key: object.key,
-            reason,
+            reason: quarantineReason(error),
             attempts,
           });
           metrics.addMetric(`${stage.name}Quarantined`, MetricUnit.Count, 1);
-          logger.warn('quarantined', { stage: stage.name, key: object.key, reason, quarantineKey: at });
+          logger.warn('quarantined', {
+            stage: stage.name,
+            key: object.key,
+            reason: quarantineReason(error),
+            quarantineKey: at,
+          });
           if (error instanceof StageRejection) continue;
         }
         logger.error('failed', { stage: stage.name, key: object.key, attempts, error: errorMessage(error) });
@@ -53,13 +57,31 @@ export function stageHandler(stage: StageDefinition, process: ObjectProcessor) {
     }
   };
 
-  const lambdaHandler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
-    processPartialResponse(event, processRecord, processor, { context });
+  const lambdaHandler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+    const deadline = deadlineOf(context);
+    try {
+      // A processor per invocation: its state is per batch, and the local runtime runs batches concurrently.
+      return await processPartialResponse(
+        event,
+        (record: SQSRecord) => processRecord(record, deadline),
+        new BatchProcessor(EventType.SQS),
+        { context },
+      );
+    } finally {
+      deadline.clear();
+    }
+  };
 
   return middy(lambdaHandler)
     .use(captureLambdaHandler(tracer))
     .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .use(injectLambdaContext(logger, { clearState: true }));
+}
+
+function quarantineReason(error: unknown): { code: string; message: string } {
+  if (error instanceof StageRejection) return { code: error.code, message: error.message };
+  if (error instanceof RecordTimeout) return { code: 'timeout', message: error.message };
+  return { code: 'retries-exhausted', message: errorMessage(error) };
 }
 
 function errorMessage(error: unknown): string {

@@ -1,6 +1,7 @@
 import { buildParsedArticle } from '../../shared/article/parsed-article';
 import { parseArticle, parserVersion } from '../../shared/parse/index';
 import { stageNamed } from '../../shared/pipeline/definition';
+import { stageDocumentKey } from '../../shared/pipeline/key-layout';
 import { config } from '../common/config';
 import { fetchObject, putJsonUnlessSame } from '../common/objects';
 import { logger } from '../common/powertools';
@@ -28,7 +29,7 @@ export const handler = stageHandler(stage, async ({ bucket, key, sequencer }) =>
   });
   const wrote = await putJsonUnlessSame(
     bucket,
-    `${stage.output}${article.id}.json`,
+    stageDocumentKey('parsed', article.id),
     article,
     `${article.origin.contentHash}:${parserVersion}`,
   );

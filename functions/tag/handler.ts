@@ -1,5 +1,6 @@
 import { ParsedArticleSchema, TaggedArticleSchema } from '../../shared/article/schema';
 import { stageNamed } from '../../shared/pipeline/definition';
+import { stageDocumentKey } from '../../shared/pipeline/key-layout';
 import { createConfiguredTagger } from '../../shared/tag/configured';
 import { config } from '../common/config';
 import { putJsonUnlessSame, readStageDocument } from '../common/objects';
@@ -20,7 +21,7 @@ export const handler = stageHandler(stage, async ({ bucket, key }) => {
   });
   const wrote = await putJsonUnlessSame(
     bucket,
-    `${stage.output}${parsed.id}.json`,
+    stageDocumentKey('tagged', parsed.id),
     tagged,
     `${parsed.origin.contentHash}:${parsed.parser.version}:${tagger.name}:${tagger.version}`,
   );

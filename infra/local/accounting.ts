@@ -4,11 +4,10 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { articleIdFromKey } from '../../shared/article/article-id';
 import { listZone } from '../../shared/aws/list-zone';
-import { quarantinePrefix, stageNamed } from '../../shared/pipeline/definition';
+import { stageNamed } from '../../shared/pipeline/definition';
+import { articleIdOfKey, quarantinedArticle, zones } from '../../shared/pipeline/key-layout';
 import { keys } from '../../shared/store/items';
-import { idOfStageDocument } from './reconcile';
 
 /** How every raw file ended: its article is in the table, it is quarantined at some stage, or neither yet. */
 export interface Accounting {
@@ -28,17 +27,17 @@ export async function accountForRawFiles(
 ): Promise<Accounting> {
   const [raw, quarantine] = await Promise.all([
     listZone(s3, bucket, stageNamed('parse').inputPrefix),
-    listZone(s3, bucket, quarantinePrefix),
+    listZone(s3, bucket, zones.quarantine),
   ]);
   const quarantinedIds = new Set<string>();
   const quarantinedByStage: Record<string, number> = {};
   for (const { key } of quarantine) {
-    const [, stage, ...rest] = key.split('/');
-    const source = rest.join('/').replace(/\.json$/, '');
-    quarantinedIds.add(source.startsWith('raw/') ? articleIdFromKey(source) : idOfStageDocument(source));
-    quarantinedByStage[stage!] = (quarantinedByStage[stage!] ?? 0) + 1;
+    const quarantined = quarantinedArticle(key);
+    if (!quarantined) continue;
+    quarantinedIds.add(quarantined.articleId);
+    quarantinedByStage[quarantined.stage] = (quarantinedByStage[quarantined.stage] ?? 0) + 1;
   }
-  const ids = raw.map((o) => articleIdFromKey(o.key));
+  const ids = raw.map((o) => articleIdOfKey(o.key));
   const stored = await storedArticleIds(dynamodb, table, ids);
   let storedCount = 0;
   let quarantinedCount = 0;

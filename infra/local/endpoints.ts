@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { StageName } from '../../shared/article/schema';
+import type { StageName } from '../../shared/pipeline/key-layout';
 
 /** Where the runtime's AWS services listen, and what it calls its resources there. */
 export interface RuntimeEndpoints {

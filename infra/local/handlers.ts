@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import type { StageName } from '../../shared/article/schema';
 import { apiFunction, stages } from '../../shared/pipeline/definition';
+import type { StageName } from '../../shared/pipeline/key-layout';
 import type { StageHandler } from './poller';
 
 export type ApiHandler = (
@@ -43,5 +43,3 @@ async function load<T>(entry: string, missing: string[]): Promise<T | undefined>
   if (!module.handler) throw new Error(`${entry} does not export a handler`);
   return module.handler;
 }
-
-export const quarantineModule = () => import('../../functions/common/quarantine');

@@ -21,6 +21,7 @@ const runtime = await startLocalRuntime({
     dynamodb: besideHttp(3, 'DYNAMODB_PORT'),
   },
   endpointUrl: process.env.AWS_ENDPOINT_URL || undefined,
+  onFatal: () => process.exit(1),
 }).catch((error: NodeJS.ErrnoException) => {
   if (error.code === 'EADDRINUSE')
     console.error(

@@ -6,8 +6,8 @@ import {
   PutBucketNotificationConfigurationCommand,
 } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import type { StageName } from '../../shared/article/schema';
 import { stages, visibilityTimeoutSeconds } from '../../shared/pipeline/definition';
+import type { StageName } from '../../shared/pipeline/key-layout';
 import { createTable } from '../../shared/store/create-table';
 import type { RuntimeClients } from './clients';
 

@@ -1,10 +1,9 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { articleIdFromKey } from '../../shared/article/article-id';
-import type { StageName } from '../../shared/article/schema';
 import { listZone, type ZoneObject } from '../../shared/aws/list-zone';
 import { objectCreatedMessage } from '../../shared/events/s3-object-event';
-import { quarantinePrefix, stageNamed } from '../../shared/pipeline/definition';
+import { stageNamed } from '../../shared/pipeline/definition';
+import { articleIdOfKey, quarantineKey, type StageName, zones } from '../../shared/pipeline/key-layout';
 import type { StageQueues } from './provision';
 import { monotonicSequencer } from './sequencer';
 
@@ -36,31 +35,30 @@ export async function reconcile(options: {
     listZone(s3, bucket, stageNamed('parse').inputPrefix),
     listZone(s3, bucket, stageNamed('tag').inputPrefix),
     listZone(s3, bucket, stageNamed('store').inputPrefix),
-    listZone(s3, bucket, quarantinePrefix),
+    listZone(s3, bucket, zones.quarantine),
   ]);
-  const byId = (objects: ZoneObject[]) => new Map(objects.map((o) => [idOfStageDocument(o.key), o]));
+  const byId = (objects: ZoneObject[]) => new Map(objects.map((o) => [articleIdOfKey(o.key), o]));
   const parsedById = byId(parsed);
   const taggedById = byId(tagged);
   const quarantineByKey = new Map(quarantined.map((o) => [o.key, o]));
   const settledByQuarantine = (stage: StageName, object: ZoneObject) =>
-    (quarantineByKey.get(`${quarantinePrefix}${stage}/${object.key}.json`)?.lastModified ?? -1) >=
-    object.lastModified;
+    (quarantineByKey.get(quarantineKey(stage, object.key))?.lastModified ?? -1) >= object.lastModified;
   const behind = (result: ZoneObject | undefined, input: ZoneObject) =>
     result === undefined || result.lastModified < input.lastModified;
 
   const toParse = raw.filter(
-    (o) => behind(parsedById.get(articleIdFromKey(o.key)), o) && !settledByQuarantine('parse', o),
+    (o) => behind(parsedById.get(articleIdOfKey(o.key)), o) && !settledByQuarantine('parse', o),
   );
   const toTag = parsed.filter(
-    (o) => behind(taggedById.get(idOfStageDocument(o.key)), o) && !settledByQuarantine('tag', o),
+    (o) => behind(taggedById.get(articleIdOfKey(o.key)), o) && !settledByQuarantine('tag', o),
   );
   let toStore: ZoneObject[] = [];
   if (options.isStored) {
     const candidates = tagged.filter((o) => !settledByQuarantine('store', o));
     const stored = await options.isStored(
-      candidates.map((object) => ({ articleId: idOfStageDocument(object.key), object })),
+      candidates.map((object) => ({ articleId: articleIdOfKey(object.key), object })),
     );
-    toStore = candidates.filter((o) => !stored.has(idOfStageDocument(o.key)));
+    toStore = candidates.filter((o) => !stored.has(articleIdOfKey(o.key)));
   }
 
   const nextSequencer = monotonicSequencer();
@@ -93,9 +91,4 @@ export async function reconcile(options: {
       store: await enqueue('store', toStore),
     },
   };
-}
-
-/** parsed/<id>.json and tagged/<id>.json are named by the article id. */
-export function idOfStageDocument(key: string): string {
-  return key.slice(key.lastIndexOf('/') + 1).replace(/\.json$/, '');
 }

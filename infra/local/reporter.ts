@@ -1,7 +1,7 @@
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { articleIdFromKey } from '../../shared/article/article-id';
-import type { QuarantineRecord, StageName } from '../../shared/article/schema';
 import { objectsInMessage } from '../../shared/events/s3-object-event';
+import { articleIdOfKey, quarantineKey, type StageName } from '../../shared/pipeline/key-layout';
+import type { QuarantineRecord } from '../../shared/pipeline/quarantine-record';
 import type { BatchOutcome } from './poller';
 
 export type PipelineEvent =
@@ -26,11 +26,7 @@ const doneEvent = { parse: 'parsed', tag: 'tagged', store: 'stored' } as const;
  * acknowledged either went through its stage or was quarantined (a rejection is acknowledged too),
  * so the quarantine zone is consulted for a record written during this batch.
  */
-export function batchReporter(
-  s3: S3Client,
-  quarantineKey: (stage: StageName, key: string) => string,
-  emit: PipelineListener,
-) {
+export function batchReporter(s3: S3Client, emit: PipelineListener) {
   return async ({ stage, event, failedIds, error, startedAt }: BatchOutcome): Promise<void> => {
     for (const record of event.Records) {
       let objects: ReturnType<typeof objectsInMessage>;
@@ -42,7 +38,7 @@ export function batchReporter(
       const attempt = Number(record.attributes.ApproximateReceiveCount);
       for (const { bucket, key } of objects) {
         if (!key.startsWith(stage.inputPrefix)) continue;
-        const articleId = articleIdOf(key);
+        const articleId = articleIdOfKey(key);
         if (stage.name === 'parse' && attempt === 1) emit({ kind: 'received', key, articleId });
         const quarantined = await readQuarantine(s3, bucket, quarantineKey(stage.name, key), startedAt);
         if (quarantined) {
@@ -55,12 +51,6 @@ export function batchReporter(
       }
     }
   };
-}
-
-/** raw/<key> -> the id parse derives; parsed/<id>.json and tagged/<id>.json carry it in the name. */
-export function articleIdOf(key: string): string {
-  if (key.startsWith('raw/')) return articleIdFromKey(key);
-  return key.slice(key.lastIndexOf('/') + 1).replace(/\.json$/, '');
 }
 
 async function readQuarantine(

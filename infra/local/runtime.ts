@@ -1,18 +1,18 @@
 import { resolve } from 'node:path';
-import type { StageName } from '../../shared/article/schema';
 import { localResourceNames, stages } from '../../shared/pipeline/definition';
+import { articleIdOfKey, type StageName } from '../../shared/pipeline/key-layout';
 import { runtimeClients, type ServiceEndpoints } from './clients';
 import { provideCursorSecret } from './cursor-secret';
 import { type RuntimeEndpoints, writeEndpointsFile } from './endpoints';
 import { createEventBridge } from './event-bridge';
-import { loadHandlers, quarantineModule } from './handlers';
+import { loadHandlers } from './handlers';
 import { type RunningHttpServer, startHttpServer } from './http-server';
 import { type InboxWatcher, watchInbox } from './inbox-watcher';
 import { type Poller, type StageHandler, startPoller } from './poller';
 import { applyProcessEnv } from './process-env';
 import { configureBucketNotifications, provision, type ResourceNames } from './provision';
 import { type ReconcileResult, reconcile } from './reconcile';
-import { articleIdOf, batchReporter, formatEvent, type PipelineListener } from './reporter';
+import { batchReporter, formatEvent, type PipelineListener } from './reporter';
 import { type StandIns, startStandIns } from './stand-ins/index';
 import { storedCheck } from './stored-check';
 
@@ -46,12 +46,19 @@ export interface LocalRuntimeOptions {
   onEvent?: PipelineListener;
   /** Runtime messages (start-up, errors); default console.log. */
   log?: (line: string) => void;
+  /**
+   * The embedded stand-ins died (their thread ended on an uncaught error): the runtime has already
+   * logged it and stopped its pollers, HTTP server and inbox. `npm start` exits; tests may assert.
+   */
+  onFatal?: (error: Error) => void;
 }
 
 export interface LocalRuntime {
   endpoints: RuntimeEndpoints;
   standInPorts: { s3: number; sqs: number; dynamodb: number };
   reconciled: ReconcileResult;
+  /** The embedded stand-ins (none with `endpointUrl`). */
+  standIns?: StandIns;
   /** Stages without a handler module yet. */
   missingHandlers: string[];
   /** Without drain, everything closes at once, as close to a crash as an in-process stop gets. */
@@ -96,7 +103,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   }
 
   try {
-    return await startPipeline({
+    const runtime = await startPipeline({
       options,
       service,
       standInPorts,
@@ -107,6 +114,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       names,
       dataDir,
     });
+    runtime.standIns = s3Events;
+    s3Events?.onFailure((error) => {
+      log(`${error.message}\nthe stand-ins are gone, so the pipeline cannot go on: stopping; start it again`);
+      void runtime.stop({ drain: false }).finally(() => options.onFatal?.(error));
+    });
+    return runtime;
   } catch (error) {
     // A half-started runtime (a busy PORT, an unreachable endpoint) must not leave its stand-ins running.
     for (const stop of stopStandIns.reverse()) await stop().catch(() => undefined);
@@ -151,8 +164,7 @@ async function startPipeline(parts: PipelineParts): Promise<LocalRuntime> {
   if (s3Events && bridge) s3Events.onS3Event((record) => bridge.deliver(record));
 
   const handlers = await loadHandlers();
-  const { quarantineKey } = await quarantineModule();
-  const report = batchReporter(clients.s3, quarantineKey, onEvent);
+  const report = batchReporter(clients.s3, onEvent);
 
   // Listen before any work starts, so a busy port fails the start-up cleanly.
   const http: RunningHttpServer = await startHttpServer(handlers.api, options.port ?? 3000);
@@ -192,8 +204,8 @@ async function startPipeline(parts: PipelineParts): Promise<LocalRuntime> {
       folder: resolve(options.inbox ?? 'inbox'),
       s3: clients.s3,
       bucket: names.bucket,
-      prefix: stages[0]!.inputPrefix,
-      onUploaded: (file, key) => onEvent({ kind: 'uploaded', file, key, articleId: articleIdOf(key) }),
+      onUploaded: (file, key) => onEvent({ kind: 'uploaded', file, key, articleId: articleIdOfKey(key) }),
+      onSkipped: (file, reason) => log(`inbox: skipped ${file} (${reason})`),
       onError: (file, error) => log(`inbox: ${file} not uploaded yet: ${String(error)}`),
     });
     await inbox.ready;

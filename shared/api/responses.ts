@@ -151,8 +151,8 @@ export const TrendingEntities = z.strictObject({
 
 export const OpenApiDocument = z.looseObject({
   openapi: z.literal('3.1.0'),
-  info: z.object({}),
-  paths: z.object({}),
+  info: z.looseObject({}),
+  paths: z.record(z.string(), z.unknown()),
 });
 
 export const responses = {

@@ -1,9 +1,10 @@
-import type { ArticleItem } from '../store/items';
-import type { Item } from '../store/paged-query';
+import type { z } from 'zod';
+import type { ArticleRow, EntityArticleRow, QuoteRow, StoredArticle } from '../store/archive-reads';
+import type { Article, ArticleSummary, EntityArticle, SpeakerQuote } from './responses';
 
-/** What the API shows of each stored item: storage keys and bookkeeping stay inside. */
+/** What the API shows of each read model: storage keys and bookkeeping stay inside. */
 
-export function articleView(item: ArticleItem) {
+export function articleView(item: StoredArticle): z.input<typeof Article> {
   const {
     pk: _pk,
     sk: _sk,
@@ -23,38 +24,38 @@ export function articleView(item: ArticleItem) {
   return { ...article, date: sortDate };
 }
 
-export function articleSummary(item: Item) {
+export function articleSummary(item: ArticleRow): z.input<typeof ArticleSummary> {
   return {
-    id: item.id as string,
+    id: item.id,
     title: item.title,
     subtitle: item.subtitle,
     section: item.section,
     source: item.source,
     authors: item.authors,
     publishedAt: item.publishedAt,
-    date: item.sortDate as string,
+    date: item.sortDate,
   };
 }
 
-export function entityArticle(item: Item) {
+export function entityArticle(item: EntityArticleRow): z.input<typeof EntityArticle> {
   return {
-    id: item.articleId as string,
+    id: item.articleId,
     title: item.title,
     section: item.section,
     source: item.source,
     publishedAt: item.publishedAt,
-    date: item.sortDate as string,
+    date: item.sortDate,
     salience: item.salience,
     mentionCount: item.mentionCount,
   };
 }
 
-export function quoteView(item: Item) {
+export function quoteView(item: QuoteRow): z.input<typeof SpeakerQuote> {
   return {
-    articleId: item.articleId as string,
+    articleId: item.articleId,
     title: item.title,
     publishedAt: item.publishedAt,
-    date: item.sortDate as string,
+    date: item.sortDate,
     speakerId: item.speakerId,
     speaker: item.speaker,
     text: item.text,

@@ -65,6 +65,11 @@ export const MentionSchema = z.object({
   text: z.string(),
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
+  /**
+   * The title or honorific written right before this mention and kept out of the span, e.g. "Mr",
+   * "Dr", "President", "the England captain".
+   */
+  role: z.string().optional(),
 });
 export type Mention = z.infer<typeof MentionSchema>;
 
@@ -74,8 +79,15 @@ export const EntitySchema = z.object({
   type: EntityType,
   name: z.string(),
   aliases: z.array(z.string()),
-  /** A role or title the text gives, e.g. "Defence Minister". */
+  /** The most informative role or title the text gives, e.g. "Defence Minister" (a title beats "Mr"). */
   role: z.string().optional(),
+  /** From honorifics (Mr/Mrs/Ms/Sir/Lady) or unambiguous he/she attribution. */
+  gender: z.enum(['female', 'male']).optional(),
+  /**
+   * A PERSON the article names only by surname or given name (only "Mr Blair"): the archive may link it
+   * to a full-name entity.
+   */
+  partialName: z.literal(true).optional(),
   /** 0..1, from mention count, position and presence in the headline. */
   salience: z.number().min(0).max(1),
   mentions: z.array(MentionSchema),
@@ -83,12 +95,18 @@ export const EntitySchema = z.object({
 export type Entity = z.infer<typeof EntitySchema>;
 
 export const DateMentionSchema = MentionSchema.extend({
-  /** ISO 8601, resolved relative to the publication time. */
+  /** ISO 8601, resolved relative to `anchor`; never against the epoch. */
   value: z.string(),
+  /**
+   * What a relative date was resolved against: the publication time, or the upload time when the
+   * article has none. Absent for absolute dates.
+   */
+  anchor: z.enum(['published', 'uploaded']).optional(),
 });
 export type DateMention = z.infer<typeof DateMentionSchema>;
 
 export const QuoteSchema = MentionSchema.extend({
+  /** Always the id of an entity of the same article. */
   speakerId: z.string().optional(),
   speaker: z.string().optional(),
 });
@@ -101,17 +119,3 @@ export const TaggedArticleSchema = ParsedArticleSchema.extend({
   tagger: z.object({ name: z.string(), version: z.string() }),
 });
 export type TaggedArticle = z.infer<typeof TaggedArticleSchema>;
-
-export const stageNames = ['parse', 'tag', 'store'] as const;
-export type StageName = (typeof stageNames)[number];
-
-/** Written to quarantine/<stage>/<source key>.json beside the untouched source object. */
-export const QuarantineRecordSchema = z.object({
-  stage: z.enum(stageNames),
-  bucket: z.string().optional(),
-  key: z.string(),
-  reason: z.object({ code: z.string(), message: z.string() }),
-  attempts: z.number().int().positive(),
-  at: z.string(),
-});
-export type QuarantineRecord = z.infer<typeof QuarantineRecordSchema>;

@@ -1,4 +1,4 @@
-import type { StageName } from '../article/schema';
+import { type StageName, zones } from './key-layout';
 
 /**
  * The pipeline, defined once. The CDK stack and the local runtime both read this, so the deployed
@@ -19,40 +19,46 @@ export interface StageDefinition {
   readonly batchSize: number;
   /** Deliveries before a message moves to the stage's dead-letter queue. */
   readonly maxReceiveCount: number;
+  /**
+   * Concurrent invocations the SQS event source mapping may start (2 to 1,000), so a burst of uploads
+   * cannot take the account's whole Lambda concurrency; the queue holds the rest.
+   */
+  readonly maxConcurrency: number;
 }
-
-export const quarantinePrefix = 'quarantine/';
 
 export const stages: readonly StageDefinition[] = [
   {
     name: 'parse',
-    inputPrefix: 'raw/',
-    output: 'parsed/',
+    inputPrefix: zones.raw,
+    output: zones.parsed,
     entry: 'functions/parse/handler.ts',
     memoryMb: 1024,
     timeoutSeconds: 60,
     batchSize: 10,
     maxReceiveCount: 3,
+    maxConcurrency: 5,
   },
   {
     name: 'tag',
-    inputPrefix: 'parsed/',
-    output: 'tagged/',
+    inputPrefix: zones.parsed,
+    output: zones.tagged,
     entry: 'functions/tag/handler.ts',
     memoryMb: 1024,
     timeoutSeconds: 60,
     batchSize: 10,
     maxReceiveCount: 3,
+    maxConcurrency: 5,
   },
   {
     name: 'store',
-    inputPrefix: 'tagged/',
+    inputPrefix: zones.tagged,
     output: 'table',
     entry: 'functions/store/handler.ts',
     memoryMb: 512,
     timeoutSeconds: 30,
     batchSize: 10,
     maxReceiveCount: 3,
+    maxConcurrency: 5,
   },
 ];
 

@@ -1,4 +1,4 @@
-import type { StageName } from '../article/schema';
+import type { StageName } from './key-layout';
 
 /** Output names of the deployed stack, shared by the stack and the operations CLI that reads them. */
 export const bucketOutput = 'BucketName';

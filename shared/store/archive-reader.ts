@@ -6,6 +6,17 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { foldName, slugify } from '../article/entity-id';
 import type { EntityType } from '../article/schema';
+import type {
+  ArchiveReads,
+  ArticleRow,
+  EntityArticleRow,
+  EntityMatch,
+  EntitySummary,
+  Listed,
+  QuoteRow,
+  RelatedEntities,
+  TrendingEntity,
+} from './archive-reads';
 import {
   type ArticleItem,
   dayOf,
@@ -32,11 +43,6 @@ import {
 
 export { type DateRange, InvalidPosition, type TimelinePosition } from './read-positions';
 
-export interface Listed<T, P> {
-  items: T[];
-  next?: P;
-}
-
 const edgeKey = ['pk', 'sk', 'gsi1pk', 'gsi1sk'] as const;
 const articlePkPrefix = keys.articlePk('');
 const nameKey = ['pk', 'sk'] as const;
@@ -47,7 +53,7 @@ const maxRelatedEdges = 500;
  * checked against the query they continue: a key from another partition or outside the range is
  * refused, so a forged cursor cannot read another query's data.
  */
-export class ArchiveReader {
+export class ArchiveReader implements ArchiveReads {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly table: string,
@@ -65,7 +71,7 @@ export class ArchiveReader {
   async articles(
     query: DateRange & { section?: string; source?: string; limit: number },
     after?: TimelinePosition,
-  ): Promise<Listed<Item, TimelinePosition>> {
+  ): Promise<Listed<ArticleRow, TimelinePosition>> {
     const facet: TimelineFacet = query.section
       ? { kind: 'section', value: query.section }
       : query.source
@@ -80,7 +86,7 @@ export class ArchiveReader {
       if (startAt < 0) throw new InvalidPosition('cursor month is outside this query');
       if (after.k) checkTimelineKey(after.k, index, keys.timelinePk(facet, after.m), query);
     }
-    const items: Item[] = [];
+    const items: ArticleRow[] = [];
     for (let i = startAt; i < months.length; i++) {
       const month = months[i]!;
       const page = await pagedQuery(
@@ -101,7 +107,7 @@ export class ArchiveReader {
         ['pk', 'sk', `${index}pk`, `${index}sk`],
         i === startAt ? after?.k : undefined,
       );
-      items.push(...page.items);
+      items.push(...(page.items as ArticleRow[]));
       if (page.next) return { items, next: { m: month, k: page.next } };
       if (items.length === query.limit) {
         const following = months[i + 1];
@@ -126,21 +132,29 @@ export class ArchiveReader {
   }
 
   /** The articles that mention an entity, newest first. */
-  async entityArticles(entityId: string, query: DateRange & { limit: number }, after?: Key) {
-    return this.datedIndex(keys.entityArticlesPk(entityId), edgeSkPrefix, query, after);
+  async entityArticles(
+    entityId: string,
+    query: DateRange & { limit: number },
+    after?: Key,
+  ): Promise<Listed<EntityArticleRow, Key>> {
+    return this.datedIndex<EntityArticleRow>(keys.entityArticlesPk(entityId), edgeSkPrefix, query, after);
   }
 
   /** The attributed quotes of a speaker, newest first. */
-  async quotesBy(speakerId: string, query: DateRange & { limit: number }, after?: Key) {
-    return this.datedIndex(keys.speakerQuotesPk(speakerId), quoteSkPrefix, query, after);
+  async quotesBy(
+    speakerId: string,
+    query: DateRange & { limit: number },
+    after?: Key,
+  ): Promise<Listed<QuoteRow, Key>> {
+    return this.datedIndex<QuoteRow>(keys.speakerQuotesPk(speakerId), quoteSkPrefix, query, after);
   }
 
-  private async datedIndex(
+  private async datedIndex<Row>(
     partition: string,
     skPrefix: string,
     query: DateRange & { limit: number },
     after?: Key,
-  ): Promise<Listed<Item, Key>> {
+  ): Promise<Listed<Row, Key>> {
     if (after) {
       checkShape(after, edgeKey);
       const inRange = within(after.gsi1sk!, query);
@@ -166,11 +180,11 @@ export class ArchiveReader {
       edgeKey,
       after,
     );
-    return page;
+    return page as Listed<Row, Key>;
   }
 
   /** The entity summary with its first and last appearance, read from the ends of its timeline. */
-  async entity(id: string) {
+  async entity(id: string): Promise<EntitySummary | undefined> {
     const [summary, first, last] = await Promise.all([
       this.db.send(new GetCommand({ TableName: this.table, Key: keys.entity(id) })),
       this.timelineEnd(id, true),
@@ -212,7 +226,7 @@ export class ArchiveReader {
   async searchEntities(
     query: { prefix: string; type?: EntityType; limit: number },
     after?: Key,
-  ): Promise<Listed<Item, Key>> {
+  ): Promise<Listed<EntityMatch, Key>> {
     const folded = foldName(query.prefix);
     const pk = keys.nameTokenPk(query.type, folded);
     if (after) {
@@ -237,10 +251,10 @@ export class ArchiveReader {
       items: page.items.map((i) => {
         const summary = summaries.get(i.entityId as string);
         return {
-          id: i.entityId,
-          type: i.entityType,
-          name: i.name,
-          matched: i.token,
+          id: i.entityId as string,
+          type: i.entityType as EntityType,
+          name: i.name as string,
+          matched: i.token as string,
           articleCount: Math.max(0, Number(summary?.articleCount ?? 0)),
         };
       }),
@@ -249,7 +263,12 @@ export class ArchiveReader {
   }
 
   /** Articles per entity summed over the days of the window, from the per-day sharded counters. */
-  async trending(query: { from: string; to: string; type?: EntityType; limit: number }) {
+  async trending(query: {
+    from: string;
+    to: string;
+    type?: EntityType;
+    limit: number;
+  }): Promise<TrendingEntity[]> {
     const partitions = daysBetween(query.from, query.to).flatMap((day) =>
       Array.from({ length: trendShards }, (_, shard) => keys.trendPk(day, shard)),
     );
@@ -260,12 +279,12 @@ export class ArchiveReader {
         ExpressionAttributeValues: { ':pk': pk, ...(query.type ? { ':type': `${query.type}#` } : {}) },
       }),
     );
-    const totals = new Map<string, { id: string; type: string; name: string; articles: number }>();
+    const totals = new Map<string, TrendingEntity>();
     for (const item of pages.flat()) {
       const id = item.entityId as string;
       const total = totals.get(id) ?? {
         id,
-        type: item.entityType as string,
+        type: item.entityType as EntityType,
         name: item.name as string,
         articles: 0,
       };
@@ -282,7 +301,7 @@ export class ArchiveReader {
    * The entities that share the most articles with this one, counted over its newest articles (at most
    * maxRelatedEdges) from the co-entity lists its edges carry.
    */
-  async related(entityId: string, query: DateRange & { limit: number }) {
+  async related(entityId: string, query: DateRange & { limit: number }): Promise<RelatedEntities> {
     const edges = await queryAll(
       this.db,
       {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { slugify } from '../article/entity-id';
 import type { Entity, TaggedArticle } from '../article/schema';
+import { stageDocumentKey } from '../pipeline/key-layout';
 import {
   type ArticleItem,
   dayOf,
@@ -88,7 +89,7 @@ export function articleRecord(tagged: TaggedArticle, taggedAt?: Date, storedAt =
     quoteCount: tagged.quotes.length,
     dates: tagged.dates,
     origin: tagged.origin,
-    taggedKey: `tagged/${tagged.id}.json`,
+    taggedKey: stageDocumentKey('tagged', tagged.id),
     parser: tagged.parser,
     tagger: tagged.tagger,
     storedAt: storedAt.toISOString(),

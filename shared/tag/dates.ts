@@ -1,5 +1,6 @@
 import { type ParsedResult, parse as parseDates } from 'chrono-node/en';
 import type { DateMention } from '../article/schema';
+import type { DateAnchor } from './date-anchor';
 
 // chrono is the slowest step of tagging when it reads the whole body; it only needs the sentences that
 // can hold a date at all, which this finds cheaply.
@@ -96,16 +97,52 @@ function isoValue(r: ParsedResult, zoneMinutes: number): string {
   return `${year}-${pad(c.get('month') ?? 1)}-${pad(c.get('day') ?? 1)}`;
 }
 
+// A date that writes its own year ("March 2005", "12/03/2004") needs no anchor; "last year", "on
+// Sunday" and "31 December" do, even where chrono marks the year it inferred as certain.
+const OWN_YEAR = /\b(?:1\d{3}|2\d{3})\b|\b\d{1,2}[/-]\d{1,2}[/-]\d{2}\b/;
+
 /**
- * Dates and times in text, normalised to ISO 8601 relative to the publication time (with its zone).
- * Without a publication time only dates that name their own year are kept ("on Sunday" means nothing
- * alone) unless `relative` asks for every date span, as the `articles entities` contract does.
+ * Dates and times in text, normalised to ISO 8601. Relative dates are resolved against `anchor` and
+ * say so; without an anchor they are dropped: nothing is ever resolved against the epoch.
  */
-export function findDates(text: string, publishedAt?: string, relative = false): DateMention[] {
-  const instant = publishedAt ? new Date(publishedAt) : undefined;
-  const zoneMinutes = offsetMinutes(publishedAt);
-  const reference = { instant: instant ?? new Date(0), timezone: zoneMinutes };
-  const out: DateMention[] = [];
+export function findDates(text: string, anchor?: DateAnchor): DateMention[] {
+  return scan(text, anchor).flatMap(({ result, start, text: found }) => {
+    const relative = !OWN_YEAR.test(result.text);
+    if (relative && !anchor) return [];
+    const zone = offsetMinutes(anchor?.instant);
+    const mention: DateMention = {
+      text: found,
+      start,
+      end: start + found.length,
+      value: isoValue(result, zone),
+    };
+    if (relative && anchor) mention.anchor = anchor.kind;
+    return [mention];
+  });
+}
+
+/** Every date span in text, relative or not, without values: the `articles entities` contract. */
+export function findDateSpans(text: string): { text: string; start: number; end: number }[] {
+  return scan(text, undefined).map(({ text: found, start }) => ({
+    text: found,
+    start,
+    end: start + found.length,
+  }));
+}
+
+interface Found {
+  result: ParsedResult;
+  start: number;
+  text: string;
+}
+
+function scan(text: string, anchor: DateAnchor | undefined): Found[] {
+  // Without an anchor the reference only helps chrono read the spans; findDates drops what it resolves.
+  const reference = {
+    instant: anchor ? new Date(anchor.instant) : new Date(),
+    timezone: offsetMinutes(anchor?.instant),
+  };
+  const out: Found[] = [];
   // One chrono call over all windows (its cost is mostly per call), joined by a separator no date
   // pattern reads across; a result that would span one is dropped.
   const windows = candidateWindows(text);
@@ -124,10 +161,9 @@ export function findDates(text: string, publishedAt?: string, relative = false):
     const start = from + r.index - starts[w]!;
     if (r.index < starts[w]! || start + r.text.trimEnd().length > to) continue;
     if (/^(?:now|right now)$/i.test(r.text)) continue;
-    if (!instant && !relative && !r.start.isCertain('year')) continue;
     // chrono's weekday pattern swallows a following comma or bracket.
     const trimmed = r.text.replace(/[\s,;:)）]+$/u, '');
-    out.push({ text: trimmed, start, end: start + trimmed.length, value: isoValue(r, zoneMinutes) });
+    out.push({ result: r, start, text: trimmed });
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { createBuiltinTagger } from './builtin-tagger';
-import { findDates } from './dates';
+import { findDateSpans } from './dates';
 import { loadModel } from './load-model';
 import { recognize } from './ner/recognize';
 import type { EntitySpan, Tagger } from './tagger';
@@ -17,8 +17,7 @@ export function findEntities(text: string): EntitySpan[] {
     start: s.start,
     end: s.end,
   }));
-  for (const d of findDates(text, undefined, true))
-    spans.push({ type: 'DATE', text: d.text, start: d.start, end: d.end });
+  for (const d of findDateSpans(text)) spans.push({ type: 'DATE', text: d.text, start: d.start, end: d.end });
   return spans.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 

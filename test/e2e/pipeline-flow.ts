@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import { runtimeClients } from '../../infra/local/clients';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import { articleIdFromKey } from '../../shared/article/article-id';
-import type { QuarantineRecord } from '../../shared/article/schema';
+import type { QuarantineRecord } from '../../shared/pipeline/quarantine-record';
 import { fixtureArticle } from '../integration/pipeline/article-fixtures';
 import { type eventLog, eventually, getJson, getJsonObject, putObject, randomBytes } from './helpers';
 

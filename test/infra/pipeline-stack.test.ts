@@ -1,7 +1,8 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../shared/api/routes';
-import { env, quarantinePrefix, stages, visibilityTimeoutSeconds } from '../../shared/pipeline/definition';
+import { env, stages, visibilityTimeoutSeconds } from '../../shared/pipeline/definition';
+import { quarantineZone } from '../../shared/pipeline/key-layout';
 import { stageDeadLetterQueueOutput, stageQueueOutput } from '../../shared/pipeline/stack-outputs';
 import { tableDefinition } from '../../shared/store/table-definition';
 import { type CfnResource, resourcesOf, synthesize } from './synthesize';
@@ -46,6 +47,14 @@ function objectPrefixesFor(statements: ReturnType<typeof policyStatementsOf>, ac
     .sort();
 }
 
+/** The pipeline's own functions: not aws-cdk-lib's copy handler of the reading room (test/infra/reader-site.test.ts). */
+function pipelineFunctions(): Record<string, CfnResource> {
+  const all = resources('AWS::Lambda::Function');
+  return Object.fromEntries(
+    Object.entries(all).filter(([id]) => !id.startsWith('CustomCDKBucketDeployment')),
+  );
+}
+
 const logicalPrefix = (name: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)}Stage`;
 
 describe('pipeline stages come from the shared definition', () => {
@@ -53,7 +62,7 @@ describe('pipeline stages come from the shared definition', () => {
     template.resourceCountIs('AWS::SQS::Queue', stages.length * 2);
     template.resourceCountIs('AWS::Events::Rule', stages.length);
     template.resourceCountIs('AWS::Lambda::EventSourceMapping', stages.length);
-    template.resourceCountIs('AWS::Lambda::Function', stages.length + 1);
+    expect(Object.keys(pipelineFunctions())).toHaveLength(stages.length + 1);
   });
 
   for (const stage of stages) {
@@ -137,13 +146,49 @@ describe('pipeline stages come from the shared definition', () => {
         });
       });
 
+      it('may list only under the prefixes it reads, so a missing key answers 404 and nothing more', () => {
+        const listing = policyStatementsOf(`${prefix}HandlerRole`).filter((s) =>
+          actions(s).includes('s3:ListBucket'),
+        ) as Array<{ Action: unknown; Condition?: Record<string, Record<string, unknown>> }>;
+        expect(listing).toHaveLength(1);
+        const readPrefixes = [stage.inputPrefix, ...(stage.output !== 'table' ? [stage.output] : [])];
+        expect(listing[0]!.Condition).toEqual({
+          StringLike: { 's3:prefix': readPrefixes.map((p) => `${p}*`) },
+        });
+      });
+
+      it('caps the concurrency of its event source mapping from the definition', () => {
+        expect(stage.maxConcurrency).toBeGreaterThanOrEqual(2);
+        template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+          EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp(`^${prefix}Queue`), 'Arn'] },
+          ScalingConfig: { MaximumConcurrency: stage.maxConcurrency },
+        });
+      });
+
+      it('has its EventBridge target retry, then leave undelivered events in its dead-letter queue', () => {
+        const rules = Object.entries(resources('AWS::Events::Rule')).filter(([id]) => id.startsWith(prefix));
+        expect(rules).toHaveLength(1);
+        const targets = rules[0]![1].Properties.Targets as Array<{
+          RetryPolicy?: unknown;
+          DeadLetterConfig: { Arn: unknown };
+        }>;
+        expect(targets).toHaveLength(1);
+        expect(targets[0]!.RetryPolicy).toEqual({
+          MaximumRetryAttempts: expect.any(Number),
+          MaximumEventAgeInSeconds: expect.any(Number),
+        });
+        expect(targets[0]!.DeadLetterConfig.Arn).toEqual({
+          'Fn::GetAtt': [expect.stringMatching(new RegExp(`^${prefix}DeadLetterQueue`)), 'Arn'],
+        });
+      });
+
       it('may read its input, write its output and its own quarantine folder, and nothing else in the bucket', () => {
         const statements = policyStatementsOf(`${prefix}HandlerRole`);
         const s3Actions = statements.flatMap(actions).filter((a) => a.startsWith('s3:'));
         expect(new Set(s3Actions)).toEqual(new Set(['s3:ListBucket', 's3:GetObject', 's3:PutObject']));
         const writesToS3 = stage.output !== 'table';
         expect(objectPrefixesFor(statements, 's3:PutObject')).toEqual(
-          [...(writesToS3 ? [stage.output] : []), `${quarantinePrefix}${stage.name}/`].sort(),
+          [...(writesToS3 ? [stage.output] : []), quarantineZone(stage.name)].sort(),
         );
         expect(objectPrefixesFor(statements, 's3:GetObject')).toEqual(
           [stage.inputPrefix, ...(writesToS3 ? [stage.output] : [])].sort(),
@@ -344,7 +389,7 @@ describe('the cursor signing key', () => {
 
 describe('every function', () => {
   it('is an arm64 Node function with active tracing, Powertools settings and a log group with a retention', () => {
-    const functions = Object.values(resources('AWS::Lambda::Function'));
+    const functions = Object.values(pipelineFunctions());
     const logGroups = resources('AWS::Logs::LogGroup');
     for (const fn of functions) {
       expect(fn.Properties.Architectures).toEqual(['arm64']);

@@ -9,6 +9,10 @@ export interface StandIns {
   ports: { s3: number; sqs: number; dynamodb: number };
   /** Object-created and -removed records from the S3 stand-in, after each write. */
   onS3Event(listener: (record: S3rverRecord) => void): void;
+  /** Called once if the stand-ins stop without being asked to (their thread died). */
+  onFailure(listener: (error: Error) => void): void;
+  /** The worker thread they run on, if any. */
+  thread?: Worker;
   stop(): Promise<void>;
 }
 
@@ -37,6 +41,8 @@ async function onThisThread(
     endpoints: { s3: s3.endpoint, sqs: sqs.endpoint, dynamodb: dynamodb.endpoint },
     ports: { s3: s3.port, sqs: sqs.port, dynamodb: dynamodb.port },
     onS3Event: (listener) => s3.onEvent(listener),
+    // On this thread a stand-in's uncaught error ends the process itself: nothing to report.
+    onFailure: () => undefined,
     stop: async () => {
       for (const standIn of [sqs, s3, dynamodb]) await standIn.stop().catch(() => undefined);
     },
@@ -51,10 +57,29 @@ async function onWorkerThread(
     workerData: { dataDir, ports },
   });
   const listeners: ((record: S3rverRecord) => void)[] = [];
+  const failureListeners: ((error: Error) => void)[] = [];
   let onStopped: (() => void) | undefined;
+  let stopping = false;
+  let exited = false;
+  let failure: Error | undefined;
+  // An uncaught error in a stand-in (s3rver has some) ends the thread: every later request would be
+  // refused, so the owner hears about it at once rather than through endless ECONNREFUSED.
+  const fail = (error: Error) => {
+    if (stopping || failure) return;
+    failure = error;
+    for (const listener of failureListeners) listener(error);
+  };
+  worker.on('error', (error) =>
+    fail(new Error(`the stand-ins' thread stopped on an uncaught error: ${error.stack ?? error}`)),
+  );
   const ready = new Promise<Pick<StandIns, 'endpoints' | 'ports'>>((resolve, reject) => {
     worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the stand-ins' thread exited with ${code}`)));
+    worker.once('exit', (code) => {
+      exited = true;
+      const error = new Error(`the stand-ins' thread exited with code ${code} without being stopped`);
+      reject(error);
+      fail(error);
+    });
     worker.on('message', (message) => {
       if (message.type === 'ready') resolve(message);
       else if (message.type === 's3-event') for (const listener of listeners) listener(message.record);
@@ -66,7 +91,14 @@ async function onWorkerThread(
     endpoints,
     ports: actual,
     onS3Event: (listener) => listeners.push(listener),
+    onFailure: (listener) => {
+      failureListeners.push(listener);
+      if (failure) listener(failure);
+    },
+    thread: worker,
     stop: async () => {
+      stopping = true;
+      if (exited) return;
       const stopped = new Promise<void>((resolve) => {
         onStopped = resolve;
       });

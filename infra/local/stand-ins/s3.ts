@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import S3rver from 's3rver';
 import type { RunningStandIn } from './dynamodb';
+import { decodeKeyPath, encodeKeyPath, maxKeyBytes } from './s3-key-path';
 
 /** One object-created record as s3rver reports it in-process (key not URL-encoded). */
 export interface S3rverRecord {
@@ -17,6 +18,7 @@ export interface RunningS3 extends RunningStandIn {
 export async function startS3(directory: string, port = 0): Promise<RunningS3> {
   mkdirSync(directory, { recursive: true });
   const server = new S3rver({ address: '127.0.0.1', port, silent: true, directory, vhostBuckets: false });
+  storeKeysAsData(server);
   installListingWithoutDes(server);
   const listeners: ((record: S3rverRecord) => void)[] = [];
   server.on('event', (event: { Records: S3rverRecord[] }) => {
@@ -35,6 +37,54 @@ export async function startS3(directory: string, port = 0): Promise<RunningS3> {
       await closing;
     },
   };
+}
+
+/**
+ * Keys are stored through s3-key-path.ts, whatever they contain; one over S3's 1,024 bytes is refused
+ * as S3 refuses it. s3rver's store reads its key encoding from the store class's static methods.
+ */
+function storeKeysAsData(server: S3rver): void {
+  const Store = server.store.constructor as {
+    encodeKeyPath(key: string): string;
+    decodeKeyPath(path: string): string;
+  };
+  Store.encodeKeyPath = encodeKeyPath;
+  Store.decodeKeyPath = decodeKeyPath;
+  const keyAsOneSegment = async (ctx: KoaContext, next: () => Promise<void>) => {
+    // Before the router: the key is the path after the bucket, still percent-encoded.
+    const [, bucket, encoded] = /^\/([^/]+)\/(.+)$/s.exec(ctx.path) ?? [];
+    if (!bucket || !encoded) return next();
+    const key = safeDecode(encoded);
+    if (Buffer.byteLength(key, 'utf8') > maxKeyBytes) {
+      ctx.status = 400;
+      ctx.type = 'application/xml';
+      ctx.set('x-amz-error-code', 'KeyTooLongError');
+      ctx.body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>KeyTooLongError</Code><Message>Your key is too long</Message><MaxSizeAllowed>${maxKeyBytes}</MaxSizeAllowed></Error>`;
+      return;
+    }
+    // The router splits paths on '/' and drops empty segments (`raw//b.txt`, `//etc`): hand it the key
+    // as one encoded segment, which it decodes back into exactly the key.
+    ctx.path = `/${bucket}/${encodeURIComponent(key)}`;
+    await next();
+  };
+  server.middleware.splice(server.middleware.length - 1, 0, keyAsOneSegment);
+}
+
+/** The part of Koa's context the key middleware touches. */
+interface KoaContext {
+  path: string;
+  status: number;
+  type: string;
+  body: unknown;
+  set(name: string, value: string): void;
+}
+
+function safeDecode(component: string): string {
+  try {
+    return decodeURIComponent(component);
+  } catch {
+    return component;
+  }
 }
 
 const tokenPrefix = 'local:';

@@ -1,9 +1,8 @@
 import type { Entity as ComprehendEntity, DetectEntitiesCommandOutput } from '@aws-sdk/client-comprehend';
 import type { DateMention, EntityType, ParsedArticle } from '../../article/schema';
-import { loadDates, outsideMentions } from '../builtin-tagger';
-import { loadModel } from '../load-model';
-import { attributeQuotes, findQuotes } from '../quotes';
-import { type FoundMention, resolveEntities } from '../resolve/resolve';
+import { loadDates, resolveArticle } from '../resolve/article';
+import type { FoundMention } from '../resolve/mentions';
+import { outsideMentions } from '../resolve/outside';
 import type { Tagger, TagResult } from '../tagger';
 import { type Chunk, chunkText, codePointIndex } from './chunks';
 
@@ -13,7 +12,7 @@ export type DetectEntities = (input: {
   LanguageCode: 'en';
 }) => Promise<Pick<DetectEntitiesCommandOutput, 'Entities'>>;
 
-export const COMPREHEND_TAGGER_VERSION = '1.0.0';
+export const COMPREHEND_TAGGER_VERSION = '1.1.0';
 /** DetectEntities accepts 5,000 bytes of UTF-8 a request; a margin keeps clear of it. */
 export const MAX_CHUNK_BYTES = 4_900;
 const MIN_SCORE = 0.5;
@@ -71,18 +70,13 @@ export function createComprehendTagger(options: { detect?: DetectEntities } = {}
       const { findDates } = await loadDates();
       const body = article.body;
       const found: FoundMention[] = [];
-      const dates: DateMention[] = [];
+      const dateSpans: { start: number; end: number }[] = [];
       for (const chunk of chunkText(body, MAX_CHUNK_BYTES)) {
         if (!/\S/.test(chunk.text)) continue;
         const response = await detect({ Text: chunk.text, LanguageCode: 'en' });
         for (const span of toSpans(chunk, response.Entities ?? [])) {
-          if (span.type !== 'DATE') {
-            found.push({ type: span.type, start: span.start, end: span.end });
-            continue;
-          }
-          const text = body.slice(span.start, span.end);
-          const [parsed] = findDates(text, article.publishedAt);
-          if (parsed) dates.push({ text, start: span.start, end: span.end, value: parsed.value });
+          if (span.type === 'DATE') dateSpans.push(span);
+          else found.push({ type: span.type, start: span.start, end: span.end });
         }
       }
       // Title and captions are not sent (each request costs); source and credits are named as given.
@@ -90,9 +84,13 @@ export function createComprehendTagger(options: { detect?: DetectEntities } = {}
         { ...article, title: '', images: article.images.map((i) => ({ ...i, caption: '' })) },
         () => [],
       );
-      const entities = resolveEntities(body, found, outside, loadModel().meta.lexicon, article.title);
-      const quotes = attributeQuotes(body, findQuotes(body), entities);
-      return { entities, dates, quotes };
+      return resolveArticle(article, found, outside, (anchor) =>
+        dateSpans.flatMap(({ start, end }): DateMention[] => {
+          const text = body.slice(start, end);
+          const [parsed] = findDates(text, anchor);
+          return parsed ? [{ ...parsed, text, start, end }] : [];
+        }),
+      );
     },
   };
 }

@@ -1,6 +1,7 @@
-import type { DocumentFeatures, WordInfo, WordRole } from './features';
-import { MAX_DYNAMIC, SENTENCE_BOUNDARY, SHAPE_GROUP } from './features';
+import type { DocumentFeatures } from './document-features';
 import { ALLOWED, B, canEnd, I, LABEL_COUNT, OUTSIDE, positionOf } from './labels';
+import { MAX_DYNAMIC, SHAPE_GROUP } from './templates';
+import { SENTENCE_BOUNDARY, type WordInfo, type WordRole } from './word-info';
 
 /** CHOICES[prev * 2 + (last token ? 1 : 0)]: the labels that may follow prev, in label order. */
 const CHOICES: Int8Array[] = Array.from({ length: LABEL_COUNT * 2 }, (_, k) => {

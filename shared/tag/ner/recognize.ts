@@ -1,7 +1,10 @@
 import { isTitleWord } from '../titles';
+import { cleanBoundaries, SENTENCE_WORDS } from './boundaries';
+import { companiesBySuffix } from './companies';
 import { decodeGreedy } from './decode';
-import { DocumentFeatures } from './features';
+import { DocumentFeatures } from './document-features';
 import { sequenceHash } from './hash';
+import { personsAfterHonorifics } from './honorifics';
 import { OUTSIDE } from './labels';
 import type { NerModel } from './model';
 import { type TokenSpan, type TypedSpan, tokenSpans } from './spans';
@@ -141,7 +144,14 @@ export function recognize(model: NerModel, text: string): Recognition {
   for (const sentence of sentences) for (const token of sentence) tokens.push(token);
   const doc = new DocumentFeatures(sentences, model.gazetteer);
   const labels = decodeTwoPasses(doc, model);
-  const spans = repair(text, tokens, labels, doc, model).map((s) => ({
+  const repaired = repair(text, tokens, labels, doc, model);
+  const cleaned = personsAfterHonorifics(
+    companiesBySuffix(cleanBoundaries(repaired, tokens, doc), tokens, text),
+    tokens,
+    doc,
+    SENTENCE_WORDS,
+  );
+  const spans = cleaned.map((s) => ({
     type: s.type,
     start: tokens[s.first]!.start,
     end: tokens[s.last]!.end,

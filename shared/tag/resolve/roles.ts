@@ -67,3 +67,22 @@ export function roleBefore(text: string, start: number): string | undefined {
   role = role.replace(/^(?:of\s+)+/i, '').replace(/\s+of$/i, '');
   return role.length > 0 ? role : undefined;
 }
+
+// The appositive after a name: ", the prime minister," / ", chief executive of Cairn Energy,".
+const APPOSITIVE = /^,\s+(?:the\s+|a\s+)?([^,.;:!?\n"“”()]{2,60}?)\s*(?=[,.;:!?\n"“”(]|$)/u;
+const APPOSITIVE_WORD = /^(?:\p{Lu}[\p{L}.’'-]*|of|the|for|and|at|in)$/u;
+
+/**
+ * The role given right after a person mention that ends at `end`, as an appositive: "Tony Blair, the
+ * prime minister, said" -> "prime minister". Undefined unless every word is a title word, a capitalised
+ * qualifier or a joining word, and one is a title word.
+ */
+export function roleAfter(text: string, end: number): string | undefined {
+  const m = APPOSITIVE.exec(text.slice(end, end + 80));
+  if (!m) return undefined;
+  const words = m[1]!.split(/\s+/);
+  if (words.length > 6) return undefined;
+  if (!words.some(isTitleWord)) return undefined;
+  if (!words.every((w) => isTitleWord(w) || APPOSITIVE_WORD.test(w))) return undefined;
+  return m[1];
+}

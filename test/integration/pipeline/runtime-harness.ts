@@ -3,8 +3,8 @@ import { GetQueueAttributesCommand, SendMessageCommand } from '@aws-sdk/client-s
 import { accountForRawFiles } from '../../../infra/local/accounting';
 import { runtimeClients } from '../../../infra/local/clients';
 import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from '../../../infra/local/runtime';
-import type { StageName } from '../../../shared/article/schema';
 import { objectCreatedMessage } from '../../../shared/events/s3-object-event';
+import type { StageName } from '../../../shared/pipeline/key-layout';
 import { eventLog, eventually, getJson, temporaryFolder } from '../../e2e/helpers';
 
 /** One local runtime on temporary state, with what the pipeline tests need to drive and observe it. */

@@ -8,8 +8,8 @@ import { LABEL_COUNT } from '../../../shared/tag/ner/labels';
 import { NerModel } from '../../../shared/tag/ner/model';
 import { labelsToSpans, spansToLabels } from '../../../shared/tag/ner/spans';
 import { tokenize } from '../../../shared/tag/ner/tokenize';
-import { readConll } from '../../../shared/tag/training/conll';
-import { encodeModel } from '../../../shared/tag/training/write-model';
+import { readConll } from '../../../tools/train-ner/conll';
+import { encodeModel } from '../../../tools/train-ner/write-model';
 
 describe('model file', () => {
   it('reads back what the trainer writes, from any byte offset', () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityType } from '../../../shared/article/schema';
-import type { Lexicon } from '../../../shared/tag/ner/model';
+import type { Lexicon } from '../../../shared/tag/resolve/lexicon';
+import type { FoundMention } from '../../../shared/tag/resolve/mentions';
 import { similarNames } from '../../../shared/tag/resolve/names';
-import { type FoundMention, resolveEntities } from '../../../shared/tag/resolve/resolve';
+import { resolveEntities } from '../../../shared/tag/resolve/resolve';
 import { roleBefore } from '../../../shared/tag/resolve/roles';
 
 const lexicon: Lexicon = {

@@ -1,4 +1,4 @@
-import { align, MODEL_MAGIC, MODEL_VERSION, type ModelMeta } from '../ner/model';
+import { align, MODEL_MAGIC, MODEL_VERSION, type ModelMeta } from '../../shared/tag/ner/model';
 
 export interface SparseRow {
   key: number;

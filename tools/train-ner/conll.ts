@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { EntityType } from '../../article/schema';
+import type { EntityType } from '../../shared/article/schema';
 
 /** One entity annotation over raw text (JS string offsets). */
 export interface GoldSpan {

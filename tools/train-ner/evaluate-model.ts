@@ -1,5 +1,5 @@
-import type { NerModel } from '../ner/model';
-import { recognize } from '../ner/recognize';
+import type { NerModel } from '../../shared/tag/ner/model';
+import { recognize } from '../../shared/tag/ner/recognize';
 import type { RawDocument } from './conll';
 import { type Evaluation, evaluate } from './evaluate';
 

@@ -1,6 +1,7 @@
-import type { Scorer, Window } from '../ner/decode';
-import { roleRange, SHAPE_GROUP, tagFeatures, type WordInfo, type WordRole } from '../ner/features';
-import { LABEL_COUNT } from '../ner/labels';
+import type { Scorer, Window } from '../../shared/tag/ner/decode';
+import { LABEL_COUNT } from '../../shared/tag/ner/labels';
+import { SHAPE_GROUP, tagFeatures } from '../../shared/tag/ner/templates';
+import { roleRange, type WordInfo, type WordRole } from '../../shared/tag/ner/word-info';
 import type { SparseRow } from './write-model';
 
 /**

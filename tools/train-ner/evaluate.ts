@@ -1,5 +1,5 @@
-import type { EntityType } from '../../article/schema';
-import type { TypedSpan } from '../ner/spans';
+import type { EntityType } from '../../shared/article/schema';
+import type { TypedSpan } from '../../shared/tag/ner/spans';
 
 export interface TypeScore {
   gold: number;

@@ -9,19 +9,21 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { decodeGreedy } from '../ner/decode';
-import { DocumentFeatures } from '../ner/features';
-import { type ModelMeta, NerModel } from '../ner/model';
-import { labelsToSpans, spansToLabels, type TypedSpan } from '../ner/spans';
-import { splitSentences, type Token, tokenize } from '../ner/tokenize';
-import { readConll } from './conll';
+import { decodeGreedy } from '../../shared/tag/ner/decode';
+import { DocumentFeatures } from '../../shared/tag/ner/document-features';
+import { type ModelMeta, NerModel } from '../../shared/tag/ner/model';
+import { labelsToSpans, spansToLabels, type TypedSpan } from '../../shared/tag/ner/spans';
+import { splitSentences, type Token, tokenize } from '../../shared/tag/ner/tokenize';
+import { addHonorifics } from './augment';
+import { type RawDocument, readConll } from './conll';
 import { evaluate } from './evaluate';
 import { evaluateModel, formatEvaluation } from './evaluate-model';
 import { buildGazetteers, GAZETTEER_SOURCES } from './gazetteers';
 import { AveragedPerceptron } from './perceptron';
+import { mulberry32 } from './random';
 import { encodeModel } from './write-model';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 const { values } = parseArgs({
   options: {
@@ -30,21 +32,14 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '20031' },
     out: { type: 'string', default: resolve(repoRoot, 'shared/tag/model/ner.bin') },
     'min-weight': { type: 'string', default: '0.05' },
+    'honorific-share': { type: 'string', default: '0.3' },
+    'first-names': { type: 'string', default: 'on' },
   },
 });
 const epochs = Number(values.epochs);
 const seed = Number(values.seed);
+const honorificShare = Number(values['honorific-share']);
 const ALWAYS_OUTSIDE_MIN_COUNT = 20;
-
-function mulberry32(state: number): () => number {
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Example {
   doc: DocumentFeatures;
@@ -57,15 +52,15 @@ interface Example {
 const started = Date.now();
 const log = (message: string) => console.error(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
 
-const gazetteers = buildGazetteers();
+const gazetteers = buildGazetteers(values['first-names'] !== 'off');
 const lookup = {
   maxLength: gazetteers.maxLength,
   get: (h: number) => gazetteers.entries.get(h) ?? 0,
 };
 log(`gazetteers: ${gazetteers.entries.size} entries ${JSON.stringify(gazetteers.counts)}`);
 
-function prepare(path: string): Example[] {
-  return readConll(path).map(({ text, spans }) => {
+function prepare(documents: RawDocument[]): Example[] {
+  return documents.map(({ text, spans }) => {
     const sentences = splitSentences(text, tokenize(text));
     const tokens = sentences.flat();
     return {
@@ -77,8 +72,12 @@ function prepare(path: string): Example[] {
   });
 }
 
-const train = prepare(resolve(values.data, 'train.txt'));
-const valid = prepare(resolve(values.data, 'valid.txt'));
+// The training documents with honorifics added before some of their people (augment.ts); valid as it is.
+const augmentRandom = mulberry32(seed ^ 0x5eed);
+const train = prepare(
+  readConll(resolve(values.data, 'train.txt')).map((d) => addHonorifics(d, augmentRandom, honorificShare)),
+);
+const valid = prepare(readConll(resolve(values.data, 'valid.txt')));
 log(`train ${train.length} documents, valid ${valid.length}`);
 
 function trainPerceptron(examples: Example[], secondPass: boolean, label: string): AveragedPerceptron {
@@ -154,6 +153,7 @@ for (const minimum of minimums) {
       data: 'CoNLL-2003 English train',
       epochs,
       seed,
+      honorificShare,
       minimumWeight: minimum,
       validPerLocOrgF1BeforeQuantization: Number(final.perLocOrg.f1.toFixed(4)),
     },

@@ -1,244 +1,20 @@
-import { feature1, feature2, feature3, finish, hashString, mix, SEQUENCE_SEED } from './hash';
-import { LABEL_COUNT, typeOf } from './labels';
+import { type GazetteerLookup, matchGazetteer } from './gazetteer-match';
+import { feature1, feature2, feature3, finish, mix } from './hash';
+import { IntBuffer } from './int-buffer';
+import { typeOf } from './labels';
+import { BOUNDARY, SHAPE_GROUP, T } from './templates';
 import type { Token } from './tokenize';
+import { CUE_OF } from './triggers';
+import { type WordInfo, wordInfo } from './word-info';
 
-/** Gazetteer entries are sequences of lower-cased word hashes; the value is a bit mask of sources. */
-export interface GazetteerLookup {
-  readonly maxLength: number;
-  get(sequence: number): number;
-}
+export type { GazetteerLookup };
 
-// Template ids: changing one invalidates a trained model, so they are fixed numbers, not an enum order.
-const T = {
-  bias: 1,
-  word: 2,
-  raw: 3,
-  shape: 4,
-  shortShape: 5,
-  prefix: 6,
-  suffix: 7,
-  prev1: 8,
-  next1: 9,
-  prev2: 10,
-  next2: 11,
-  prevShape: 12,
-  nextShape: 13,
-  shape3: 14,
-  bigramLeft: 15,
-  bigramRight: 16,
-  initialShape: 17,
-  gazetteer: 18,
-  capitalisedElsewhere: 19,
-  contextLeft: 21,
-  contextRight: 22,
-  allCapsSentence: 23,
-  rawPrev1: 24,
-  rawNext1: 25,
-  length: 26,
-  prevTag: 30,
-  prevTags: 31,
-  prevTagWord: 32,
-  prevTagShape: 33,
-  docType: 40,
-  docTypeShape: 41,
-  docTypeWord: 42,
-} as const;
-
-const BOUNDARY = hashString('<s>');
 const CONTEXT_CAP = 6;
-
-// Unicode-property patterns are module constants: esbuild (tsx, and the bundle at target node20) turns a
-// \p{...} literal into `new RegExp(...)`, which would then be rebuilt on every call.
-const UPPER = /\p{Lu}/u;
-const LETTER = /\p{L}/u;
-const NUMBER = /\p{N}/u;
-const STARTS_UPPER = /^\p{Lu}/u;
-const STARTS_LOWER = /^\p{Ll}/u;
-
-export function normaliseWord(text: string): string {
-  return text.replace(/[’‘`]/g, "'").replace(/[“”]/g, '"').replace(/[–—]/g, '-').replace(/\d/g, '0');
-}
-
-function shapeOf(text: string, maxRun: number): string {
-  let out = '';
-  let last = '';
-  let run = 0;
-  for (const ch of text) {
-    let c: string;
-    if (ch >= 'a' && ch <= 'z') c = 'x';
-    else if (ch >= 'A' && ch <= 'Z') c = 'X';
-    else if (ch >= '0' && ch <= '9') c = 'd';
-    else if (UPPER.test(ch)) c = 'X';
-    else if (LETTER.test(ch)) c = 'x';
-    else c = ch;
-    if (c === last) {
-      run++;
-      if (run > maxRun) continue;
-    } else {
-      run = 1;
-      last = c;
-    }
-    out += c;
-  }
-  return out;
-}
-
-function isCapitalised(text: string): boolean {
-  const c = text.charCodeAt(0);
-  if (c >= 65 && c <= 90) return true;
-  if (c < 128) return false;
-  return STARTS_UPPER.test(text);
-}
-
-function isLowerWord(text: string): boolean {
-  const c = text.charCodeAt(0);
-  if (c >= 97 && c <= 122) return true;
-  if (c < 128) return false;
-  return STARTS_LOWER.test(text);
-}
-
-/** What a word contributes on its own, computed once per distinct token text (see wordInfo). */
-export interface WordInfo {
-  word: number;
-  raw: number;
-  shape: number;
-  shortShape: number;
-  capital: number;
-  lower: boolean;
-  /** Has a letter, and every letter is upper case. */
-  letters: boolean;
-  upper: boolean;
-  alphanumeric: boolean;
-  /**
-   * The features this word contributes by role, one array (few objects: a long-lived Lambda keeps tens of
-   * thousands of words): as the current token (identity, shape, length, affixes, bias) first, then as the
-   * token one before, one after, two before, two after (see roleRange). They depend on the word alone, so
-   * a scorer may cache their summed weights per word.
-   */
-  features: Int32Array;
-  /** The summed weights of the five roles for both passes of one model (vectorsOwner), filled on first use. */
-  vectors: Float32Array | undefined;
-  vectorsOwner: number;
-  /** Whether the word is in the set `markedIn` (DocumentFeatures.markedBy), remembered for the last set asked. */
-  marked: boolean;
-  markedIn: ReadonlySet<number> | undefined;
-}
-
-export const OWN = 0;
-export const AS_PREVIOUS = 1;
-export const AS_NEXT = 2;
-export const AS_SECOND_PREVIOUS = 3;
-export const AS_SECOND_NEXT = 4;
-export type WordRole = 0 | 1 | 2 | 3 | 4;
-
-// The neighbour roles take a fixed 6 features at the end of WordInfo.features: 2, 2, 1, 1.
-const ROLE_TAIL = [6, 4, 2, 1, 0];
-
-/** [from, to) of a role's features in info.features. */
-export function roleRange(info: WordInfo, role: WordRole): [number, number] {
-  const n = info.features.length;
-  return role === OWN ? [0, n - 6] : [n - ROLE_TAIL[role - 1]!, n - ROLE_TAIL[role]!];
-}
-
-function featuresOf(word: number, raw: number, own: number[]): Int32Array {
-  return Int32Array.from([
-    ...own,
-    feature1(T.prev1, word),
-    feature1(T.rawPrev1, raw),
-    feature1(T.next1, word),
-    feature1(T.rawNext1, raw),
-    feature1(T.prev2, word),
-    feature1(T.next2, word),
-  ]);
-}
-
-/** Stands for the missing neighbour before the first or after the last token of a sentence. */
-export const SENTENCE_BOUNDARY: WordInfo = {
-  word: BOUNDARY,
-  raw: BOUNDARY,
-  shape: BOUNDARY,
-  shortShape: BOUNDARY,
-  capital: 0,
-  lower: false,
-  letters: false,
-  upper: false,
-  alphanumeric: false,
-  features: featuresOf(BOUNDARY, BOUNDARY, []),
-  vectors: undefined,
-  vectorsOwner: -1,
-  marked: false,
-  markedIn: undefined,
-};
-
-const cache = new Map<string, WordInfo>();
-const CACHE_LIMIT = 200_000;
-
-function wordInfo(token: string): WordInfo {
-  let info = cache.get(token);
-  if (info) return info;
-  const text = normaliseWord(token);
-  const lower = text.toLowerCase();
-  const word = hashString(lower);
-  const raw = hashString(text);
-  const shape = hashString(shapeOf(text, 2));
-  const shortShape = hashString(shapeOf(text, 1));
-  const capital = isCapitalised(text) ? 1 : 0;
-  const own: number[] = [
-    feature1(T.word, word),
-    feature1(T.raw, raw),
-    feature1(T.bias, 0),
-    feature1(T.shape, shape),
-    feature1(T.shortShape, shortShape),
-    feature2(T.length, Math.min(lower.length, 12), capital),
-  ];
-  const len = lower.length;
-  for (let a = 1; a <= 4 && a <= len; a++) {
-    own.push(feature2(T.prefix, a, hashString(lower.slice(0, a))));
-    own.push(feature2(T.suffix, a, hashString(lower.slice(len - a))));
-  }
-  const letters = LETTER.test(token);
-  info = {
-    word,
-    raw,
-    shape,
-    shortShape,
-    capital,
-    lower: isLowerWord(token),
-    letters,
-    upper: letters && token === token.toUpperCase(),
-    alphanumeric: letters || NUMBER.test(token),
-    features: featuresOf(word, raw, own),
-    vectors: undefined,
-    vectorsOwner: -1,
-    marked: false,
-    markedIn: undefined,
-  };
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(token, info);
-  return info;
-}
 
 /** Whether value is among values[0..count). */
 function inFirst(values: Int32Array, count: number, value: number): boolean {
   for (let k = 0; k < count; k++) if (values[k] === value) return true;
   return false;
-}
-
-/** A growable int32 buffer. */
-class IntBuffer {
-  data: Int32Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.data = new Int32Array(Math.max(16, capacity));
-  }
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = v;
-  }
 }
 
 /**
@@ -349,6 +125,18 @@ export class DocumentFeatures {
     for (let i = 0; i < n; i++) {
       if (!capital[i] && infos[i]!.lower && groups.has(word[i]!)) lowerSeen.add(word[i]!);
     }
+    // The cue words (triggers.ts) within two tokens of any occurrence of each capitalised word.
+    const cues = new Map<number, number>();
+    for (const [w, group] of groups) {
+      let bits = 0;
+      for (const j of group) {
+        const sj = sentenceOf[j]!;
+        const from = Math.max(this.sentenceStart[sj]!, j - 2);
+        const to = Math.min(this.sentenceStart[sj + 1]!, j + 3);
+        for (let k = from; k < to; k++) if (k !== j) bits |= CUE_OF.get(word[k]!) ?? 0;
+      }
+      cues.set(w, bits);
+    }
     let keyId = 0;
     for (const group of groups.values()) {
       if (group.length > 1) for (const i of group) key[i] = keyId;
@@ -356,39 +144,12 @@ export class DocumentFeatures {
     }
     this.key = key;
 
-    // Gazetteer matches: longest match first, starting at capitalised tokens.
-    const gazetteerBits = new Int32Array(n);
-    const gazetteerPosition = new Int8Array(n).fill(-1);
+    this.initial = initial;
+    const matches = matchGazetteer(word, capital, this.sentenceStart, gazetteer);
+    const gazetteerBits = matches.bits;
+    const gazetteerPosition = matches.position;
     this.gazetteerBits = gazetteerBits;
     this.gazetteerPosition = gazetteerPosition;
-    this.initial = initial;
-    if (gazetteer) {
-      const prefixHash = new Int32Array(gazetteer.maxLength + 1);
-      for (let s = 0; s < sentences.length; s++) {
-        const from = this.sentenceStart[s]!;
-        const to = this.sentenceStart[s + 1]!;
-        for (let i = from; i < to; i++) {
-          if (!capital[i]) continue;
-          const longest = Math.min(gazetteer.maxLength, to - i);
-          // sequenceHash(word, i, i + len) for every len, from one running mix.
-          let h = SEQUENCE_SEED;
-          for (let len = 1; len <= longest; len++) {
-            h = mix(h, word[i + len - 1]!);
-            prefixHash[len] = finish(h);
-          }
-          for (let len = longest; len >= 1; len--) {
-            const bits = gazetteer.get(prefixHash[len]!);
-            if (bits === 0) continue;
-            for (let j = i; j < i + len; j++) {
-              gazetteerBits[j] = bits;
-              gazetteerPosition[j] = len === 1 ? 3 : j === i ? 0 : j === i + len - 1 ? 2 : 1;
-            }
-            i += len - 1;
-            break;
-          }
-        }
-      }
-    }
 
     const feats = new IntBuffer(n * 16);
     const shapeFeats = new Int32Array(n * SHAPE_GROUP);
@@ -433,6 +194,7 @@ export class DocumentFeatures {
           const mid = (capitalMidSentence.get(w) ?? 0) - (!initial[i] && !allCaps[i] ? 1 : 0);
           const signal = (mid > 0 ? 2 : 0) + (lowerSeen.has(w) ? 1 : 0);
           feats.push(feature3(T.capitalisedElsewhere, signal, initial[i]!, allCaps[i]!));
+          feats.push(feature2(T.cues, cues.get(w)!, Math.min(groups.get(w)!.length, 3)));
           const group = groups.get(w)!;
           if (group.length > 1) {
             // At most CONTEXT_CAP distinct words each side: small arrays, not sets.
@@ -527,14 +289,3 @@ export class DocumentFeatures {
     return out;
   }
 }
-
-export const MAX_DYNAMIC = 8;
-export const SHAPE_GROUP = 5;
-
-/** The features of the two previous labels alone: a scorer may cache them per label pair. */
-export function tagFeatures(prev: number, prev2: number, out: Int32Array): number {
-  out[0] = feature1(T.prevTag, prev);
-  out[1] = feature2(T.prevTags, prev, prev2);
-  return 2;
-}
-export { LABEL_COUNT };

@@ -1,0 +1,62 @@
+// Unicode-property patterns are module constants: esbuild (tsx, and the bundle at target node20) turns a
+// \p{...} literal into `new RegExp(...)`, which would then be rebuilt on every call.
+const WORD_BEFORE = /(?:^|[^\p{L}.])(\p{Lu}\p{Ll}{1,8}\.?)[ \u00a0]+$/u;
+
+/** Honorifics written before a person's name, and the gender each says (none for Dr, Prof, Rev). */
+const HONORIFICS: Record<string, 'female' | 'male' | undefined> = {
+  mr: 'male',
+  sir: 'male',
+  lord: 'male',
+  mrs: 'female',
+  ms: 'female',
+  miss: 'female',
+  lady: 'female',
+  dame: 'female',
+  baroness: 'female',
+  dr: undefined,
+  prof: undefined,
+  rev: undefined,
+};
+
+export interface Honorific {
+  /** As written, without a full stop: "Mr", "Mrs", "Dr". */
+  text: string;
+  gender?: 'female' | 'male';
+}
+
+/** The honorific a word is ("Mr", "Mrs.", "Sir"), or undefined. Case matters: "miss" is a verb. */
+export function honorific(word: string): Honorific | undefined {
+  const bare = word.endsWith('.') ? word.slice(0, -1) : word;
+  if (!/^[A-Z]/.test(bare)) return undefined;
+  const key = bare.toLowerCase();
+  if (!(key in HONORIFICS)) return undefined;
+  const gender = HONORIFICS[key];
+  return gender ? { text: bare, gender } : { text: bare };
+}
+
+/** The honorific written right before `start` ("… said Mrs Clinton"), or undefined. */
+export function honorificBefore(text: string, start: number): Honorific | undefined {
+  const m = WORD_BEFORE.exec(text.slice(Math.max(0, start - 14), start));
+  return m ? honorific(m[1]!) : undefined;
+}
+
+/** He or she: the gender a pronoun says. */
+export function pronounGender(word: string): 'female' | 'male' | undefined {
+  const w = word.toLowerCase();
+  if (w === 'he' || w === 'him' || w === 'his') return 'male';
+  if (w === 'she' || w === 'her' || w === 'hers') return 'female';
+  return undefined;
+}
+
+// The subject of a clause right after the name: "Gordon Brown said he", "Brown told MPs that she".
+const PRONOUN_AFTER = /^(?:\s+[a-z]+){1,2}?,?\s+(?:that\s+)?(he|she)\b/;
+
+/**
+ * The gender a subject pronoun right after a name says ("Gordon Brown said he would"), when no other
+ * name comes between (`nextName`: where the next name starts).
+ */
+export function genderAfter(text: string, end: number, nextName: number): 'female' | 'male' | undefined {
+  const m = PRONOUN_AFTER.exec(text.slice(end, end + 40));
+  if (!m || end + m[0].length > nextName) return undefined;
+  return pronounGender(m[1]!);
+}

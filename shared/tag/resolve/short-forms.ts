@@ -1,0 +1,69 @@
+import { absorb, type Cluster } from './cluster';
+import type { Lexicon } from './lexicon';
+import { foldName, initials, isAbbreviation, words } from './names';
+
+const texts = (c: Cluster) => [...c.mentions.map((m) => m.text), ...c.outside.map((m) => m.text)];
+
+/** "NATO" joins "North Atlantic Treaty Organization" when both appear as the same type. */
+export function mergeAbbreviations(clusters: Cluster[]): void {
+  for (let i = 0; i < clusters.length; i++) {
+    const c = clusters[i]!;
+    const forms = texts(c);
+    if (c.type === 'PERSON' || !forms.every(isAbbreviation)) continue;
+    const abbreviation = forms[0]!.replace(/\./g, '');
+    const target = clusters.find(
+      (o) =>
+        o !== c &&
+        o.type === c.type &&
+        texts(o).some((t) => words(t).length > 1 && initials(t) === abbreviation),
+    );
+    if (!target) continue;
+    absorb(target, c);
+    clusters.splice(i--, 1);
+  }
+}
+
+/**
+ * An organisation's short form joins it: "Cairn" joins "Cairn Energy", "Allied" "Allied Domecq", and "US
+ * Federal Reserve" the article's "Federal Reserve". The short form may have been typed anything but a
+ * place the lexicon knows or a person the text marks as one (an honorific, a title, a full name), and
+ * the article must have exactly one organisation it can belong to.
+ */
+export function mergeOrganisationShortForms(clusters: Cluster[], lexicon: Lexicon): void {
+  const organisations = () => clusters.filter((c) => c.type === 'ORGANIZATION');
+  for (let i = 0; i < clusters.length; i++) {
+    const c = clusters[i]!;
+    const forms = texts(c).map(foldName);
+    if (forms.length === 0) continue;
+    let target: Cluster | undefined;
+    if (forms.every((f) => !f.includes(' ')) && isShortFormCandidate(c, forms, lexicon)) {
+      const owners = organisations().filter(
+        (o) => o !== c && o.keys.size > 0 && texts(o).some((t) => isFirstWordOf(foldName(t), forms[0]!)),
+      );
+      if (owners.length === 1) target = owners[0];
+    } else if (c.type === 'ORGANIZATION') {
+      // "US Federal Reserve": a place before another organisation of the article.
+      const [first, ...rest] = forms[0]!.split(' ');
+      if (rest.length > 0 && lexicon.placeAliases[first!]) {
+        const tail = rest.join(' ');
+        target = organisations().find((o) => o !== c && texts(o).some((t) => foldName(t) === tail));
+      }
+    }
+    if (!target) continue;
+    absorb(target, c);
+    clusters.splice(i, 1);
+    i = -1;
+  }
+}
+
+function isShortFormCandidate(c: Cluster, forms: string[], lexicon: Lexicon): boolean {
+  if (new Set(forms).size !== 1) return false;
+  if (c.type === 'PERSON') return !c.honorific && c.titles.length === 0 && c.fullNames.length === 0;
+  if (c.type === 'LOCATION') return !lexicon.placeAliases[forms[0]!];
+  // A MISC word is mostly a nationality ("Chinese"), not a company's first word.
+  return c.type === 'ORGANIZATION';
+}
+
+function isFirstWordOf(name: string, word: string): boolean {
+  return name.startsWith(`${word} `);
+}
