@@ -8,7 +8,7 @@ import { keys } from '../../../shared/store/items';
 import { mapLimit } from '../../../shared/store/map-limit';
 import { startTestTable, type TestTable } from '../store/dynalite-table';
 import { syntheticCorpus } from '../store/synthetic-corpus';
-import { type ApiHandler, httpEvent, lambdaContext, useTable } from './api-events';
+import { type ApiHandler, apiHandlerFor, httpEvent, lambdaContext } from './api-events';
 
 const secret = 'test-cursor-secret';
 let t: TestTable;
@@ -17,7 +17,6 @@ let corpus: TaggedArticle[];
 
 beforeAll(async () => {
   t = await startTestTable();
-  useTable(t.endpoint, t.table, secret);
   corpus = syntheticCorpus({
     count: 240,
     seed: 7,
@@ -27,7 +26,7 @@ beforeAll(async () => {
   });
   const writer = new ArticleWriter(t.db, t.table);
   await mapLimit(corpus, 4, (a) => writer.write(a));
-  ({ handler } = (await import('../../../functions/api/handler')) as unknown as { handler: ApiHandler });
+  handler = apiHandlerFor(t.db, t.table, secret);
 });
 afterAll(() => t?.stop());
 
