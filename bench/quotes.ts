@@ -107,10 +107,9 @@ async function resolution(tagger: ReturnType<typeof createTagger>): Promise<void
         if (honorific && e.type !== 'PERSON') counts.honorificNotPerson++;
         if (!honorific || e.type !== 'PERSON') continue;
         counts.honorific++;
-        const surname = foldName(e.name);
-        const full = e.partialName
-          ? people.find((p) => !p.partialName && foldName(p.name).split(' ').at(-1) === surname)
-          : undefined;
+        // Apart: another person of the article whose full name ends in this one ("Mr Baez Silva").
+        const own = foldName(e.name);
+        const full = people.find((p) => p !== e && foldName(p.name).endsWith(` ${own}`));
         if (full) {
           counts.apart++;
           examples.push(`apart\t${file}\t${e.name} / ${full.name}`);
