@@ -20,7 +20,10 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataRoot = join(repoRoot, '..', 'shared', 'data', 'bbc-news');
 const goldSets = [
   ['dev set (the rules were tuned on it)', join(repoRoot, 'bench', 'data', 'quotes-dev.tsv')],
-  ['held-out set (annotated after, never tuned on)', join(repoRoot, 'bench', 'data', 'quotes-heldout.tsv')],
+  [
+    'held-out set (annotated after the rules were written; README tells its first run)',
+    join(repoRoot, 'bench', 'data', 'quotes-heldout.tsv'),
+  ],
 ] as const;
 const show = process.argv.includes('--show');
 

@@ -2,7 +2,7 @@ import type { Entity, EntityType } from '../../article/schema';
 import { type Cluster, lastWord, newCluster } from './cluster';
 import { attachDescriptions } from './descriptions';
 import { toEntity } from './entity';
-import { genderAfter } from './honorifics';
+import { genderAfter, roleGender } from './honorifics';
 import type { Lexicon } from './lexicon';
 import type { FoundMention, OutsideMention } from './mentions';
 import { foldName, similarNames, wordCount } from './names';
@@ -66,9 +66,11 @@ export function resolveEntities(
   return toEntities(clusters, body, title, lexicon);
 }
 
-/** The gender a mention says: by its honorific, or for a full name by a pronoun right after it. */
+/** The gender a mention says: by its honorific or title, or for a full name by a pronoun right after it. */
 function genderOf(m: PreparedMention, body: string, all: PreparedMention[]): 'female' | 'male' | undefined {
-  if (m.honorific) return m.honorific.gender;
+  if (m.honorific?.gender) return m.honorific.gender;
+  const byRole = m.title ? roleGender(m.title) : undefined;
+  if (byRole) return byRole;
   if (m.length < 2) return undefined;
   // "Esther Rantzen said he was lovely": past the article's first person, "he" is as likely someone else.
   if (all.some((o) => o.start < m.start && o.type === 'PERSON' && o.folded !== m.folded)) return undefined;

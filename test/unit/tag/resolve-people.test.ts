@@ -112,6 +112,18 @@ describe('resolution of people within an article', () => {
     ]);
   });
 
+  it('reads gender from a title that says it', () => {
+    const text =
+      "Sylvester Stallone's ex-wife Brigitte Nielsen nominated Bez. BA chairman Martin Broughton agreed.";
+    const entities = resolve(text, [
+      ['Sylvester Stallone', 'PERSON'],
+      ['Brigitte Nielsen', 'PERSON'],
+      ['Martin Broughton', 'PERSON'],
+    ]);
+    const gender = Object.fromEntries(entities.map((e) => [e.name, e.gender ?? null]));
+    expect(gender).toMatchObject({ 'Brigitte Nielsen': 'female', 'Martin Broughton': 'male' });
+  });
+
   it('keeps the most informative role: a title beats a bare honorific', () => {
     const text =
       'BA chief executive Rod Eddington said costs would fall. Mr Eddington added that fuel was dear.';
