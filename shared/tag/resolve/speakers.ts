@@ -65,10 +65,7 @@ export function attributeSpeakers(
       ? (speakerBefore(context, q) ?? speakerAfter(context, q, k))
       : (speakerAfter(context, q, k) ?? speakerBefore(context, q)),
   );
-  // Whoever a quote names is what it talks about: a speaker found elsewhere who is named inside is wrong.
-  spans.forEach((q, k) => {
-    if (speakers[k]?.mentions.some((m) => m.start >= q.start && m.end <= q.end)) speakers[k] = undefined;
-  });
+  dropNamedInside(spans, speakers);
   for (let k = 1; k < spans.length; k++) {
     const previous = speakers[k - 1];
     if (!speakers[k] && previous && continues(context, spans[k - 1]!, spans[k]!, previous))
@@ -82,7 +79,15 @@ export function attributeSpeakers(
   spans.forEach((q, k) => {
     speakers[k] ??= speakerOfSentenceBefore(context, q);
   });
+  dropNamedInside(spans, speakers);
   return speakers;
+}
+
+/** Whoever a quote names is what it talks about: a speaker found elsewhere who is named inside is wrong. */
+function dropNamedInside(spans: QuoteSpan[], speakers: (Entity | undefined)[]): void {
+  spans.forEach((q, k) => {
+    if (speakers[k]?.mentions.some((m) => m.start >= q.start && m.end <= q.end)) speakers[k] = undefined;
+  });
 }
 
 function introducedByColon(text: string, q: QuoteSpan): boolean {
