@@ -102,6 +102,7 @@ describe('the reading room in Chromium', () => {
     await poll(() => heading().textContent()).toBe(person.name);
     expect(page.url()).toContain(`#/entities/${person.id}`);
     expect(await page.getByTestId('article-count').textContent()).toBe(String(articles.length));
+    await poll(() => page.getByTestId('role').textContent()).toBe('Ukrainian President');
     // The chart is drawn (uPlot's canvas) and its figures are in the table beside it: one day per article.
     await page.locator('main .timeline canvas').waitFor();
     expect(await page.locator('main .timeline tbody tr').count()).toBe(articles.length);
@@ -113,6 +114,8 @@ describe('the reading room in Chromium', () => {
   });
 
   it("pages through the person's articles with the API's cursor", async () => {
+    // From another page, so no list of the previous entity page is on screen.
+    await page.goto(`${home}#/trending`);
     await page.goto(`${home}#/entities/${person.id}?limit=2`);
     const titles = () => page.locator('main section ol.articles a.title').allTextContents();
     const seen: string[][] = [];
