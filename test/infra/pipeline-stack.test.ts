@@ -47,6 +47,14 @@ function objectPrefixesFor(statements: ReturnType<typeof policyStatementsOf>, ac
     .sort();
 }
 
+/** The pipeline's own functions: not aws-cdk-lib's copy handler of the reading room (test/infra/reader-site.test.ts). */
+function pipelineFunctions(): Record<string, CfnResource> {
+  const all = resources('AWS::Lambda::Function');
+  return Object.fromEntries(
+    Object.entries(all).filter(([id]) => !id.startsWith('CustomCDKBucketDeployment')),
+  );
+}
+
 const logicalPrefix = (name: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)}Stage`;
 
 describe('pipeline stages come from the shared definition', () => {
@@ -54,7 +62,7 @@ describe('pipeline stages come from the shared definition', () => {
     template.resourceCountIs('AWS::SQS::Queue', stages.length * 2);
     template.resourceCountIs('AWS::Events::Rule', stages.length);
     template.resourceCountIs('AWS::Lambda::EventSourceMapping', stages.length);
-    template.resourceCountIs('AWS::Lambda::Function', stages.length + 1);
+    expect(Object.keys(pipelineFunctions())).toHaveLength(stages.length + 1);
   });
 
   for (const stage of stages) {
@@ -381,7 +389,7 @@ describe('the cursor signing key', () => {
 
 describe('every function', () => {
   it('is an arm64 Node function with active tracing, Powertools settings and a log group with a retention', () => {
-    const functions = Object.values(resources('AWS::Lambda::Function'));
+    const functions = Object.values(pipelineFunctions());
     const logGroups = resources('AWS::Logs::LogGroup');
     for (const fn of functions) {
       expect(fn.Properties.Architectures).toEqual(['arm64']);
