@@ -162,6 +162,13 @@ describe('the reading room in Chromium', () => {
     await check('trending');
   });
 
+  it("says so when an article does not exist, with the API's reason", async () => {
+    await page.goto(`${home}#/articles/doesnotexist00`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/^Could not load the article: .*doesnotexist00/);
+  });
+
   it('moves a visible focus ring through the page from the keyboard', async () => {
     await page.goto(home);
     await poll(articleTitles).not.toHaveLength(0);

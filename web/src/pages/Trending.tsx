@@ -1,5 +1,6 @@
 import { api } from '../api';
 import { Status } from '../components/Status';
+import { TypeChip } from '../components/TypeChip';
 import { formatDate, plural, typeLabel } from '../format';
 import { entityHref, href } from '../route';
 import { trendingTypes, trendingWindow, trendingWindows } from '../trending-window';
@@ -66,10 +67,7 @@ export function Trending({ query }: { query: Record<string, string> }) {
             <ol class="trending">
               {page.items.map((item) => (
                 <li key={item.id}>
-                  <span class={`chip type-${item.type.toLowerCase()}`}>
-                    {typeLabel[item.type] ?? item.type}
-                  </span>{' '}
-                  <a href={entityHref(item.id)}>{item.name}</a>{' '}
+                  <TypeChip type={item.type} /> <a href={entityHref(item.id)}>{item.name}</a>{' '}
                   <span class="muted">in {plural(item.articles, 'article')}</span>
                 </li>
               ))}
