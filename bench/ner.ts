@@ -1,7 +1,9 @@
 /**
- * NER benchmark: CoNLL-2003 valid entity-level exact match for the model as it ships (raw text through
- * the tokenizer, both passes and the repairs), tagging speed on the seed article, model size, and the cold
- * import time of the bundled tag handler. Prints a markdown table.
+ * NER benchmark: entity-level exact match for the model as it ships (raw text through the tokenizer, both
+ * passes and the repairs) on CoNLL-2003 valid and on the hand-annotated BBC dev set (bench/data/ner-dev.json),
+ * per type, with the recall of people after an honorific or title and a confusion table of types; the
+ * issue's boundary counts over every BBC article; tagging speed on the seed article, model size, and the
+ * cold import time of the bundled tag handler. Prints markdown tables.
  *
  *   npm run bench:ner
  */
@@ -14,13 +16,18 @@ import { build } from 'esbuild';
 import type { ParsedArticle } from '../shared/article/schema';
 import { createTagger } from '../shared/tag/index';
 import { loadModel } from '../shared/tag/load-model';
+import { recognize } from '../shared/tag/ner/recognize';
 import { readConll } from '../tools/train-ner/conll';
-import { evaluateModel } from '../tools/train-ner/evaluate-model';
+import type { Evaluation } from '../tools/train-ner/evaluate';
+import { countBbc, readBbc } from './ner-bbc';
+import { type DevDocument, type DevScores, readDevSet, scoreDocuments } from './ner-dev';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const validPath = join(repoRoot, '..', 'shared', 'data', 'conll2003', 'valid.txt');
 const seedPath = join(repoRoot, '..', 'shared', 'seeds', '000_9513243bd3d32a71.txt');
 const modelPath = join(repoRoot, 'shared', 'tag', 'model', 'ner.bin');
+const bbcDir = join(repoRoot, '..', 'shared', 'data', 'bbc-news');
+const devPath = join(repoRoot, 'bench', 'data', 'ner-dev.json');
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -176,9 +183,11 @@ async function seedCheck(): Promise<string> {
     : `missing: ${missing.join('; ')}`;
 }
 
-const rows: [string, string][] = [];
-if (existsSync(validPath)) {
-  const e = evaluateModel(loadModel(), readConll(validPath));
+const spansOf = (text: string) => recognize(loadModel(), text).spans;
+
+function scoreRows(name: string, scores: DevScores): [string, string][] {
+  const e: Evaluation = scores.evaluation;
+  const out: [string, string][] = [];
   for (const [label, type] of [
     ['PER', 'PERSON'],
     ['LOC', 'LOCATION'],
@@ -186,14 +195,30 @@ if (existsSync(validPath)) {
     ['MISC', 'MISC'],
   ] as const) {
     const s = e.byType[type];
-    rows.push([
-      `CoNLL-2003 valid ${label} F1 (P / R)`,
-      `${pct(s.f1)} (${pct(s.precision)} / ${pct(s.recall)})`,
-    ]);
+    out.push([`${name} ${label} F1 (P / R)`, `${pct(s.f1)} (${pct(s.precision)} / ${pct(s.recall)})`]);
   }
-  rows.push(['CoNLL-2003 valid PER/LOC/ORG micro-F1', pct(e.perLocOrg.f1)]);
-  rows.push(['CoNLL-2003 valid all-4 micro-F1', pct(e.all.f1)]);
+  out.push([`${name} PER/LOC/ORG micro-F1`, `**${pct(e.perLocOrg.f1)}**`]);
+  out.push([`${name} all-4 micro-F1`, pct(e.all.f1)]);
+  const h = scores.honorific;
+  out.push([
+    `${name}: people after Mr/Mrs/Ms/Dr/Sir/President... found exactly`,
+    h.gold === 0 ? 'none in the set' : `${pct(h.found / h.gold)}% (${h.found} of ${h.gold})`,
+  ]);
+  return out;
+}
+
+const rows: [string, string][] = [];
+let devScores: DevScores | undefined;
+if (existsSync(validPath)) {
+  const valid: DevDocument[] = readConll(validPath).map((d, k) => ({ file: `valid#${k}`, ...d }));
+  rows.push(...scoreRows('CoNLL-2003 valid', scoreDocuments(valid, spansOf)));
 } else rows.push(['CoNLL-2003 valid', `not found at ${validPath}`]);
+if (existsSync(bbcDir)) {
+  const dev = readDevSet(devPath, bbcDir);
+  devScores = scoreDocuments(dev, spansOf);
+  const gold = dev.reduce((n, d) => n + d.spans.length, 0);
+  rows.push(...scoreRows(`BBC dev (${dev.length} articles, ${gold} names)`, devScores));
+} else rows.push(['BBC dev set', `not found at ${bbcDir}`]);
 
 if (existsSync(seedPath)) {
   const speed = await taggingSpeed();
@@ -213,3 +238,47 @@ rows.push([
 
 console.log('| measure | result |\n| --- | --- |');
 for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);
+
+if (devScores) {
+  const types = ['PERSON', 'ORGANIZATION', 'LOCATION', 'MISC', 'none'];
+  console.log(
+    '\nBBC dev set, gold type (rows) against predicted type (columns), same offsets; "none": no such span',
+  );
+  console.log(`| gold \\ predicted | ${types.join(' | ')} |\n| --- |${' --- |'.repeat(types.length)}`);
+  for (const g of types)
+    console.log(`| ${g} | ${types.map((p) => devScores.confusion[g]![p]).join(' | ')} |`);
+}
+
+if (existsSync(bbcDir)) {
+  const articles = readBbc(bbcDir);
+  const tagger = createTagger();
+  const names = new Map<string, string[]>();
+  for (const a of articles) {
+    const nl = a.text.indexOf('\n');
+    const result = await tagger.tag({
+      ...seedArticle(),
+      id: a.file,
+      title: a.text.slice(0, nl).trim(),
+      images: [],
+      source: undefined,
+      body: a.text.slice(nl).trim(),
+    });
+    names.set(
+      a.file,
+      result.entities.map((e) => e.name),
+    );
+  }
+  const c = countBbc(articles, spansOf, (a) => names.get(a.file)!);
+  const per = (n: number) => `${n} (${((n * 2225) / c.articles).toFixed(0)} per 2,225 articles)`;
+  console.log(`\nAll ${c.articles} BBC articles (${c.spans} names found), the issue's counts`);
+  console.log('| count | result | examples |\n| --- | --- | --- |');
+  const ex = (k: keyof typeof c.examples) => c.examples[k].slice(0, 3).join('; ');
+  console.log(`| articles with "Tuvalu" from "TV" (full tag) | ${per(c.tuvalu)} | ${ex('tuvalu')} |`);
+  console.log(
+    `| names starting with a sentence-initial word (And, But, Before...) | ${per(c.sentenceWordStart)} | ${ex('sentenceWordStart')} |`,
+  );
+  console.log(
+    `| names ending in a full stop (not an abbreviation) | ${per(c.fullStopEnd)} | ${ex('fullStopEnd')} |`,
+  );
+  console.log(`| names of 6+ words | ${per(c.sixWords)} | ${ex('sixWords')} |`);
+}

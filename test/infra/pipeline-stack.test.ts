@@ -146,6 +146,42 @@ describe('pipeline stages come from the shared definition', () => {
         });
       });
 
+      it('may list only under the prefixes it reads, so a missing key answers 404 and nothing more', () => {
+        const listing = policyStatementsOf(`${prefix}HandlerRole`).filter((s) =>
+          actions(s).includes('s3:ListBucket'),
+        ) as Array<{ Action: unknown; Condition?: Record<string, Record<string, unknown>> }>;
+        expect(listing).toHaveLength(1);
+        const readPrefixes = [stage.inputPrefix, ...(stage.output !== 'table' ? [stage.output] : [])];
+        expect(listing[0]!.Condition).toEqual({
+          StringLike: { 's3:prefix': readPrefixes.map((p) => `${p}*`) },
+        });
+      });
+
+      it('caps the concurrency of its event source mapping from the definition', () => {
+        expect(stage.maxConcurrency).toBeGreaterThanOrEqual(2);
+        template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+          EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp(`^${prefix}Queue`), 'Arn'] },
+          ScalingConfig: { MaximumConcurrency: stage.maxConcurrency },
+        });
+      });
+
+      it('has its EventBridge target retry, then leave undelivered events in its dead-letter queue', () => {
+        const rules = Object.entries(resources('AWS::Events::Rule')).filter(([id]) => id.startsWith(prefix));
+        expect(rules).toHaveLength(1);
+        const targets = rules[0]![1].Properties.Targets as Array<{
+          RetryPolicy?: unknown;
+          DeadLetterConfig: { Arn: unknown };
+        }>;
+        expect(targets).toHaveLength(1);
+        expect(targets[0]!.RetryPolicy).toEqual({
+          MaximumRetryAttempts: expect.any(Number),
+          MaximumEventAgeInSeconds: expect.any(Number),
+        });
+        expect(targets[0]!.DeadLetterConfig.Arn).toEqual({
+          'Fn::GetAtt': [expect.stringMatching(new RegExp(`^${prefix}DeadLetterQueue`)), 'Arn'],
+        });
+      });
+
       it('may read its input, write its output and its own quarantine folder, and nothing else in the bucket', () => {
         const statements = policyStatementsOf(`${prefix}HandlerRole`);
         const s3Actions = statements.flatMap(actions).filter((a) => a.startsWith('s3:'));

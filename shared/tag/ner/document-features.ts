@@ -4,6 +4,7 @@ import { IntBuffer } from './int-buffer';
 import { typeOf } from './labels';
 import { BOUNDARY, SHAPE_GROUP, T } from './templates';
 import type { Token } from './tokenize';
+import { CUE_OF } from './triggers';
 import { type WordInfo, wordInfo } from './word-info';
 
 export type { GazetteerLookup };
@@ -124,6 +125,18 @@ export class DocumentFeatures {
     for (let i = 0; i < n; i++) {
       if (!capital[i] && infos[i]!.lower && groups.has(word[i]!)) lowerSeen.add(word[i]!);
     }
+    // The cue words (triggers.ts) within two tokens of any occurrence of each capitalised word.
+    const cues = new Map<number, number>();
+    for (const [w, group] of groups) {
+      let bits = 0;
+      for (const j of group) {
+        const sj = sentenceOf[j]!;
+        const from = Math.max(this.sentenceStart[sj]!, j - 2);
+        const to = Math.min(this.sentenceStart[sj + 1]!, j + 3);
+        for (let k = from; k < to; k++) if (k !== j) bits |= CUE_OF.get(word[k]!) ?? 0;
+      }
+      cues.set(w, bits);
+    }
     let keyId = 0;
     for (const group of groups.values()) {
       if (group.length > 1) for (const i of group) key[i] = keyId;
@@ -181,6 +194,7 @@ export class DocumentFeatures {
           const mid = (capitalMidSentence.get(w) ?? 0) - (!initial[i] && !allCaps[i] ? 1 : 0);
           const signal = (mid > 0 ? 2 : 0) + (lowerSeen.has(w) ? 1 : 0);
           feats.push(feature3(T.capitalisedElsewhere, signal, initial[i]!, allCaps[i]!));
+          feats.push(feature2(T.cues, cues.get(w)!, Math.min(groups.get(w)!.length, 3)));
           const group = groups.get(w)!;
           if (group.length > 1) {
             // At most CONTEXT_CAP distinct words each side: small arrays, not sets.

@@ -27,6 +27,7 @@ export const T = {
   rawPrev1: 24,
   rawNext1: 25,
   length: 26,
+  cues: 27,
   prevTag: 30,
   prevTags: 31,
   prevTagWord: 32,

@@ -1,0 +1,80 @@
+import type { DocumentFeatures } from './document-features';
+import type { TokenSpan } from './spans';
+import type { Token } from './tokenize';
+
+/**
+ * Honorifics written before a person's name, with and without the full stop ("Mr Blair", "Mr. Putin").
+ * They are never part of the span: resolution reads them before the span as the mention's role.
+ */
+const HONORIFICS = new Set(
+  'mr mrs ms miss mx dr prof sir dame lady lord'.split(' ').flatMap((w) => [w, `${w}.`]),
+);
+
+export function isHonorific(word: string): boolean {
+  return word.length <= 5 && HONORIFICS.has(word.toLowerCase());
+}
+
+/**
+ * Capitalised titles that, written directly before a name, make it a person's ("President Bush",
+ * "Chancellor Gordon Brown"); not words that also open other names ("General Motors", "Star Wars").
+ */
+const TITLE_BEFORE_NAME =
+  /^(?:President|Minister|Secretary|Chancellor|Premier|Governor|Senator|Mayor|King|Queen|Pope|Envoy|Spokesman|Spokeswoman|Ambassador|Judge|Prince|Princess|Captain|Coach|Boss|Striker|Singer|Actor|Actress|Rapper|Presenter|Comedian|Producer|Author)$/;
+
+const CAPITALISED = /^\p{Lu}/u;
+const MAX_NAME_WORDS = 3;
+
+/**
+ * People after an honorific or a title: the span that starts right after "Mr", "Mrs.", "Dr", "Sir" or
+ * "President" is a person whatever the model made of it ("Mrs. Hills" is no place), a capitalised name
+ * after an honorific that the model left out becomes a person (up to three words), and any other span
+ * that is just a surname so introduced is that person too ("Mr Blair ... Blair said").
+ */
+export function personsAfterHonorifics(
+  spans: TokenSpan[],
+  tokens: Token[],
+  doc: DocumentFeatures,
+  sentenceWord: RegExp,
+): TokenSpan[] {
+  const covered = new Int32Array(tokens.length).fill(-1);
+  for (let k = 0; k < spans.length; k++) covered.fill(k, spans[k]!.first, spans[k]!.last + 1);
+  const sentenceEnd = new Int32Array(tokens.length);
+  for (let s = 0; s + 1 < doc.sentenceStart.length; s++)
+    sentenceEnd.fill(doc.sentenceStart[s + 1]!, doc.sentenceStart[s]!, doc.sentenceStart[s + 1]!);
+  const isNameWord = (j: number) =>
+    CAPITALISED.test(tokens[j]!.text) && !isHonorific(tokens[j]!.text) && !sentenceWord.test(tokens[j]!.text);
+  const surnames = new Set<number>();
+  const added: TokenSpan[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const word = tokens[i]!.text;
+    const honorific = isHonorific(word);
+    if (!honorific && !TITLE_BEFORE_NAME.test(word)) continue;
+    const next = i + 1;
+    if (next >= sentenceEnd[i]! || !isNameWord(next) || covered[i]! >= 0) continue;
+    const k = covered[next]!;
+    if (k >= 0) {
+      const span = spans[k]!;
+      if (span.first !== next) continue;
+      if (!honorific && span.type !== 'PERSON' && span.last - span.first >= MAX_NAME_WORDS) continue;
+      span.type = 'PERSON';
+      surnames.add(doc.word[span.last]!);
+    } else if (honorific) {
+      let last = next;
+      while (
+        last + 1 < sentenceEnd[i]! &&
+        last + 1 - next < MAX_NAME_WORDS &&
+        covered[last + 1]! < 0 &&
+        isNameWord(last + 1) &&
+        tokens[last + 1]!.start === tokens[last]!.end + 1
+      )
+        last++;
+      added.push({ type: 'PERSON', first: next, last });
+      surnames.add(doc.word[last]!);
+    }
+  }
+  for (const span of spans) {
+    if (span.type !== 'PERSON' && span.first === span.last && surnames.has(doc.word[span.first]!))
+      span.type = 'PERSON';
+  }
+  return added.length === 0 ? spans : [...spans, ...added].sort((a, b) => a.first - b.first);
+}

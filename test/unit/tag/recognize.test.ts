@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { createTagger } from '../../../shared/tag/index';
+import { loadModel } from '../../../shared/tag/load-model';
+import { recognize } from '../../../shared/tag/ner/recognize';
+import { fixtureArticle } from './article-fixture';
+
+/** [type, surface] of every name the built-in model finds in text. */
+const names = (text: string) =>
+  recognize(loadModel(), text).spans.map((s) => [s.type, text.slice(s.start, s.end)]);
+
+describe('recognition: span conventions (shared/tag/README.md)', () => {
+  it('keeps the honorific outside a person\'s span: "Mr Blair said"', () => {
+    expect(names('Mr Blair said the party would win a third term.')).toEqual([['PERSON', 'Blair']]);
+  });
+
+  it('finds people after honorifics with a full stop, whatever the name looks like', () => {
+    expect(names('Mr. Putin met Mrs. Hills in Geneva, and Ms. Garzarelli had lunch with them.')).toEqual([
+      ['PERSON', 'Putin'],
+      ['PERSON', 'Hills'],
+      ['LOCATION', 'Geneva'],
+      ['PERSON', 'Garzarelli'],
+    ]);
+  });
+
+  it('leaves a sentence-opening function word out of the name: "And Wenger added"', () => {
+    expect(names('And Wenger added that his players were tired after the game.')).toEqual([
+      ['PERSON', 'Wenger'],
+    ]);
+    expect(names('Meanwhile, Arsenal lost at home.').map(([, text]) => text)).not.toContain('Meanwhile');
+  });
+
+  it('reads a company suffix as part of an organisation: "Munich Re"', () => {
+    expect(names('Munich Re, the world’s biggest reinsurer, said profits rose.')).toEqual([
+      ['ORGANIZATION', 'Munich Re'],
+    ]);
+    expect(names('The World Bank lent more to the West Bank.')).toEqual([
+      ['ORGANIZATION', 'World Bank'],
+      ['LOCATION', 'West Bank'],
+    ]);
+  });
+
+  it('starts a person at an honorific inside a span and leaves "TV" out of the place before it', () => {
+    expect(names('Entrepreneur Sir Richard Branson’s US TV show is proving a flop.')).toEqual([
+      ['PERSON', 'Richard Branson'],
+      ['LOCATION', 'US'],
+    ]);
+  });
+
+  it('never takes a bare "TV" or "PC" for a name, and "UN" is the organisation', () => {
+    expect(names('The final was shown live on TV, and PC sales rose.')).toEqual([]);
+    expect(names('The UN said aid was on its way.')).toEqual([['ORGANIZATION', 'UN']]);
+  });
+
+  it('ends a name before the clause it runs into and before a full stop', () => {
+    for (const [, text] of names(
+      'Shares in the company rose after it told the BBC. "We are checking if there is a problem," it said.',
+    )) {
+      expect(text).not.toMatch(/\.$/);
+      expect(text).not.toMatch(/ \p{Ll}+$/u);
+    }
+  });
+
+  it('reads months and holidays as dates, not people: "Before Christmas"', () => {
+    expect(names('Before Christmas, sales fell after December’s rise.')).toEqual([]);
+  });
+});
+
+describe('full tag: "on TV" is no country', () => {
+  it('does not resolve TV to Tuvalu', async () => {
+    const article = { ...fixtureArticle(), body: 'The match was shown on TV in France. TV audiences rose.' };
+    const result = await createTagger().tag(article);
+    expect(result.entities.map((e) => e.name)).not.toContain('Tuvalu');
+    expect(result.entities.map((e) => e.name)).toContain('France');
+  });
+});
