@@ -80,6 +80,7 @@ describe('the reading room in Chromium', () => {
     await poll(articleTitles).toEqual([expect.stringMatching(/light rail/i)]);
     await page.goto(page.url());
     await poll(articleTitles).toHaveLength(1);
+    expect(await page.getByRole('textbox', { name: 'Section' }).inputValue()).toBe('business');
   });
 
   it('follows an article: its body with linked mentions, its quotes with speakers, its dates', async () => {
@@ -122,8 +123,11 @@ describe('the reading room in Chromium', () => {
     let shown: string[] = [];
     for (;;) {
       // Wait for this page's items: not empty (loading) and not the previous page's.
-      await poll(titles).not.toEqual([]);
-      await poll(titles).not.toEqual(shown);
+      const previous = JSON.stringify(shown);
+      await poll(async () => {
+        const now = await titles();
+        return now.length > 0 && JSON.stringify(now) !== previous;
+      }).toBe(true);
       shown = await titles();
       seen.push(shown);
       const older = page
@@ -152,6 +156,8 @@ describe('the reading room in Chromium', () => {
 
   it('shows trending entities for a chosen window and type', async () => {
     await page.goto(`${home}#/trending?days=31&to=2026-11-30&type=PERSON`);
+    expect(await page.getByRole('combobox', { name: 'Window' }).inputValue()).toBe('31');
+    expect(await page.getByRole('combobox', { name: 'Type' }).inputValue()).toBe('PERSON');
     const items = page.locator('main ol.trending li');
     await poll(() => items.count()).toBeGreaterThan(0);
     const texts = await items.allTextContents();

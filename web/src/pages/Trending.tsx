@@ -30,9 +30,9 @@ export function Trending({ query }: { query: Record<string, string> }) {
       <form key={`${days}|${type}|${to}`} class="filters" onSubmit={onSubmit} aria-label="Trending window">
         <label>
           Window
-          <select name="days" defaultValue={String(days)}>
+          <select name="days">
             {trendingWindows.map((w) => (
-              <option key={w.days} value={w.days}>
+              <option key={w.days} value={w.days} selected={w.days === days}>
                 {w.label}
               </option>
             ))}
@@ -43,10 +43,12 @@ export function Trending({ query }: { query: Record<string, string> }) {
         </label>
         <label>
           Type
-          <select name="type" defaultValue={type ?? ''}>
-            <option value="">Any</option>
+          <select name="type">
+            <option value="" selected={!type}>
+              Any
+            </option>
             {trendingTypes.map((t) => (
-              <option key={t} value={t}>
+              <option key={t} value={t} selected={t === type}>
                 {typeLabel[t]}
               </option>
             ))}
