@@ -73,7 +73,7 @@ describe('the reading room in Chromium', () => {
     await check('home');
   });
 
-  it('filters by section, with the filter in a shareable URL', async () => {
+  it('filters by section, source and date range, with the filters in a shareable URL', async () => {
     await page.getByRole('textbox', { name: 'Section' }).fill('business');
     await page.getByRole('button', { name: 'Filter' }).click();
     await poll(() => page.url()).toContain('section=business');
@@ -81,6 +81,8 @@ describe('the reading room in Chromium', () => {
     await page.goto(page.url());
     await poll(articleTitles).toHaveLength(1);
     expect(await page.getByRole('textbox', { name: 'Section' }).inputValue()).toBe('business');
+    await page.goto(`${home}#/?from=2026-11-12&to=2026-11-13&source=reuters`);
+    await poll(articleTitles).toEqual([articles[3]!.title, articles[2]!.title]);
   });
 
   it('follows an article: its body with linked mentions, its quotes with speakers, its dates', async () => {
