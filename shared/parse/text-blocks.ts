@@ -2,13 +2,16 @@
 
 /** Unix newlines, no NBSP or tabs, no trailing spaces, no zero-width characters. */
 export function normalizeText(text: string): string {
-  return text
-    .replace(/\r\n?|\u2028|\u2029/g, '\n')
-    .replace(/[\u200b\u2060\ufeff\u00ad]/g, '')
-    .replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
-    .split('\n')
-    .map(trimEndSpaces)
-    .join('\n');
+  return (
+    text
+      .replace(/\r\n?|\u2028|\u2029/g, '\n')
+      .replace(/[\u200b\u2060\ufeff\u00ad]/g, '')
+      // Run by run: one replacement per character costs V8 a match each, seconds for a megabyte of tabs.
+      .replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, (blanks) => ' '.repeat(blanks.length))
+      .split('\n')
+      .map(trimEndSpaces)
+      .join('\n')
+  );
 }
 
 /**

@@ -33,7 +33,7 @@ function markupCharacters(text: string): number {
   let count = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x3c || c === 0x3e || c === 0x26) count++;
+    if (c === 0x3c || c === 0x3e || c === 0x26 || c === 0xa0) count++;
   }
   return count;
 }
@@ -57,9 +57,9 @@ export function chooseBody(
   // Readability's time grows steeply with nesting depth (minutes at a few thousand levels); real pages
   // stay under about 50. Deeper markup is read as plain lines of text.
   if (elementDepth(document.body, maxReadableDepth) > maxReadableDepth) return flatText(document);
-  // Readability copies subtrees through innerHTML, where every `<`, `>` and `&` of the text becomes an
-  // entity and linkedom makes one text node of each: 100,000 of them took seconds per pass. Text that
-  // full of markup characters is no page layout to analyse; it is read as plain lines too.
+  // Readability copies subtrees through innerHTML, where linkedom escapes every `<`, `>`, `&` and NBSP of
+  // the text and then makes one text node of each entity: 100,000 of them took seconds per pass. Text
+  // that full of them is no page layout to analyse; it is read as plain lines too.
   if (markupCharacters(document.body.textContent ?? '') > maxMarkupCharacters) return flatText(document);
   stripBoilerplate(document);
   const stripped = readabilityCandidate(document);
