@@ -5,7 +5,8 @@ import { promisify } from 'node:util';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { expect, it } from 'vitest';
 import { articleIdOfKey } from '../../shared/pipeline/key-layout';
-import { type eventLog, eventually, getJson, putObject } from './helpers';
+import { eventually } from '../../support/eventually';
+import { type eventLog, getJson, putObject } from './helpers';
 
 /**
  * Issue 10's done-when, end to end: real files through parse, tag and store, read over HTTP. An
