@@ -74,7 +74,8 @@ function authorsOf(value: unknown): string[] {
   const list = Array.isArray(value) ? value : [value];
   const names: string[] = [];
   for (const item of list) {
-    if (typeof item === 'string') names.push(...splitNames(item.replace(/^by\s+/i, '')));
+    if (typeof item === 'string')
+      for (const name of splitNames(item.replace(/^by\s+/i, ''))) names.push(name);
     else {
       const name = stringOf(item);
       if (name) names.push(name);

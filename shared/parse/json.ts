@@ -58,10 +58,10 @@ function bodyParts(value: unknown, depth = 0): BodyParts {
         isRecord(item) ? pick(item, ['text', 'content', 'html', 'value', 'body']) : item,
         depth + 1,
       );
-      parts.paragraphs.push(...inner.paragraphs);
-      parts.images.push(...inner.images);
-      if (/head/.test(type)) parts.headings.push(...inner.paragraphs);
-      else parts.headings.push(...inner.headings);
+      // One by one: a body may be a list of many thousand paragraphs, too many for a call's arguments.
+      for (const p of inner.paragraphs) parts.paragraphs.push(p);
+      for (const image of inner.images) parts.images.push(image);
+      for (const h of /head/.test(type) ? inner.paragraphs : inner.headings) parts.headings.push(h);
     }
     return parts;
   }

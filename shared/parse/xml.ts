@@ -107,7 +107,10 @@ function newsMlG2(root: XmlElement, zone: string): ExtractedFields | undefined {
     const inline = firstByName(item, 'inlineXML') ?? firstByName(item, 'inlineData');
     const body = inline ? (firstByName(inline, 'body') ?? inline) : undefined;
     if (body && body.children.length > 0) walkContent(body, parts);
-    else if (inline) parts.paragraphs.push(...(textOf(inline) ? [textOf(inline)!] : []));
+    else if (inline) {
+      const text = textOf(inline);
+      if (text) parts.paragraphs.push(text);
+    }
   }
   const created = textOf(firstByName(item, 'contentCreated')) ?? textOf(firstByName(item, 'firstCreated'));
   const published = resolveTime(created, zone);

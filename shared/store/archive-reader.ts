@@ -107,7 +107,7 @@ export class ArchiveReader implements ArchiveReads {
         ['pk', 'sk', `${index}pk`, `${index}sk`],
         i === startAt ? after?.k : undefined,
       );
-      items.push(...(page.items as ArticleRow[]));
+      for (const item of page.items as ArticleRow[]) items.push(item);
       if (page.next) return { items, next: { m: month, k: page.next } };
       if (items.length === query.limit) {
         const following = months[i + 1];

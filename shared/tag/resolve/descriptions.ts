@@ -27,7 +27,7 @@ export function attachDescriptions(body: string, people: Cluster[], taken: Menti
     .map((c) => ({
       cluster: c,
       words: new Set(c.titles.flatMap((t) => t.toLowerCase().split(/\s+/))),
-      first: Math.min(...c.mentions.map((m) => m.start)),
+      first: c.mentions.reduce((first, m) => Math.min(first, m.start), Number.POSITIVE_INFINITY),
     }));
   if (titled.length === 0) return;
   const inName = (start: number, end: number) => taken.some((m) => m.start < end && start < m.end);
