@@ -6,6 +6,7 @@ import {
   isRecord,
   pick,
   readRecordFields,
+  fieldsOf,
   stringOf,
 } from './fields-from-record';
 import { textBlocks } from './html/blocks';
@@ -93,7 +94,7 @@ function findArticle(value: unknown, depth = 0): Json | undefined {
     if (Array.isArray(v)) for (const item of v.slice(0, 50)) visit(item, d + 1);
     else if (isRecord(v)) {
       if (bodyLength(v) > 0) candidates.push(v);
-      for (const child of Object.values(v)) if (typeof child === 'object') visit(child, d + 1);
+      for (const [, child] of fieldsOf(v)) if (typeof child === 'object') visit(child, d + 1);
     }
   };
   visit(value, depth);
