@@ -3,10 +3,10 @@ import { captionImage } from './captions';
 import {
   extractedFromRecord,
   fieldNames,
+  fieldsOf,
   isRecord,
   pick,
   readRecordFields,
-  fieldsOf,
   stringOf,
 } from './fields-from-record';
 import { textBlocks } from './html/blocks';
