@@ -14,6 +14,31 @@ export interface OperationContext<Id extends OperationId = OperationId> {
   cursors: CursorCodec;
 }
 
+/** An entity merged into another: the router answers 301 with the survivor in Location. */
+export class MovedPermanently extends Error {
+  constructor(
+    readonly from: string,
+    readonly to: string,
+  ) {
+    super(`${from} was merged into ${to}`);
+    this.name = 'MovedPermanently';
+  }
+}
+
+/** Where a request about a merged entity now goes: the same path and query, about the survivor. */
+export function movedLocation(
+  path: string,
+  query: Record<string, string | undefined>,
+  moved: MovedPermanently,
+): string {
+  const from = `/entities/${encodeURIComponent(moved.from)}`;
+  const rest = path.startsWith(from) ? path.slice(from.length) : '';
+  const search = new URLSearchParams(
+    Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined),
+  ).toString();
+  return `/entities/${encodeURIComponent(moved.to)}${rest}${search ? `?${search}` : ''}`;
+}
+
 export type Operations = {
   readonly [Id in OperationId]: (context: OperationContext<Id>) => Promise<ResponseOf<Id>>;
 };
@@ -40,9 +65,7 @@ export const operations: Operations = {
   },
 
   async getEntity(context) {
-    const entity = await context.reader.entity(context.params.id);
-    if (!entity) throw problems.notFound(`no entity ${context.params.id}`);
-    return entity;
+    return requireEntity(context);
   },
 
   async listEntityArticles(context) {
@@ -83,9 +106,12 @@ interface PagedContext {
   cursors: CursorCodec;
 }
 
-async function requireEntity(context: { reader: ArchiveReads; params: { id: string } }): Promise<void> {
-  if (!(await context.reader.entity(context.params.id)))
-    throw problems.notFound(`no entity ${context.params.id}`);
+/** The entity of the path: 404 when unknown, 301 to the survivor when it was merged. */
+async function requireEntity(context: { reader: ArchiveReads; params: { id: string } }) {
+  const entity = await context.reader.entity(context.params.id);
+  if (!entity) throw problems.notFound(`no entity ${context.params.id}`);
+  if ('mergedInto' in entity) throw new MovedPermanently(context.params.id, entity.mergedInto);
+  return entity;
 }
 
 function scope(context: PagedContext): string {

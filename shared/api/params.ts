@@ -8,7 +8,8 @@ import { entityTypes } from '../article/schema';
  */
 
 export const maxLimit = 100;
-export const maxTrendDays = 31;
+/** A year, leap years included: the monthly rollup keeps such a window to a handful of Queries. */
+export const maxTrendDays = 366;
 
 const dateOnly = /^\d{4}-\d{2}-\d{2}$/;
 

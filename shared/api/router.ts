@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { ArchiveReads } from '../store/archive-reads';
 import type { CursorCodec } from './cursor';
-import { type ApiRequest, type ApiResponse, jsonResponse, problemResponse } from './http';
-import { operations } from './operations';
+import { type ApiRequest, type ApiResponse, corsHeaders, jsonResponse, problemResponse } from './http';
+import { MovedPermanently, movedLocation, operations } from './operations';
 import { type PathTemplate, pathTemplate } from './path-template';
 import { type Problem, ProblemError, problems } from './problem';
 import { type ApiRoute, apiRoutes, type OperationId, type ResponseOf, routes } from './routes';
@@ -35,6 +35,14 @@ export function createApi(dependencies: ApiDependencies): (request: ApiRequest) 
       return await answer(request, dependencies);
     } catch (error) {
       if (error instanceof ProblemError) return problemResponse({ ...error.problem, instance: request.path });
+      if (error instanceof MovedPermanently) {
+        const location = movedLocation(request.path, request.query, error);
+        return {
+          statusCode: 301,
+          headers: { ...corsHeaders, location, 'cache-control': 'public, max-age=30' },
+          body: '',
+        };
+      }
       dependencies.onError?.(error, request);
       return problemResponse({ ...problems.internal().problem, instance: request.path });
     }

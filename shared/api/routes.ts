@@ -128,7 +128,7 @@ const routeList = {
     path: '/trending',
     operationId: 'listTrendingEntities',
     summary:
-      'The entities mentioned in the most articles in a window of at most 31 days (default: last 7 days).',
+      'The entities mentioned in the most articles in a window of up to a year (default: last 7 days).',
     query: trendingQuery,
     pathParameters: noPathParameters,
     response: TrendingEntities,

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ArticleRow, EntityArticleRow, QuoteRow, StoredArticle } from '../store/archive-reads';
+import { archiveEntities, hasPublicationTime } from '../store/article-record';
 import type { Article, ArticleSummary, EntityArticle, SpeakerQuote } from './responses';
 
 /** What the API shows of each read model: storage keys and bookkeeping stay inside. */
@@ -19,9 +20,25 @@ export function articleView(item: StoredArticle): z.input<typeof Article> {
     version: _version,
     contentHash: _hash,
     sortDate,
+    entities: _entities,
+    quotes,
     ...article
   } = item;
-  return { ...article, date: sortDate };
+  return {
+    ...article,
+    date: sortDate,
+    // One entity per archive entity: the tagger's entities that resolved to the same one are folded.
+    entities: archiveEntities(item).map(({ taggedIds, partialName, aliases, ...e }) => ({
+      ...e,
+      aliases: [...aliases],
+      ...(partialName ? { partialName: true as const } : {}),
+      ...(taggedIds.length ? { taggedIds } : {}),
+    })),
+    quotes: quotes.map(({ resolvedSpeakerId, ...q }) => ({
+      ...q,
+      ...(resolvedSpeakerId ? { speakerId: resolvedSpeakerId } : {}),
+    })),
+  };
 }
 
 export function articleSummary(item: ArticleRow): z.input<typeof ArticleSummary> {
@@ -34,6 +51,7 @@ export function articleSummary(item: ArticleRow): z.input<typeof ArticleSummary>
     authors: item.authors,
     publishedAt: item.publishedAt,
     date: item.sortDate,
+    dateAssumed: !hasPublicationTime(item.publishedAt),
   };
 }
 
@@ -45,6 +63,7 @@ export function entityArticle(item: EntityArticleRow): z.input<typeof EntityArti
     source: item.source,
     publishedAt: item.publishedAt,
     date: item.sortDate,
+    dateAssumed: !hasPublicationTime(item.publishedAt),
     salience: item.salience,
     mentionCount: item.mentionCount,
   };
@@ -56,6 +75,7 @@ export function quoteView(item: QuoteRow): z.input<typeof SpeakerQuote> {
     title: item.title,
     publishedAt: item.publishedAt,
     date: item.sortDate,
+    dateAssumed: !hasPublicationTime(item.publishedAt),
     speakerId: item.speakerId,
     speaker: item.speaker,
     text: item.text,

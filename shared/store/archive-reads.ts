@@ -13,7 +13,8 @@ export interface ArchiveReads {
   articles(query: ArticleListQuery, after?: TimelinePosition): Promise<Listed<ArticleRow, TimelinePosition>>;
   entityArticles(entityId: string, query: DatedQuery, after?: Key): Promise<Listed<EntityArticleRow, Key>>;
   quotesBy(speakerId: string, query: DatedQuery, after?: Key): Promise<Listed<QuoteRow, Key>>;
-  entity(id: string): Promise<EntitySummary | undefined>;
+  /** A merged-away id answers with the entity it was merged into (the API's 301). */
+  entity(id: string): Promise<EntitySummary | MergedEntity | undefined>;
   searchEntities(query: EntitySearch, after?: Key): Promise<Listed<EntityMatch, Key>>;
   trending(query: TrendingQuery): Promise<TrendingEntity[]>;
   related(entityId: string, query: DatedQuery): Promise<RelatedEntities>;
@@ -50,12 +51,19 @@ export type QuoteRow = Pick<
   'articleId' | 'title' | 'publishedAt' | 'sortDate' | 'speakerId' | 'speaker' | 'text' | 'start' | 'end'
 >;
 
+/** An id an editor merged into another entity. */
+export interface MergedEntity {
+  mergedInto: string;
+}
+
 export interface EntitySummary {
   id: string;
   type: EntityType;
   name: string;
   aliases: string[];
   articleCount: number;
+  /** Ids merged into this entity; they redirect here. */
+  mergedIds?: string[];
   firstSeen?: string;
   lastSeen?: string;
 }

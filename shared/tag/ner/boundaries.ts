@@ -56,12 +56,22 @@ export function cleanBoundaries(spans: TokenSpan[], tokens: Token[], doc: Docume
       if (isHonorific(tokens[first]!.text)) span.type = 'PERSON';
       first++;
     }
+    // An honorific inside the span starts the person's name ("Entrepreneur Sir Richard Branson").
+    for (let k = span.last - 1; k > first; k--) {
+      if (isHonorific(tokens[k]!.text) && UPPER_START.test(tokens[k + 1]!.text)) {
+        first = k + 1;
+        span.type = 'PERSON';
+        break;
+      }
+    }
     let pieceStart = first;
     const close = (last: number) => {
       let end = last;
       while (
         end >= pieceStart &&
-        (!ALPHANUMERIC.test(tokens[end]!.text) || LOWER_START.test(tokens[end]!.text))
+        (!ALPHANUMERIC.test(tokens[end]!.text) ||
+          LOWER_START.test(tokens[end]!.text) ||
+          (end > pieceStart && NOT_NAMES.has(tokens[end]!.text)))
       )
         end--;
       if (end < pieceStart) return;

@@ -9,19 +9,10 @@ export { align } from './binary-reader';
 export const MODEL_MAGIC = 0x4d52454e; // "NERM" little-endian
 export const MODEL_VERSION = 1;
 
-/** Strings that resolution needs at run time, baked into the model file at training time. */
-export interface Lexicon {
-  /** Lower-cased alias -> canonical place name ("us" -> "United States"). */
-  placeAliases: Record<string, string>;
-  /** Lower-cased alias -> canonical organisation name ("un" -> "United Nations"). */
-  organisationAliases: Record<string, string>;
-}
-
 export interface ModelMeta {
   /** Counts and settings of the training run, for the record. */
   training: Record<string, unknown>;
   gazetteerSources: string[];
-  lexicon: Lexicon;
   /**
    * Hashes (WordInfo.raw) of frequent tokens that were never part of an entity in training ("the", ",",
    * "said"): outside an entity the decoder labels them O without scoring.
@@ -49,7 +40,7 @@ function buildTable(keys: Int32Array): HashTable {
 }
 
 /**
- * The trained tagger: the first-pass and second-pass weights, the gazetteer and the lexicon.
+ * The trained tagger: the first-pass and second-pass weights and the gazetteer.
  * Layout: magic, version, meta JSON, gazetteer (keys, bits, max length), then two weight tables.
  */
 export class NerModel {

@@ -4,6 +4,7 @@ import { companiesBySuffix } from './companies';
 import { decodeGreedy } from './decode';
 import { DocumentFeatures } from './document-features';
 import { sequenceHash } from './hash';
+import { typeByHead } from './heads';
 import { personsAfterHonorifics } from './honorifics';
 import { OUTSIDE } from './labels';
 import type { NerModel } from './model';
@@ -20,8 +21,6 @@ export interface Recognition {
 const MAJOR_PLACE = 1 | 2 | 4 | 64;
 const COUNTRY = 1 | 64;
 const CAPITAL = 2;
-const GEOGRAPHIC_HEAD =
-  /^(?:sea|seas|strait|straits|ocean|gulf|bay|river|lake|mountains|mount|island|islands|peninsula|canal|valley|desert|channel|coast|basin|plateau|archipelago)$/i;
 // Title nouns after which capitalised words are a person's name, whatever the model made of the span
 // ("Defence Minister Boris Pistorius" read as an organisation).
 const HEAD_TITLE =
@@ -93,7 +92,6 @@ function repair(
       adjacent(span.last, next)
     )
       span.last = next;
-    if (span.last > span.first && GEOGRAPHIC_HEAD.test(tokens[span.last]!.text)) span.type = 'LOCATION';
     out.push(span);
   }
   // A country (or a capital, away from the start of a sentence) that the model left outside any entity.
@@ -110,6 +108,22 @@ function repair(
     i = last;
   }
   return out.sort((a, b) => a.first - b.first);
+}
+
+/**
+ * A country's name alone is the place, also where the context reads like an organisation ("the US rose"):
+ * CoNLL counts national teams and governments called by the country's name as places too.
+ */
+function countriesArePlaces(spans: TokenSpan[], doc: DocumentFeatures, model: NerModel): TokenSpan[] {
+  for (const span of spans) {
+    if (
+      span.type === 'ORGANIZATION' &&
+      span.first === span.last &&
+      model.gazetteer.get(sequenceHash(doc.word, span.first, span.first + 1)) & COUNTRY
+    )
+      span.type = 'LOCATION';
+  }
+  return spans;
 }
 
 /**
@@ -145,12 +159,9 @@ export function recognize(model: NerModel, text: string): Recognition {
   const doc = new DocumentFeatures(sentences, model.gazetteer);
   const labels = decodeTwoPasses(doc, model);
   const repaired = repair(text, tokens, labels, doc, model);
-  const cleaned = personsAfterHonorifics(
-    companiesBySuffix(cleanBoundaries(repaired, tokens, doc), tokens, text),
-    tokens,
-    doc,
-    SENTENCE_WORDS,
-  );
+  const bounded = cleanBoundaries(repaired, tokens, doc);
+  const typed = countriesArePlaces(companiesBySuffix(typeByHead(bounded, tokens), tokens, text), doc, model);
+  const cleaned = personsAfterHonorifics(typed, tokens, doc, SENTENCE_WORDS);
   const spans = cleaned.map((s) => ({
     type: s.type,
     start: tokens[s.first]!.start,

@@ -17,6 +17,9 @@ const MODIFIERS = new Set(
   ).split(' '),
 );
 
+/** Title words that name a person only with a word before them ("the chief executive"). */
+const ADJECTIVE_HEADS = new Set(['executive', 'general', 'official', 'representative']);
+
 /**
  * "the prime minister", "the England captain", "the Tory leader": a description that the article's titles
  * give exactly one named person, after that person is first named, becomes a mention of that person.
@@ -41,6 +44,8 @@ export function attachDescriptions(body: string, people: Cluster[], taken: Menti
       const words = phrase.slice(0, n);
       const head = words[n - 1]!.text.toLowerCase();
       if (!isTitleWord(head) || MODIFIERS.has(head)) continue;
+      // "the executive pair": alone, "executive" is as often an adjective as a person.
+      if (n === 1 && ADJECTIVE_HEADS.has(head)) continue;
       const end = words[n - 1]!.end;
       const owners = titled.filter(
         (t) => t.first < start && words.every((w) => t.words.has(w.text.toLowerCase())),

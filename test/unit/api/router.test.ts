@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requestFromEvent } from '../../../functions/api/handler';
+import { requestFromEvent } from '../../../functions/api/api-handler';
 import { CursorCodec } from '../../../shared/api/cursor';
 import { createApi } from '../../../shared/api/router';
 import type { ArchiveReads } from '../../../shared/store/archive-reads';

@@ -39,6 +39,13 @@ describe('recognition: span conventions (shared/tag/README.md)', () => {
     ]);
   });
 
+  it('starts a person at an honorific inside a span and leaves "TV" out of the place before it', () => {
+    expect(names('Entrepreneur Sir Richard Branson’s US TV show is proving a flop.')).toEqual([
+      ['PERSON', 'Richard Branson'],
+      ['LOCATION', 'US'],
+    ]);
+  });
+
   it('never takes a bare "TV" or "PC" for a name, and "UN" is the organisation', () => {
     expect(names('The final was shown live on TV, and PC sales rose.')).toEqual([]);
     expect(names('The UN said aid was on its way.')).toEqual([['ORGANIZATION', 'UN']]);

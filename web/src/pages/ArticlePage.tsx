@@ -1,5 +1,6 @@
 import { type Article, api } from '../api';
 import { Status } from '../components/Status';
+import { TypeChip } from '../components/TypeChip';
 import { formatDate, formatDateTime, typeLabel } from '../format';
 import { entityHref, href } from '../route';
 import { marksOf, paragraphs } from '../segments';
@@ -21,6 +22,10 @@ function ArticleView({ article }: { article: Article }) {
   const headings = new Set(article.headings ?? []);
   const names = new Map(article.entities.map((e) => [e.id, e.name]));
   const mentioned = article.entities.filter((e) => e.mentions.length > 0);
+  // "on Sunday" three times is one date to a reader.
+  const dates = [
+    ...new Map((article.dates ?? []).map((d) => [`${d.text.toLowerCase()}|${d.value}`, d])).values(),
+  ];
   return (
     <article class="article">
       <header>
@@ -99,21 +104,18 @@ function ArticleView({ article }: { article: Article }) {
             <ul class="entities">
               {mentioned.map((entity) => (
                 <li key={entity.id}>
-                  <span class={`chip type-${entity.type.toLowerCase()}`}>
-                    {typeLabel[entity.type] ?? entity.type}
-                  </span>{' '}
-                  <a href={entityHref(entity.id)}>{entity.name}</a>
+                  <TypeChip type={entity.type} /> <a href={entityHref(entity.id)}>{entity.name}</a>
                   {entity.role && <span class="muted"> ({entity.role})</span>}{' '}
                   <span class="muted">×{entity.mentionCount}</span>
                 </li>
               ))}
             </ul>
           </section>
-          {article.dates && article.dates.length > 0 && (
+          {dates.length > 0 && (
             <section aria-labelledby="dates-heading">
               <h2 id="dates-heading">Dates</h2>
               <ul class="dates">
-                {article.dates.map((date) => (
+                {dates.map((date) => (
                   <li key={`${date.start}`}>
                     “{date.text}”: <time dateTime={date.value}>{formatDate(date.value)}</time>
                   </li>

@@ -4,7 +4,8 @@ import { ArticleList } from '../components/ArticleList';
 import { Pager } from '../components/Pager';
 import { Status } from '../components/Status';
 import { Timeline } from '../components/Timeline';
-import { formatDate, plural, typeLabel } from '../format';
+import { TypeChip } from '../components/TypeChip';
+import { formatDate, plural } from '../format';
 import { articleHref, entityHref } from '../route';
 import { useApi } from '../use-api';
 
@@ -27,6 +28,14 @@ export function EntityPage({ id, query }: { id: string; query: Record<string, st
   );
 }
 
+async function roleOf(entity: Entity, signal: AbortSignal): Promise<string | undefined> {
+  if (entity.role) return entity.role;
+  const newest = (await api.entityArticles(entity.id, { limit: 1 }, signal)).items[0];
+  if (!newest) return undefined;
+  const article = await api.article(newest.id, signal);
+  return article.entities.find((e) => e.id === entity.id)?.role;
+}
+
 function EntityView({ entity, query }: { entity: Entity; query: Record<string, string> }) {
   const { id } = entity;
   const limit = Number(query.limit) || entityPageSize;
@@ -40,23 +49,27 @@ function EntityView({ entity, query }: { entity: Entity; query: Record<string, s
   const articles = useApi(`${id}|articles|${limit}|${query.cursor ?? ''}`, (signal) =>
     api.entityArticles(id, { limit, cursor: query.cursor }, signal),
   );
-  const keep = { limit: query.limit };
+  // The entity record may carry no role (an older API): the newest article that names it knows one.
+  const role = useApi(`${id}|role|${entity.role ?? ''}`, (signal) => roleOf(entity, signal));
+  // Quotes (`quotes`) and articles (`cursor`) page independently; each keeps the other's place in the URL.
+  const pagesOf = (param: 'quotes' | 'cursor', nextCursor: string | undefined) => ({
+    first: query[param] ? entityHref(id, { ...query, [param]: undefined }) : undefined,
+    next: nextCursor ? entityHref(id, { ...query, [param]: nextCursor }) : undefined,
+  });
   const aliases = entity.aliases.filter((alias) => alias !== entity.name);
 
   return (
     <>
       <header class="entity-head">
         <p class="kicker">
-          <span class={`chip type-${entity.type.toLowerCase()}`}>
-            {typeLabel[entity.type] ?? entity.type}
-          </span>
+          <TypeChip type={entity.type} />
         </p>
         <h1 tabIndex={-1}>{entity.name}</h1>
         <dl class="facts">
-          {entity.role && (
+          {role.data && (
             <>
               <dt>Role</dt>
-              <dd>{entity.role}</dd>
+              <dd data-testid="role">{role.data}</dd>
             </>
           )}
           <dt>Also written</dt>
@@ -104,15 +117,7 @@ function EntityView({ entity, query }: { entity: Entity; query: Record<string, s
                       </li>
                     ))}
                   </ul>
-                  <Pager
-                    label="Quote pages"
-                    first={query.quotes ? entityHref(id, { ...keep, cursor: query.cursor }) : undefined}
-                    next={
-                      page.nextCursor
-                        ? entityHref(id, { ...keep, cursor: query.cursor, quotes: page.nextCursor })
-                        : undefined
-                    }
-                  />
+                  <Pager label="Quote pages" {...pagesOf('quotes', page.nextCursor)} />
                 </>
               )
             }
@@ -129,11 +134,7 @@ function EntityView({ entity, query }: { entity: Entity; query: Record<string, s
                 <ul class="related">
                   {page.items.map((item) => (
                     <li key={item.id}>
-                      {item.type && (
-                        <span class={`chip type-${item.type.toLowerCase()}`}>
-                          {typeLabel[item.type] ?? item.type}
-                        </span>
-                      )}{' '}
+                      {item.type && <TypeChip type={item.type} />}{' '}
                       <a href={entityHref(item.id)}>{item.name ?? item.id}</a>{' '}
                       <span class="muted">({plural(item.articlesTogether, 'article')} together)</span>
                     </li>
@@ -156,15 +157,7 @@ function EntityView({ entity, query }: { entity: Entity; query: Record<string, s
                   'mentionCount' in item ? plural(Number(item.mentionCount), 'mention') : undefined
                 }
               />
-              <Pager
-                label="Article pages"
-                first={query.cursor ? entityHref(id, { ...keep, quotes: query.quotes }) : undefined}
-                next={
-                  page.nextCursor
-                    ? entityHref(id, { ...keep, quotes: query.quotes, cursor: page.nextCursor })
-                    : undefined
-                }
-              />
+              <Pager label="Article pages" {...pagesOf('cursor', page.nextCursor)} />
             </>
           )}
         </Status>
