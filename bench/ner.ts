@@ -211,13 +211,13 @@ const rows: [string, string][] = [];
 let devScores: DevScores | undefined;
 if (existsSync(validPath)) {
   const valid: DevDocument[] = readConll(validPath).map((d, k) => ({ file: `valid#${k}`, ...d }));
-  rows.push(...scoreRows('CoNLL-2003 valid', scoreDocuments(valid, spansOf)));
+  for (const row of scoreRows('CoNLL-2003 valid', scoreDocuments(valid, spansOf))) rows.push(row);
 } else rows.push(['CoNLL-2003 valid', `not found at ${validPath}`]);
 if (existsSync(bbcDir)) {
   const dev = readDevSet(devPath, bbcDir);
   devScores = scoreDocuments(dev, spansOf);
   const gold = dev.reduce((n, d) => n + d.spans.length, 0);
-  rows.push(...scoreRows(`BBC dev (${dev.length} articles, ${gold} names)`, devScores));
+  for (const row of scoreRows(`BBC dev (${dev.length} articles, ${gold} names)`, devScores)) rows.push(row);
 } else rows.push(['BBC dev set', `not found at ${bbcDir}`]);
 
 if (existsSync(seedPath)) {

@@ -30,7 +30,7 @@ export function attachDescriptions(body: string, people: Cluster[], taken: Menti
     .map((c) => ({
       cluster: c,
       words: new Set(c.titles.flatMap((t) => t.toLowerCase().split(/\s+/))),
-      first: Math.min(...c.mentions.map((m) => m.start)),
+      first: c.mentions.reduce((first, m) => Math.min(first, m.start), Number.POSITIVE_INFINITY),
     }));
   if (titled.length === 0) return;
   // Most "the"s start no title of the article's people: one look at the next word rules them out.
