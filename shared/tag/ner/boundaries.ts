@@ -9,10 +9,12 @@ export const SENTENCE_WORDS =
 
 /** Lower-case words that may sit inside a name ("Bank of England", "Ludwig van Beethoven"). */
 const CONNECTORS = new Set(
-  'of the and for de du des la le van von der den y da di del dos das on upon in at on-line e al bin'.split(
+  'of the and for de du des la le van von der den y da di del dos das on upon in at on-line e al bin ibn wa ter ten zu'.split(
     ' ',
   ),
 );
+// Arabic particles joined to the next part of a name ("Zine al-Abidine Ben Ali", "Abdel Fattah el-Sisi").
+const PARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|d)[-'’]\p{Lu}/u;
 
 /**
  * Words that are never a name on their own: abbreviations news writes in capitals ("on TV", which the
@@ -69,8 +71,9 @@ export function cleanBoundaries(spans: TokenSpan[], tokens: Token[], doc: Docume
       let end = last;
       while (
         end >= pieceStart &&
-        (!ALPHANUMERIC.test(tokens[end]!.text) ||
-          LOWER_START.test(tokens[end]!.text) ||
+        // "$" ends currency names ("C$", "HK$").
+        ((!ALPHANUMERIC.test(tokens[end]!.text) && tokens[end]!.text !== '$') ||
+          (LOWER_START.test(tokens[end]!.text) && !PARTICLE.test(tokens[end]!.text)) ||
           (end > pieceStart && NOT_NAMES.has(tokens[end]!.text)))
       )
         end--;
@@ -81,7 +84,7 @@ export function cleanBoundaries(spans: TokenSpan[], tokens: Token[], doc: Docume
     for (let i = first; i <= span.last; i++) {
       const text = tokens[i]!.text;
       const breaks = text === '’s' || text === "'s" || BREAKS.has(text);
-      if (breaks || (LOWER_START.test(text) && !CONNECTORS.has(text))) {
+      if (breaks || (LOWER_START.test(text) && !CONNECTORS.has(text) && !PARTICLE.test(text))) {
         close(i - 1);
         // After a possessive or a comma the rest may be a name of its own ("England’s Monetary Policy
         // Committee"); after any other lower-case word it is the clause the name ran into.

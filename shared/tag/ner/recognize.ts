@@ -70,6 +70,13 @@ function repair(
       }
     }
     if (span.type === 'PERSON') {
+      // "Palestinian President Yasser Arafat": the name starts after the last title word in the span.
+      for (let k = span.last - 1; k > span.first; k--) {
+        if (HEAD_TITLE.test(tokens[k]!.text) && doc.capital[k + 1] === 1) {
+          span.first = k + 1;
+          break;
+        }
+      }
       while (span.first <= span.last && isTitleWord(tokens[span.first]!.text)) span.first++;
       if (span.first > span.last) continue;
       for (let j = span.last + 1; j < sentenceEnd[span.last]!; j++) {
