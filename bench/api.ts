@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ArticleWriter } from '../shared/store/article-writer';
 import { mapLimit } from '../shared/store/map-limit';
-import { type ApiHandler, httpEvent, lambdaContext, useTable } from '../test/integration/api/api-events';
+import { apiHandlerFor, httpEvent, lambdaContext } from '../test/integration/api/api-events';
 import { startTestTable } from '../test/integration/store/dynalite-table';
 import { cast, castId, syntheticCorpus } from '../test/integration/store/synthetic-corpus';
 import { indexWriteUnits } from './dynamodb-item-size';
@@ -87,8 +87,7 @@ try {
   const redeliveryUnits = totals().table + totals().index;
   counting = false;
 
-  useTable(table.endpoint, table.table, 'bench-secret');
-  const { handler } = (await import('../functions/api/handler')) as unknown as { handler: ApiHandler };
+  const handler = apiHandlerFor(table.db, table.table, 'bench-secret');
   const call = async (path: string, query: Record<string, string> = {}) => {
     const response = await handler(httpEvent('GET', path, query), lambdaContext);
     if (response.statusCode !== 200)

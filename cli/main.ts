@@ -3,6 +3,7 @@ import { register as registerEntities } from './commands/entities';
 import { register as registerFailures } from './commands/failures';
 import { register as registerParse } from './commands/parse';
 import { register as registerRedrive } from './commands/redrive';
+import { register as registerRepairCounts } from './commands/repair-counts';
 import { register as registerReprocess } from './commands/reprocess';
 import { register as registerTag } from './commands/tag';
 
@@ -14,5 +15,6 @@ registerEntities(program);
 registerFailures(program);
 registerReprocess(program);
 registerRedrive(program);
+registerRepairCounts(program);
 
 await program.parseAsync(process.argv);

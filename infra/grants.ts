@@ -28,8 +28,15 @@ export function grantStageObjects(
       why: `${stage.name} reads any object of its input zone ${stage.inputPrefix}`,
     },
   ];
+  // For a missing key S3 checks ListBucket with the key as s3:prefix: under these prefixes the stage
+  // gets a 404 (NotFound) rather than a 403, and it can list nothing else.
+  const readPrefixes = [stage.inputPrefix, ...(stage.output !== 'table' ? [stage.output] : [])];
   role.addToPrincipalPolicy(
-    new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }),
+    new iam.PolicyStatement({
+      actions: ['s3:ListBucket'],
+      resources: [bucket.bucketArn],
+      conditions: { StringLike: { 's3:prefix': readPrefixes.map((prefix) => `${prefix}*`) } },
+    }),
   );
   role.addToPrincipalPolicy(
     new iam.PolicyStatement({

@@ -14,6 +14,7 @@ import { ArticleTable } from './constructs/article-table';
 import { PipelineFunction } from './constructs/pipeline-function';
 import { PipelineStage } from './constructs/pipeline-stage';
 import { ReadApi } from './constructs/read-api';
+import { ReaderSite } from './constructs/reader-site';
 import {
   grantSecretValue,
   grantStageObjects,
@@ -129,6 +130,17 @@ export class PipelineStack extends Stack {
       routes: apiRoutes,
       handler: this.apiFunction.function,
       throttle: settings.apiThrottle,
+    });
+
+    const reader = new ReaderSite(this, 'Reader', {
+      api: this.api.api,
+      routes: apiRoutes,
+      accessLogs: this.archive.accessLogs,
+      projectRoot,
+    });
+    new CfnOutput(this, 'ReaderUrl', {
+      value: reader.url,
+      description: 'The reading room (web/), API under it',
     });
 
     new CfnOutput(this, bucketOutput, { value: bucket.bucketName, description: 'Drop raw files under raw/' });

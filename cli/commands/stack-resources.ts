@@ -4,10 +4,13 @@ import {
   bucketOutput,
   stageDeadLetterQueueOutput,
   stageQueueOutput,
+  tableOutput,
 } from '../../shared/pipeline/stack-outputs';
 
 export interface StackResources {
   bucket: string;
+  /** The archive table (the entities commands write corrections to it). */
+  table?: string;
   queues: Partial<Record<StageName, { url?: string; deadLetterUrl?: string }>>;
 }
 
@@ -27,5 +30,5 @@ export async function readStack(
       deadLetterUrl: outputs.get(stageDeadLetterQueueOutput(stage)),
     };
   }
-  return { bucket, queues };
+  return { bucket, table: outputs.get(tableOutput), queues };
 }

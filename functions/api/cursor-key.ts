@@ -1,4 +1,4 @@
-import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
+import type { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
 import { env } from '../../shared/pipeline/definition';
 
 /**
@@ -7,22 +7,39 @@ import { env } from '../../shared/pipeline/definition';
  */
 export const cursorKeyMaxAgeSeconds = 15 * 60;
 
+export interface CursorKeySettings {
+  /** A Secrets Manager secret holding the key (deployed); wins over `key`. */
+  arn?: string;
+  /** The key itself (the local runtime, tests). */
+  key?: string;
+  /** Reads the secret; it keeps the value in memory for maxAge, so one provider per container. */
+  secrets?: Pick<SecretsProvider, 'get'>;
+}
+
+/** The settings as the stack passes them to the api function. */
+export function cursorKeySettingsFromEnvironment(): Omit<CursorKeySettings, 'secrets'> {
+  return {
+    arn: process.env[env.cursorSecretArn] || undefined,
+    key: process.env[env.cursorSecret] || undefined,
+  };
+}
+
 /**
  * The key that signs page cursors. Deployed, the stack passes the ARN of a generated secret; the local
  * runtime and the tests pass the key itself. There is deliberately no built-in fallback: a key anyone
  * can read in this source would let anyone forge cursors.
  */
-export async function cursorKey(): Promise<string> {
-  const arn = process.env[env.cursorSecretArn];
-  if (arn) {
-    // Powertools keeps the value in memory for maxAge; later calls are a cache lookup.
-    const value = await getSecret(arn, { maxAge: cursorKeyMaxAgeSeconds });
-    if (typeof value !== 'string' || value.length === 0) {
-      throw new Error(`the secret ${arn} has no SecretString to sign cursors with`);
+export function cursorKeySource({ arn, key, secrets }: CursorKeySettings): () => Promise<string> {
+  return async () => {
+    if (arn) {
+      if (!secrets) throw new Error(`no secrets provider to read ${arn} with`);
+      const value = await secrets.get(arn, { maxAge: cursorKeyMaxAgeSeconds });
+      if (typeof value !== 'string' || value.length === 0) {
+        throw new Error(`the secret ${arn} has no SecretString to sign cursors with`);
+      }
+      return value;
     }
-    return value;
-  }
-  const key = process.env[env.cursorSecret];
-  if (key) return key;
-  throw new Error(`no cursor signing key: set ${env.cursorSecretArn} or ${env.cursorSecret}`);
+    if (key) return key;
+    throw new Error(`no cursor signing key: set ${env.cursorSecretArn} or ${env.cursorSecret}`);
+  };
 }

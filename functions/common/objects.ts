@@ -1,12 +1,5 @@
-import {
-  GetObjectCommand,
-  HeadObjectCommand,
-  NoSuchKey,
-  NotFound,
-  PutObjectCommand,
-} from '@aws-sdk/client-s3';
 import type { z } from 'zod';
-import { s3Client } from '../../shared/aws/clients';
+import type { ObjectStore } from './object-store';
 import { StageRejection } from './stage-error';
 
 export interface FetchedObject {
@@ -19,26 +12,23 @@ export interface FetchedObject {
  * Reads an object, refusing one larger than `maxBytes` before downloading it. An object deleted
  * between its event and now is a rejection (there is nothing left to process), not a retry.
  */
-export async function fetchObject(bucket: string, key: string, maxBytes: number): Promise<FetchedObject> {
-  try {
-    const head = await s3Client().send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-    const size = head.ContentLength ?? 0;
-    if (size > maxBytes) {
-      throw new StageRejection('too-large', `${size} bytes is over the ${maxBytes}-byte limit`);
-    }
-    const object = await s3Client().send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-    const bytes = await object.Body!.transformToByteArray();
-    return {
-      bytes,
-      lastModified: object.LastModified ?? head.LastModified ?? new Date(),
-      size: bytes.length,
-    };
-  } catch (error) {
-    if (error instanceof NoSuchKey || error instanceof NotFound) {
-      throw new StageRejection('source-missing', `s3://${bucket}/${key} no longer exists`);
-    }
-    throw error;
+export async function fetchObject(
+  objects: ObjectStore,
+  bucket: string,
+  key: string,
+  maxBytes: number,
+): Promise<FetchedObject> {
+  const head = await objects.head(bucket, key);
+  if (head && head.size > maxBytes) {
+    throw new StageRejection('too-large', `${head.size} bytes is over the ${maxBytes}-byte limit`);
   }
+  const object = head && (await objects.get(bucket, key));
+  if (!object) throw new StageRejection('source-missing', `s3://${bucket}/${key} no longer exists`);
+  return {
+    bytes: object.bytes,
+    lastModified: object.lastModified ?? head?.lastModified ?? new Date(),
+    size: object.bytes.length,
+  };
 }
 
 const fingerprintHeader = 'fingerprint';
@@ -49,38 +39,27 @@ const fingerprintHeader = 'fingerprint';
  * downstream. Returns whether it wrote.
  */
 export async function putJsonUnlessSame(
+  objects: ObjectStore,
   bucket: string,
   key: string,
   document: unknown,
   fingerprint: string,
 ): Promise<boolean> {
-  try {
-    const head = await s3Client().send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-    if (head.Metadata?.[fingerprintHeader] === fingerprint) return false;
-  } catch (error) {
-    if (!(error instanceof NotFound || error instanceof NoSuchKey)) throw error;
-  }
-  await putJson(bucket, key, document, { [fingerprintHeader]: fingerprint });
+  const head = await objects.head(bucket, key);
+  if (head?.metadata[fingerprintHeader] === fingerprint) return false;
+  await putJson(objects, bucket, key, document, { [fingerprintHeader]: fingerprint });
   return true;
 }
 
 export async function putJson(
+  objects: ObjectStore,
   bucket: string,
   key: string,
   document: unknown,
   metadata?: Record<string, string>,
 ): Promise<void> {
   const body = Buffer.from(JSON.stringify(document));
-  await s3Client().send(
-    new PutObjectCommand({
-      Bucket: bucket,
-      Key: key,
-      Body: body,
-      ContentLength: body.length,
-      ContentType: 'application/json',
-      Metadata: metadata,
-    }),
-  );
+  await objects.put(bucket, key, body, { contentType: 'application/json', metadata });
 }
 
 /** Stage documents are at most this large; anything bigger is not one of ours. */
@@ -91,11 +70,12 @@ const maxStageDocumentBytes = 50 * 1024 * 1024;
  * not what the schema says is bad input for this stage, quarantined rather than retried.
  */
 export async function readStageDocument<T extends z.ZodType>(
+  objects: ObjectStore,
   bucket: string,
   key: string,
   schema: T,
 ): Promise<{ document: z.infer<T>; lastModified: Date }> {
-  const object = await fetchObject(bucket, key, maxStageDocumentBytes);
+  const object = await fetchObject(objects, bucket, key, maxStageDocumentBytes);
   try {
     const document = schema.parse(JSON.parse(Buffer.from(object.bytes).toString('utf8')));
     return { document, lastModified: object.lastModified };

@@ -2,7 +2,21 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 
-/** One logger, metrics and tracer per container, shared by every handler module. */
-export const logger = new Logger({ serviceName: 'article-pipeline' });
-export const metrics = new Metrics({ namespace: 'ArticlePipeline', serviceName: 'article-pipeline' });
-export const tracer = new Tracer({ serviceName: 'article-pipeline' });
+/** A handler's logger, metrics and tracer. */
+export interface Observability {
+  logger: Logger;
+  metrics: Metrics;
+  tracer: Tracer;
+}
+
+export const serviceName = 'article-pipeline';
+export const metricsNamespace = 'ArticlePipeline';
+
+/** On Lambda: configured by the POWERTOOLS_* variables the stack sets, one set per container. */
+export function lambdaObservability(): Observability {
+  return {
+    logger: new Logger({ serviceName }),
+    metrics: new Metrics({ namespace: metricsNamespace, serviceName }),
+    tracer: new Tracer({ serviceName }),
+  };
+}

@@ -7,12 +7,19 @@ import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { objectsInRecord, type S3ObjectRef } from '../../shared/events/s3-object-event';
 import type { StageDefinition } from '../../shared/pipeline/definition';
-import { logger, metrics, tracer } from './powertools';
+import type { ObjectStore } from './object-store';
+import type { Observability } from './powertools';
 import { quarantine } from './quarantine';
 import { StageRejection } from './stage-error';
 import { type Deadline, deadlineOf, RecordTimeout } from './time-budget';
 
 export type ObjectProcessor = (object: S3ObjectRef) => Promise<void>;
+
+/** What every stage handler is built with; each stage adds its own. */
+export interface StageDependencies {
+  objects: ObjectStore;
+  observability: Observability;
+}
 
 /**
  * Every stage has one shape: an SQS batch of S3 object-created events in, one call of `process` per
@@ -24,7 +31,12 @@ export type ObjectProcessor = (object: S3ObjectRef) => Promise<void>;
  * handler answers before Lambda kills it, so the records that finished are acknowledged rather than
  * retried with the slow one, and a slow file on its last delivery is quarantined like a failing one.
  */
-export function stageHandler(stage: StageDefinition, process: ObjectProcessor) {
+export function stageHandler(
+  stage: StageDefinition,
+  { objects, observability }: StageDependencies,
+  process: ObjectProcessor,
+) {
+  const { logger, metrics, tracer } = observability;
   const processRecord = async (record: SQSRecord, deadline: Deadline): Promise<void> => {
     const attempts = Number(record.attributes?.ApproximateReceiveCount ?? '1');
     for (const object of objectsInRecord(record)) {
@@ -35,7 +47,7 @@ export function stageHandler(stage: StageDefinition, process: ObjectProcessor) {
       } catch (error) {
         const lastAttempt = attempts >= stage.maxReceiveCount;
         if (error instanceof StageRejection || lastAttempt) {
-          const at = await quarantine(object.bucket, {
+          const recordKey = await quarantine(objects, object.bucket, {
             stage: stage.name,
             bucket: object.bucket,
             key: object.key,
@@ -47,7 +59,7 @@ export function stageHandler(stage: StageDefinition, process: ObjectProcessor) {
             stage: stage.name,
             key: object.key,
             reason: quarantineReason(error),
-            quarantineKey: at,
+            quarantineKey: recordKey,
           });
           if (error instanceof StageRejection) continue;
         }

@@ -57,7 +57,15 @@ export class PipelineStage extends Construct {
           object: { key: events.Match.prefix(stage.inputPrefix) },
         },
       },
-      targets: [new targets.SqsQueue(this.queue)],
+      // An event EventBridge cannot deliver (queue throttled, policy broken) is retried for up to a day,
+      // then kept in the stage's dead-letter queue, where the DLQ alarm and `articles redrive` see it.
+      targets: [
+        new targets.SqsQueue(this.queue, {
+          retryAttempts: 185,
+          maxEventAge: Duration.hours(24),
+          deadLetterQueue: this.deadLetterQueue,
+        }),
+      ],
     });
 
     this.handler = new PipelineFunction(this, 'Handler', {
@@ -71,7 +79,11 @@ export class PipelineStage extends Construct {
       alarmTopic: props.alarmTopic,
     });
     this.handler.function.addEventSource(
-      new SqsEventSource(this.queue, { batchSize: stage.batchSize, reportBatchItemFailures: true }),
+      new SqsEventSource(this.queue, {
+        batchSize: stage.batchSize,
+        reportBatchItemFailures: true,
+        maxConcurrency: stage.maxConcurrency,
+      }),
     );
 
     const dlqAlarm = new cloudwatch.Alarm(this, 'DeadLetterAlarm', {

@@ -5,6 +5,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { corsPolicy } from '../../shared/api/http';
 import type { RouteDefinition } from '../../shared/api/routes';
 
 export interface ReadApiProps {
@@ -27,11 +28,11 @@ export class ReadApi extends Construct {
       description: 'article-pipeline read API',
       createDefaultStage: false,
       corsPreflight: {
-        allowMethods: [apigw.CorsHttpMethod.GET],
-        allowOrigins: ['*'],
-        allowHeaders: ['If-None-Match', 'Content-Type'],
-        exposeHeaders: ['ETag'],
-        maxAge: Duration.days(1),
+        allowMethods: corsPolicy.allowMethods.map((method) => apigw.CorsHttpMethod[method]),
+        allowOrigins: [...corsPolicy.allowOrigins],
+        allowHeaders: [...corsPolicy.allowHeaders],
+        exposeHeaders: [...corsPolicy.exposeHeaders],
+        maxAge: Duration.seconds(corsPolicy.maxAgeSeconds),
       },
     });
     Validations.of(this.api).acknowledge({

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { pathTemplate } from '../../shared/api/path-template';
 import type { RouteDefinition } from '../../shared/api/routes';
 
 export interface MatchedRoute {
@@ -14,27 +15,15 @@ export function matchRoute(
   method: string,
   path: string,
 ): MatchedRoute | undefined {
-  const segments = path.split('/').filter(Boolean);
   for (const route of routes) {
     if (route.method !== method) continue;
-    const template = route.path.split('/').filter(Boolean);
-    if (template.length !== segments.length) continue;
-    const parameters: Record<string, string> = {};
-    const matches = template.every((part, i) => {
-      const segment = segments[i]!;
-      const parameter = /^\{(\w+)\}$/.exec(part);
-      if (parameter) {
-        parameters[parameter[1]!] = safeDecode(segment);
-        return true;
-      }
-      return part === segment;
-    });
-    if (matches) {
-      return {
-        routeKey: `${route.method} ${route.path}`,
-        pathParameters: Object.keys(parameters).length > 0 ? parameters : undefined,
-      };
-    }
+    const values = pathTemplate(route.path).match(path);
+    if (!values) continue;
+    const parameters = Object.entries(values).map(([name, value]) => [name, safeDecode(value)]);
+    return {
+      routeKey: `${route.method} ${route.path}`,
+      pathParameters: parameters.length > 0 ? Object.fromEntries(parameters) : undefined,
+    };
   }
   return undefined;
 }
@@ -42,7 +31,7 @@ export function matchRoute(
 /** An API Gateway HTTP API payload format 2.0 event for one request. */
 export function httpApiEvent(
   request: IncomingMessage,
-  url: URL,
+  url: Pick<URL, 'pathname' | 'search' | 'searchParams'>,
   route: MatchedRoute,
   body: Buffer,
 ): APIGatewayProxyEventV2 {

@@ -1,25 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { env } from '../../shared/pipeline/definition';
 
 export const cursorSecretFile = 'cursor-secret';
 
-/** The key this process put into the environment, told apart from one the caller set. */
-let provided: string | undefined;
-
 /**
- * Gives the in-process api handler its cursor signing key: made once per data folder and kept in it,
- * so a cursor handed out before a restart still reads after it. A key the caller set (CURSOR_SECRET
- * or CURSOR_SECRET_ARN in the environment) wins.
+ * The local api handler's cursor signing key: made once per data folder and kept in it, so a cursor
+ * handed out before a restart still reads after it.
  */
-export function provideCursorSecret(dataDir: string): void {
-  const current = process.env[env.cursorSecret];
-  if (process.env[env.cursorSecretArn] || (current && current !== provided)) return;
-  provided = persistedCursorSecret(dataDir);
-  process.env[env.cursorSecret] = provided;
-}
-
 export function persistedCursorSecret(dataDir: string): string {
   const path = join(dataDir, cursorSecretFile);
   mkdirSync(dataDir, { recursive: true });

@@ -1,9 +1,18 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import { apiFunction, stages } from '../../shared/pipeline/definition';
+import { createApiHandler } from '../../functions/api/api-handler';
+import type { Observability } from '../../functions/common/powertools';
+import { s3ObjectStore } from '../../functions/common/s3-object-store';
+import { createParseHandler } from '../../functions/parse/parse-handler';
+import { createStoreHandler } from '../../functions/store/store-handler';
+import { createTagHandler } from '../../functions/tag/tag-handler';
+import { documentClientOf } from '../../shared/aws/clients';
 import type { StageName } from '../../shared/pipeline/key-layout';
+import { ArchiveReader } from '../../shared/store/archive-reader';
+import { ArticleWriter } from '../../shared/store/article-writer';
+import { createConfiguredTagger } from '../../shared/tag/configured';
+import type { ServiceEndpoints } from './clients';
 import type { StageHandler } from './poller';
 
 export type ApiHandler = (
@@ -11,35 +20,64 @@ export type ApiHandler = (
   context: Context,
 ) => Promise<APIGatewayProxyResultV2>;
 
-const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-/**
- * Loads the handler modules the pipeline definition names, after the runtime has pointed the
- * environment at its endpoints (the shared SDK clients read it when first used). A handler whose
- * module does not exist yet is reported as missing rather than failing the whole runtime.
- */
-export async function loadHandlers(): Promise<{
-  stages: Partial<Record<StageName, StageHandler>>;
-  api?: ApiHandler;
-  missing: string[];
-}> {
-  const missing: string[] = [];
-  const stageHandlers: Partial<Record<StageName, StageHandler>> = {};
-  for (const stage of stages) {
-    const handler = await load<StageHandler>(stage.entry, missing);
-    if (handler) stageHandlers[stage.name] = handler;
-  }
-  const api = await load<ApiHandler>(apiFunction.entry, missing);
-  return { stages: stageHandlers, api, missing };
+/** What the functions read from their environment on Lambda, given explicitly here. */
+export interface FunctionSettings {
+  table: string;
+  tagger: string;
+  defaultTimeZone: string;
+  maxRawBytes: number;
+  cursorKey: () => Promise<string>;
 }
 
-async function load<T>(entry: string, missing: string[]): Promise<T | undefined> {
-  const path = join(repositoryRoot, entry);
-  if (!existsSync(path)) {
-    missing.push(entry);
-    return undefined;
-  }
-  const module = (await import(pathToFileURL(path).href)) as { handler?: T };
-  if (!module.handler) throw new Error(`${entry} does not export a handler`);
-  return module.handler;
+export interface LocalHandlers {
+  stages: Record<StageName, StageHandler>;
+  api: ApiHandler;
+  /** Ends the handlers' own SDK clients. */
+  destroy(): void;
+}
+
+/**
+ * Builds every function's handler as its entry module would on Lambda, but with the runtime's
+ * endpoints, credentials and settings passed in: nothing is read from, or written to, process.env.
+ * The handlers get SDK clients of their own, so a test can route their traffic through a proxy.
+ */
+export function buildHandlers(
+  endpoints: ServiceEndpoints,
+  settings: FunctionSettings,
+  observability: Observability,
+): LocalHandlers {
+  const common = {
+    region: endpoints.region,
+    credentials: { accessKeyId: endpoints.accessKeyId, secretAccessKey: endpoints.secretAccessKey },
+  };
+  const s3 = new S3Client({
+    ...common,
+    endpoint: endpoints.s3,
+    forcePathStyle: true,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+  const dynamodb = new DynamoDBClient({ ...common, endpoint: endpoints.dynamodb });
+  const documents = documentClientOf(dynamodb);
+  const base = { objects: s3ObjectStore(s3), observability };
+  return {
+    stages: {
+      parse: createParseHandler({
+        ...base,
+        defaultTimeZone: settings.defaultTimeZone,
+        maxRawBytes: settings.maxRawBytes,
+      }),
+      tag: createTagHandler({ ...base, tagger: createConfiguredTagger(settings.tagger) }),
+      store: createStoreHandler({ ...base, articles: new ArticleWriter(documents, settings.table) }),
+    },
+    api: createApiHandler({
+      observability,
+      reads: new ArchiveReader(documents, settings.table),
+      cursorKey: settings.cursorKey,
+    }),
+    destroy() {
+      s3.destroy();
+      dynamodb.destroy();
+    },
+  };
 }

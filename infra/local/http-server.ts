@@ -1,7 +1,8 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
-import { preflightHeaders } from '../../shared/api/http';
+import { preflightHeaders, problemResponse } from '../../shared/api/http';
+import { type ProblemError, problems } from '../../shared/api/problem';
 import { apiRoutes } from '../../shared/api/routes';
 import { apiFunction } from '../../shared/pipeline/definition';
 import { httpApiEvent, matchRoute } from './api-gateway-event';
@@ -24,7 +25,8 @@ export async function startHttpServer(
 ): Promise<RunningHttpServer> {
   const server: Server = createServer(async (request, response) => {
     try {
-      const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
+      const url = requestTarget(request.url);
+      if (!url) return sendProblem(response, problems.notFound('not a request path'));
       const chunks: Buffer[] = [];
       for await (const chunk of request) chunks.push(chunk as Buffer);
       // API Gateway answers CORS preflight itself (corsPreflight on the HTTP API): so does this server.
@@ -37,7 +39,13 @@ export async function startHttpServer(
       if (!route) {
         // API routes first; any other path may be a file of the reading room (web/).
         if (await serveReader(request, response, url.pathname)) return;
-        return sendJson(response, 404, { message: 'Not Found' });
+        // On AWS, API Gateway answers a route it does not know itself, with {"message":"Not Found"}
+        // (see README); here our code answers, so it answers as the API's own errors do.
+        const allowed = allowedMethods(url.pathname);
+        if (allowed.length === 0) return sendProblem(response, problems.notFound(`no route ${url.pathname}`));
+        return sendProblem(response, problems.methodNotAllowed(request.method ?? ''), {
+          allow: [...allowed, 'OPTIONS'].join(', '),
+        });
       }
       if (!handler) return sendJson(response, 503, { message: `${apiFunction.entry} is not available yet` });
       const event = httpApiEvent(request, url, route, Buffer.concat(chunks));
@@ -73,6 +81,30 @@ function sendResult(response: ServerResponse, result: APIGatewayProxyResultV2): 
   const bytes = result.isBase64Encoded ? Buffer.from(body, 'base64') : Buffer.from(body, 'utf8');
   response.writeHead(result.statusCode ?? 200, headers);
   response.end(bytes);
+}
+
+/**
+ * The path and query of a request target exactly as sent. `new URL` against a base would throw on a
+ * Host header such as `a b`, read `//x` as a host and resolve `%2e%2e` segments away; API Gateway
+ * does none of that. Undefined for a target that is not a path (`*`, an absolute URL).
+ */
+function requestTarget(target = '/'): Pick<URL, 'pathname' | 'search' | 'searchParams'> | undefined {
+  if (!target.startsWith('/')) return undefined;
+  const query = target.indexOf('?');
+  const pathname = query < 0 ? target : target.slice(0, query);
+  const search = query < 0 ? '' : target.slice(query);
+  return { pathname, search: search === '?' ? '' : search, searchParams: new URLSearchParams(search) };
+}
+
+function allowedMethods(path: string): string[] {
+  const methods = [...new Set(apiRoutes.map((route) => route.method))];
+  return methods.filter((method) => matchRoute(apiRoutes, method, path));
+}
+
+function sendProblem(response: ServerResponse, error: ProblemError, headers: Record<string, string> = {}) {
+  const answer = problemResponse(error.problem);
+  response.writeHead(answer.statusCode, { ...answer.headers, ...headers });
+  response.end(answer.body);
 }
 
 function sendJson(response: ServerResponse, status: number, value: unknown): void {

@@ -1,10 +1,15 @@
 import { resolve } from 'node:path';
+import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
+import { cursorKeySettingsFromEnvironment, cursorKeySource } from '../../functions/api/cursor-key';
+import { env } from '../../shared/pipeline/definition';
 import { startLocalRuntime } from './runtime';
 
 /**
  * `npm start`: the whole pipeline on this machine. PORT (3000; S3, SQS and DynamoDB on the three ports after
  * it unless S3_PORT, SQS_PORT, DYNAMODB_PORT say otherwise), DATA_DIR (./.data), INBOX (./inbox);
  * with AWS_ENDPOINT_URL set, the pipeline runs against that endpoint instead of embedded stand-ins.
+ * The functions' own variables (TAGGER, DEFAULT_TIME_ZONE, MAX_RAW_BYTES, CURSOR_SECRET or
+ * CURSOR_SECRET_ARN, POWERTOOLS_LOG_LEVEL) are read here and passed to the runtime.
  */
 const dataDir = resolve(process.env.DATA_DIR ?? '.data');
 const port = Number(process.env.PORT ?? 3000);
@@ -21,6 +26,8 @@ const runtime = await startLocalRuntime({
     dynamodb: besideHttp(3, 'DYNAMODB_PORT'),
   },
   endpointUrl: process.env.AWS_ENDPOINT_URL || undefined,
+  functions: functionSettings(),
+  logLevel: (process.env.POWERTOOLS_LOG_LEVEL as 'ERROR' | undefined) || undefined,
   onFatal: () => process.exit(1),
 }).catch((error: NodeJS.ErrnoException) => {
   if (error.code === 'EADDRINUSE')
@@ -44,7 +51,6 @@ console.log(
     `  inbox      ${resolve(process.env.INBOX ?? 'inbox')}   data ${dataDir}`,
     `  e.g.  AWS_ACCESS_KEY_ID=${e.accessKeyId} AWS_SECRET_ACCESS_KEY=${e.secretAccessKey} aws --endpoint-url ${e.s3} s3 cp FILE s3://${e.bucket}/raw/`,
     `  reconcile re-enqueued parse ${r.parse}, tag ${r.tag}, store ${r.store}`,
-    ...runtime.missingHandlers.map((m) => `  not running yet: ${m} (module missing)`),
   ].join('\n'),
 );
 
@@ -63,3 +69,16 @@ const shutdown = (signal: string) => {
 };
 process.on('SIGINT', () => shutdown('SIGINT'));
 process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+function functionSettings() {
+  const variable = (name: string) => process.env[name] || undefined;
+  const cursor = cursorKeySettingsFromEnvironment();
+  return {
+    tagger: variable(env.tagger),
+    defaultTimeZone: variable(env.defaultTimeZone),
+    maxRawBytes: variable(env.maxRawBytes) ? Number(variable(env.maxRawBytes)) : undefined,
+    // Without either, the runtime keeps a key of its own in DATA_DIR.
+    cursorKey:
+      cursor.arn || cursor.key ? cursorKeySource({ ...cursor, secrets: new SecretsProvider() }) : undefined,
+  };
+}

@@ -1,15 +1,16 @@
 import { resolve } from 'node:path';
+import { defaultMaxRawBytes } from '../../functions/common/config';
 import { localResourceNames, stages } from '../../shared/pipeline/definition';
 import { articleIdOfKey, type StageName } from '../../shared/pipeline/key-layout';
 import { runtimeClients, type ServiceEndpoints } from './clients';
-import { provideCursorSecret } from './cursor-secret';
+import { persistedCursorSecret } from './cursor-secret';
 import { type RuntimeEndpoints, writeEndpointsFile } from './endpoints';
 import { createEventBridge } from './event-bridge';
-import { loadHandlers } from './handlers';
+import { buildHandlers, type FunctionSettings } from './handlers';
 import { type RunningHttpServer, startHttpServer } from './http-server';
 import { type InboxWatcher, watchInbox } from './inbox-watcher';
+import { localObservability } from './observability';
 import { type Poller, type StageHandler, startPoller } from './poller';
-import { applyProcessEnv } from './process-env';
 import { configureBucketNotifications, provision, type ResourceNames } from './provision';
 import { type ReconcileResult, reconcile } from './reconcile';
 import { batchReporter, formatEvent, type PipelineListener } from './reporter';
@@ -25,7 +26,7 @@ export interface LocalRuntimeOptions {
   port?: number;
   /** An AWS-compatible endpoint (moto_server, LocalStack): no stand-ins start, S3 notifies SQS itself. */
   endpointUrl?: string;
-  /** Stand-in ports; a restart in the same process must reuse them (the handlers' SDK clients keep theirs). */
+  /** Stand-in ports; a restart in the same process reuses them, so endpoints written down stay valid. */
   standInPorts?: { s3?: number; sqs?: number; dynamodb?: number };
   /** The stand-ins run on a worker thread by default, leaving this one to the handlers. */
   standInThread?: 'worker' | 'main';
@@ -42,6 +43,13 @@ export interface LocalRuntimeOptions {
    */
   wrapHandler?: (stage: StageName, handler: StageHandler) => StageHandler;
   handlerEndpoint?: (service: 's3' | 'dynamodb', endpoint: string) => Promise<string>;
+  /**
+   * The functions' settings, which the stack passes as environment variables on Lambda. By default the
+   * built-in tagger, UTC, 5 MiB, and a cursor key kept in the data folder (so cursors survive a restart).
+   */
+  functions?: Partial<Omit<FunctionSettings, 'table'>>;
+  /** The handlers' Powertools log level (default ERROR: the runtime prints its own line per step). */
+  logLevel?: Parameters<typeof localObservability>[0];
   /** Called for every step of every file; default prints a line. */
   onEvent?: PipelineListener;
   /** Runtime messages (start-up, errors); default console.log. */
@@ -59,8 +67,6 @@ export interface LocalRuntime {
   reconciled: ReconcileResult;
   /** The embedded stand-ins (none with `endpointUrl`). */
   standIns?: StandIns;
-  /** Stages without a handler module yet. */
-  missingHandlers: string[];
   /** Without drain, everything closes at once, as close to a crash as an in-process stop gets. */
   stop(options?: { drain?: boolean }): Promise<void>;
 }
@@ -148,8 +154,17 @@ async function startPipeline(parts: PipelineParts): Promise<LocalRuntime> {
     handlerService.s3 = await options.handlerEndpoint('s3', service.s3);
     handlerService.dynamodb = await options.handlerEndpoint('dynamodb', service.dynamodb);
   }
-  applyProcessEnv(handlerService, names, external);
-  provideCursorSecret(dataDir);
+  const handlers = buildHandlers(
+    handlerService,
+    {
+      table: names.table,
+      tagger: options.functions?.tagger ?? 'builtin',
+      defaultTimeZone: options.functions?.defaultTimeZone ?? 'UTC',
+      maxRawBytes: options.functions?.maxRawBytes ?? defaultMaxRawBytes,
+      cursorKey: options.functions?.cursorKey ?? localCursorKey(dataDir),
+    },
+    localObservability(options.logLevel),
+  );
   const clients = runtimeClients(service);
   const queues = await provision(clients, names, {
     visibilityTimeoutSeconds: options.visibilityTimeoutSeconds,
@@ -163,7 +178,6 @@ async function startPipeline(parts: PipelineParts): Promise<LocalRuntime> {
     : undefined;
   if (s3Events && bridge) s3Events.onS3Event((record) => bridge.deliver(record));
 
-  const handlers = await loadHandlers();
   const report = batchReporter(clients.s3, onEvent);
 
   // Listen before any work starts, so a busy port fails the start-up cleanly.
@@ -174,13 +188,12 @@ async function startPipeline(parts: PipelineParts): Promise<LocalRuntime> {
     sqs: clients.sqs,
     bucket: names.bucket,
     queues,
-    isStored: handlers.stages.store ? storedCheck(clients.dynamodb, names.table) : undefined,
+    isStored: storedCheck(clients.dynamodb, names.table),
   });
 
   const pollers: Poller[] = [];
   for (const stage of stages) {
     const loaded = handlers.stages[stage.name];
-    if (!loaded) continue;
     const handler = options.wrapHandler ? options.wrapHandler(stage.name, loaded) : loaded;
     pollers.push(
       startPoller({
@@ -204,8 +217,8 @@ async function startPipeline(parts: PipelineParts): Promise<LocalRuntime> {
       folder: resolve(options.inbox ?? 'inbox'),
       s3: clients.s3,
       bucket: names.bucket,
-      prefix: stages[0]!.inputPrefix,
       onUploaded: (file, key) => onEvent({ kind: 'uploaded', file, key, articleId: articleIdOfKey(key) }),
+      onSkipped: (file, reason) => log(`inbox: skipped ${file} (${reason})`),
       onError: (file, error) => log(`inbox: ${file} not uploaded yet: ${String(error)}`),
     });
     await inbox.ready;
@@ -228,7 +241,6 @@ async function startPipeline(parts: PipelineParts): Promise<LocalRuntime> {
     endpoints,
     standInPorts,
     reconciled,
-    missingHandlers: handlers.missing,
     stop({ drain = true } = {}) {
       stopping ??= (async () => {
         if (drain) {
@@ -241,9 +253,16 @@ async function startPipeline(parts: PipelineParts): Promise<LocalRuntime> {
         }
         await http.stop();
         clients.destroy();
+        handlers.destroy();
         for (const stop of stopStandIns.reverse()) await stop().catch(() => undefined);
       })();
       return stopping;
     },
   };
+}
+
+/** The cursor key kept in the data folder: made on first start, so a cursor outlives a restart. */
+function localCursorKey(dataDir: string): () => Promise<string> {
+  const key = persistedCursorSecret(dataDir);
+  return async () => key;
 }

@@ -18,17 +18,30 @@ export interface ApiResponse {
   body: string;
 }
 
-/** Any origin may read: the archive is public and the API takes no credentials. */
+/**
+ * Any origin may read: the archive is public and the API takes no credentials. One policy: the HTTP
+ * API's preflight configuration (infra/constructs/read-api.ts), the local server's preflight answer
+ * and the headers on every response all come from it.
+ */
+export const corsPolicy = {
+  allowOrigins: ['*'],
+  allowMethods: ['GET'],
+  allowHeaders: ['If-None-Match', 'Content-Type'],
+  exposeHeaders: ['ETag'],
+  maxAgeSeconds: 86_400,
+} as const;
+
 export const corsHeaders: Record<string, string> = {
-  'access-control-allow-origin': '*',
-  'access-control-expose-headers': 'etag',
+  'access-control-allow-origin': corsPolicy.allowOrigins.join(', '),
+  'access-control-expose-headers': corsPolicy.exposeHeaders.join(', ').toLowerCase(),
 };
 
+/** What API Gateway answers a CORS preflight with. */
 export const preflightHeaders: Record<string, string> = {
   ...corsHeaders,
-  'access-control-allow-methods': 'GET, OPTIONS',
-  'access-control-allow-headers': 'if-none-match, content-type',
-  'access-control-max-age': '86400',
+  'access-control-allow-methods': [...corsPolicy.allowMethods, 'OPTIONS'].join(', '),
+  'access-control-allow-headers': corsPolicy.allowHeaders.join(', ').toLowerCase(),
+  'access-control-max-age': String(corsPolicy.maxAgeSeconds),
 };
 
 const cacheControl = 'public, max-age=30';

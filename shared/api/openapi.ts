@@ -1,18 +1,21 @@
 import { z } from 'zod';
+import type { OpenApiDocument as OpenApiSchema } from './responses';
 import { apiRoutes, type RouteDefinition } from './routes';
 
 /**
  * The OpenAPI 3.1 document, generated from routes.ts and the zod schemas the router validates with,
  * so the document describes exactly the inputs the API accepts.
  */
-let cached: object | undefined;
+let cached: OpenApiDocument | undefined;
 
-export function openApiDocument(): object {
+type OpenApiDocument = z.input<typeof OpenApiSchema>;
+
+export function openApiDocument(): OpenApiDocument {
   cached ??= build();
   return cached;
 }
 
-function build(): object {
+function build(): OpenApiDocument {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of apiRoutes) {
     paths[route.path] ??= {};

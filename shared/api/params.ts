@@ -8,7 +8,8 @@ import { entityTypes } from '../article/schema';
  */
 
 export const maxLimit = 100;
-export const maxTrendDays = 31;
+/** A year, leap years included: the monthly rollup keeps such a window to a handful of Queries. */
+export const maxTrendDays = 366;
 
 const dateOnly = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -36,11 +37,12 @@ function instant(edge: 'start' | 'end') {
     });
 }
 
-const limit = z.coerce
-  .number()
-  .int()
-  .min(1)
-  .max(maxLimit)
+// Decimal digits only: z.coerce would take '1e1', '0x10' and ' 10' as numbers too.
+const limit = z
+  .preprocess(
+    (value) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value),
+    z.number({ error: 'expected decimal digits' }).int().min(1).max(maxLimit),
+  )
   .default(20)
   .meta({ description: `Items per page, 1 to ${maxLimit}.` });
 
@@ -127,7 +129,9 @@ export const trendingQuery = z
     limit: limit.default(10),
   })
   .transform((q) => {
-    const to = q.to ?? new Date().toISOString();
+    // The end of today (UTC), not now: trends are counted per day, and a default window that moved
+    // every millisecond gave every answer a new ETag.
+    const to = q.to ?? `${new Date().toISOString().slice(0, 10)}T23:59:59.999Z`;
     const from =
       q.from ??
       new Date(new Date(to).getTime() - 6 * 86_400_000).toISOString().slice(0, 10).concat('T00:00:00.000Z');

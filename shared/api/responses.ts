@@ -10,6 +10,15 @@ import { entityTypes } from '../article/schema';
 const type = z.enum(entityTypes);
 const instant = z.string().meta({ description: 'UTC instant, ISO 8601.' });
 const mention = z.strictObject({ text: z.string(), start: z.number().int(), end: z.number().int() });
+const dateAssumed = z
+  .boolean()
+  .meta({ description: 'True when the article has no publication time: date is its upload time.' });
+const link = z
+  .strictObject({
+    status: z.enum(['linked', 'separate', 'merged', 'corrected']),
+    reason: z.string(),
+  })
+  .meta({ description: 'How the archive decided which entity this is, and why.' });
 
 const page = <T extends z.ZodType>(item: T) =>
   z.strictObject({
@@ -26,6 +35,7 @@ export const ArticleSummary = z.strictObject({
   authors: z.array(z.string()),
   publishedAt: z.string().optional().meta({ description: 'As the article states it.' }),
   date: instant.meta({ description: 'What lists sort by: publishedAt in UTC, else the upload time.' }),
+  dateAssumed,
 });
 
 export const Article = z.strictObject({
@@ -38,7 +48,7 @@ export const Article = z.strictObject({
   authors: z.array(z.string()),
   publishedAt: z.string().optional(),
   date: instant,
-  dateAssumed: z.boolean().meta({ description: 'True when the article has no publication time.' }),
+  dateAssumed,
   modifiedAt: z.string().optional(),
   dateline: z.strictObject({ place: z.string(), date: z.string().optional() }).optional(),
   canonicalUrl: z.string().optional(),
@@ -60,9 +70,18 @@ export const Article = z.strictObject({
       name: z.string(),
       aliases: z.array(z.string()),
       role: z.string().optional(),
+      gender: z.enum(['female', 'male']).optional(),
+      partialName: z.literal(true).optional().meta({ description: 'Named by surname only, not linked.' }),
+      link: link.optional(),
+      taggedIds: z
+        .array(z.string())
+        .optional()
+        .meta({ description: "The tagger's ids resolved to this entity (linked, merged, corrected)." }),
       salience: z.number(),
       mentionCount: z.number().int(),
-      mentions: z.array(mention).meta({ description: 'Offsets are JS string indices into body.' }),
+      mentions: z
+        .array(mention.extend({ role: z.string().optional() }))
+        .meta({ description: 'Offsets are JS string indices into body.' }),
     }),
   ),
   quotes: z.array(
@@ -75,7 +94,7 @@ export const Article = z.strictObject({
     }),
   ),
   quoteCount: z.number().int(),
-  dates: z.array(mention.extend({ value: z.string() })),
+  dates: z.array(mention.extend({ value: z.string(), anchor: z.enum(['published', 'uploaded']).optional() })),
   origin: z.strictObject({
     bucket: z.string().optional(),
     key: z.string(),
@@ -95,6 +114,10 @@ export const Entity = z.strictObject({
   name: z.string(),
   aliases: z.array(z.string()),
   articleCount: z.number().int(),
+  mergedIds: z
+    .array(z.string())
+    .optional()
+    .meta({ description: 'Ids merged into this one; they answer 301.' }),
   firstSeen: instant.optional(),
   lastSeen: instant.optional(),
 });
@@ -114,6 +137,7 @@ export const EntityArticle = z.strictObject({
   source: z.string().optional(),
   publishedAt: z.string().optional(),
   date: instant,
+  dateAssumed,
   salience: z.number(),
   mentionCount: z.number().int(),
 });
@@ -123,6 +147,7 @@ export const SpeakerQuote = z.strictObject({
   title: z.string(),
   publishedAt: z.string().optional(),
   date: instant,
+  dateAssumed,
   speakerId: z.string(),
   speaker: z.string().optional(),
   text: z.string(),
@@ -151,8 +176,8 @@ export const TrendingEntities = z.strictObject({
 
 export const OpenApiDocument = z.looseObject({
   openapi: z.literal('3.1.0'),
-  info: z.object({}),
-  paths: z.object({}),
+  info: z.looseObject({}),
+  paths: z.record(z.string(), z.unknown()),
 });
 
 export const responses = {

@@ -1,45 +1,48 @@
 import type { z } from 'zod';
-import type { ArchiveReader } from '../store/archive-reader';
+import type { ArchiveReads } from '../store/archive-reads';
 import type { CursorCodec } from './cursor';
-import { type ApiRequest, type ApiResponse, jsonResponse, preflightHeaders, problemResponse } from './http';
-import { operations } from './operations';
+import { type ApiRequest, type ApiResponse, corsHeaders, jsonResponse, problemResponse } from './http';
+import { MovedPermanently, movedLocation, operations } from './operations';
+import { type PathTemplate, pathTemplate } from './path-template';
 import { type Problem, ProblemError, problems } from './problem';
-import { apiRoutes, type RouteDefinition } from './routes';
+import { type ApiRoute, apiRoutes, type OperationId, type ResponseOf, routes } from './routes';
 
 export interface ApiDependencies {
-  reader: ArchiveReader;
+  reader: ArchiveReads;
   cursors: CursorCodec;
   /** Told about failures that became a 500. */
   onError?: (error: unknown, request: ApiRequest) => void;
 }
 
-interface CompiledRoute {
-  route: RouteDefinition;
-  pattern: RegExp;
-  names: string[];
-}
-
-const compiled: CompiledRoute[] = apiRoutes.map((route) => {
-  const names: string[] = [];
-  const source = route.path.replace(/[.]/g, '\\.').replace(/\{(\w+)\}/g, (_, name: string) => {
-    names.push(name);
-    return '([^/]+)';
-  });
-  return { route, pattern: new RegExp(`^${source}$`), names };
-});
+const compiled: { route: ApiRoute; template: PathTemplate }[] = apiRoutes.map((route) => ({
+  route,
+  template: pathTemplate(route.path),
+}));
 
 /** The route a method and path go to, as API Gateway would match it. */
-export function routeFor(method: string, path: string): RouteDefinition | undefined {
-  return compiled.find((c) => c.route.method === method && c.pattern.test(path))?.route;
+export function routeFor(method: string, path: string): ApiRoute | undefined {
+  return compiled.find((c) => c.route.method === method && c.template.match(path))?.route;
 }
 
-/** The read API as a function: request in, response out, whatever carried the request. */
+/**
+ * The read API as a function: request in, response out, whatever carried the request. CORS preflight
+ * never arrives here: API Gateway answers it (and the local HTTP server in its place), from the policy
+ * in http.ts.
+ */
 export function createApi(dependencies: ApiDependencies): (request: ApiRequest) => Promise<ApiResponse> {
   return async (request) => {
     try {
       return await answer(request, dependencies);
     } catch (error) {
       if (error instanceof ProblemError) return problemResponse({ ...error.problem, instance: request.path });
+      if (error instanceof MovedPermanently) {
+        const location = movedLocation(request.path, request.query, error);
+        return {
+          statusCode: 301,
+          headers: { ...corsHeaders, location, 'cache-control': 'public, max-age=30' },
+          body: '',
+        };
+      }
       dependencies.onError?.(error, request);
       return problemResponse({ ...problems.internal().problem, instance: request.path });
     }
@@ -47,37 +50,45 @@ export function createApi(dependencies: ApiDependencies): (request: ApiRequest) 
 }
 
 async function answer(request: ApiRequest, dependencies: ApiDependencies): Promise<ApiResponse> {
-  const path = request.path.length > 1 ? request.path.replace(/\/+$/, '') : request.path;
-  const matches = compiled.filter((c) => c.pattern.test(path));
-  if (matches.length === 0) throw problems.notFound(`no route ${path}`);
+  const matches = compiled.flatMap(({ route, template }) => {
+    const values = template.match(request.path);
+    return values ? [{ route, values }] : [];
+  });
+  if (matches.length === 0) throw problems.notFound(`no route ${request.path}`);
   const method = request.method.toUpperCase();
-  if (method === 'OPTIONS') return { statusCode: 204, headers: preflightHeaders, body: '' };
-  const match = matches.find((c) => c.route.method === method);
+  const match = matches.find((m) => m.route.method === method);
   if (!match) throw problems.methodNotAllowed(method);
 
-  const values = match.pattern.exec(path)!.slice(1);
   const rawParams: Record<string, string> = {};
-  match.names.forEach((name, i) => {
+  for (const [name, value] of Object.entries(match.values)) {
     try {
-      rawParams[name] = decodeURIComponent(values[i]!);
+      rawParams[name] = decodeURIComponent(value);
     } catch {
       throw problems.invalidRequest([{ path: name, message: 'not valid percent-encoding' }]);
     }
-  });
-  const params = validate(match.route.pathParameters, rawParams, 'path') as Record<string, string>;
-  const query = validate(match.route.query, withoutEmpty(request.query), 'query') as Record<string, unknown>;
-  const body = await operations[match.route.operationId]!({
-    operationId: match.route.operationId,
-    params,
-    query,
+  }
+  return jsonResponse(request, await run(match.route.operationId, rawParams, request.query, dependencies));
+}
+
+/** Validates the input with the operation's own schemas and runs it: each operation gets its own types. */
+async function run<Id extends OperationId>(
+  operationId: Id,
+  rawParams: Record<string, string>,
+  rawQuery: ApiRequest['query'],
+  dependencies: ApiDependencies,
+): Promise<ResponseOf<Id>> {
+  const route = routes[operationId];
+  const operation = operations[operationId];
+  return operation({
+    operationId,
+    params: validate(route.pathParameters, rawParams, 'path'),
+    query: validate(route.query, withoutEmpty(rawQuery), 'query'),
     reader: dependencies.reader,
     cursors: dependencies.cursors,
   });
-  return jsonResponse(request, body);
 }
 
-function validate(schema: z.ZodType | undefined, input: Record<string, unknown>, where: string): unknown {
-  if (!schema) return {};
+function validate<T>(schema: z.ZodType<T>, input: Record<string, unknown>, where: string): T {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const errors: NonNullable<Problem['errors']> = result.error.issues.map((issue) => ({

@@ -1,9 +1,11 @@
-import type { ArticleItem } from '../store/items';
-import type { Item } from '../store/paged-query';
+import type { z } from 'zod';
+import type { ArticleRow, EntityArticleRow, QuoteRow, StoredArticle } from '../store/archive-reads';
+import { archiveEntities, hasPublicationTime } from '../store/article-record';
+import type { Article, ArticleSummary, EntityArticle, SpeakerQuote } from './responses';
 
-/** What the API shows of each stored item: storage keys and bookkeeping stay inside. */
+/** What the API shows of each read model: storage keys and bookkeeping stay inside. */
 
-export function articleView(item: ArticleItem) {
+export function articleView(item: StoredArticle): z.input<typeof Article> {
   const {
     pk: _pk,
     sk: _sk,
@@ -18,43 +20,62 @@ export function articleView(item: ArticleItem) {
     version: _version,
     contentHash: _hash,
     sortDate,
+    entities: _entities,
+    quotes,
     ...article
   } = item;
-  return { ...article, date: sortDate };
+  return {
+    ...article,
+    date: sortDate,
+    // One entity per archive entity: the tagger's entities that resolved to the same one are folded.
+    entities: archiveEntities(item).map(({ taggedIds, partialName, aliases, ...e }) => ({
+      ...e,
+      aliases: [...aliases],
+      ...(partialName ? { partialName: true as const } : {}),
+      ...(taggedIds.length ? { taggedIds } : {}),
+    })),
+    quotes: quotes.map(({ resolvedSpeakerId, ...q }) => ({
+      ...q,
+      ...(resolvedSpeakerId ? { speakerId: resolvedSpeakerId } : {}),
+    })),
+  };
 }
 
-export function articleSummary(item: Item) {
+export function articleSummary(item: ArticleRow): z.input<typeof ArticleSummary> {
   return {
-    id: item.id as string,
+    id: item.id,
     title: item.title,
     subtitle: item.subtitle,
     section: item.section,
     source: item.source,
     authors: item.authors,
     publishedAt: item.publishedAt,
-    date: item.sortDate as string,
+    date: item.sortDate,
+    dateAssumed: !hasPublicationTime(item.publishedAt),
   };
 }
 
-export function entityArticle(item: Item) {
+export function entityArticle(item: EntityArticleRow): z.input<typeof EntityArticle> {
   return {
-    id: item.articleId as string,
+    id: item.articleId,
     title: item.title,
     section: item.section,
     source: item.source,
     publishedAt: item.publishedAt,
-    date: item.sortDate as string,
+    date: item.sortDate,
+    dateAssumed: !hasPublicationTime(item.publishedAt),
     salience: item.salience,
     mentionCount: item.mentionCount,
   };
 }
 
-export function quoteView(item: Item) {
+export function quoteView(item: QuoteRow): z.input<typeof SpeakerQuote> {
   return {
-    articleId: item.articleId as string,
+    articleId: item.articleId,
     title: item.title,
     publishedAt: item.publishedAt,
-    date: item.sortDate as string,
+    date: item.sortDate,
+    dateAssumed: !hasPublicationTime(item.publishedAt),
     speakerId: item.speakerId,
     speaker: item.speaker,
     text: item.text,

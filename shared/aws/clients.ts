@@ -28,8 +28,11 @@ export function sqsClient(): SQSClient {
 }
 
 export function documentClient(): DynamoDBDocumentClient {
-  documents ??= DynamoDBDocumentClient.from(new DynamoDBClient({}), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
+  documents ??= documentClientOf(new DynamoDBClient({}));
   return documents;
+}
+
+/** Items are written from objects with optional fields: an undefined field is left out, not refused. */
+export function documentClientOf(dynamodb: DynamoDBClient): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } });
 }

@@ -13,9 +13,13 @@ const creditPatterns: RegExp[] = [
   /^(.*?[.!?”"])\s*(?:credit|photograph)\s*:\s*(.{2,60}?)\.?$/i,
 ];
 
+const maxCaption = 600;
+
 /** Splits "caption — credit" into its parts; undefined when the text ends with no recognisable credit. */
 export function splitCaptionCredit(text: string): Image | undefined {
   const line = text.trim();
+  // A caption is a line or two; the patterns' lazy prefixes are quadratic on a long run of spaces.
+  if (line.length > maxCaption) return undefined;
   // Every credit form names itself near the end of the line; most lines are ruled out here cheaply.
   if (!/photo|picture|image|credit|photograph/i.test(line.slice(-90))) return undefined;
   for (const pattern of creditPatterns) {

@@ -8,10 +8,15 @@ import { joinParagraphs, normalizeText, squash } from './text-blocks';
 
 const frontMatter = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 
+const maxFrontMatter = 64 * 1024;
+
 /** YAML front matter as a record; malformed or non-mapping front matter counts as none. */
 function readFrontMatter(text: string): { record: Record<string, unknown>; rest: string } {
   const m = text.match(frontMatter);
   if (!m) return { record: {}, rest: text };
+  // Front matter is a few fields; the YAML parser spends about a microsecond a line, so a megabyte of
+  // blank lines in it is read as no front matter rather than held for seconds.
+  if (m[1]!.length > maxFrontMatter) return { record: {}, rest: text.slice(m[0].length) };
   try {
     const parsed: unknown = parseYaml(m[1]!, { maxAliasCount: 10 });
     return { record: isRecord(parsed) ? parsed : {}, rest: text.slice(m[0].length) };
@@ -35,7 +40,7 @@ function inlineText(tokens: readonly Token[] | undefined, images: Image[]): stri
         out += ' ';
         break;
       case 'html':
-        out += (token as Tokens.HTML).text.replace(/<[^>]*>/g, '');
+        out += (token as Tokens.HTML).text.replace(/<[^<>]*>/g, '');
         break;
       case 'codespan':
       case 'escape':
@@ -98,7 +103,7 @@ function walk(tokens: readonly Token[], into: Walked, wantTitle: boolean): void 
         break;
       }
       case 'html': {
-        const text = squash((token as Tokens.HTML).text.replace(/<[^>]*>/g, ' '));
+        const text = squash((token as Tokens.HTML).text.replace(/<[^<>]*>/g, ' '));
         if (text) into.paragraphs.push(text);
         break;
       }

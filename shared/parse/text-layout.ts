@@ -26,11 +26,13 @@ export function parsePlainText(raw: string, defaultZone: string): ExtractedField
   const firstLine = squash(first[0]!);
   const untitled = firstLine.length > 200 || (firstLine.length > 120 && /[.!?]["”’]?$/.test(firstLine));
   const title = untitled ? '' : firstLine;
-  const header: string[] = untitled ? [] : first.slice(1);
-  let rest = untitled ? blocks : blocks.slice(1);
+  let header: readonly string[] = untitled ? [] : first.slice(1);
+  let next = untitled ? 0 : 1;
   const fields: HeaderFields = { authors: [], images: [] };
 
   // Header lines until the first line that is body text; a block that is all header lines is consumed.
+  // Blocks are taken by index and lines appended one by one: a block may hold 450,000 lines, too many to
+  // spread into a call's arguments, and re-slicing the rest for each of 450,000 blocks is quadratic.
   let bodyStart: string[] | undefined;
   for (;;) {
     const lineIndex = header.findIndex((line) => !readHeaderLine(line, title, fields, defaultZone));
@@ -38,15 +40,13 @@ export function parsePlainText(raw: string, defaultZone: string): ExtractedField
       bodyStart = header.slice(lineIndex);
       break;
     }
-    const next = rest[0];
-    if (!next) break;
-    header.length = 0;
-    header.push(...next);
-    rest = rest.slice(1);
+    if (next >= blocks.length) break;
+    header = blocks[next++]!;
   }
 
   const paragraphs: string[] = [];
-  for (const block of bodyStart ? [bodyStart, ...rest] : rest) paragraphs.push(...blockParagraphs(block));
+  if (bodyStart) for (const p of blockParagraphs(bodyStart)) paragraphs.push(p);
+  for (let i = next; i < blocks.length; i++) for (const p of blockParagraphs(blocks[i]!)) paragraphs.push(p);
   const trailer = readTrailer(paragraphs);
   const images = [...fields.images];
   const body: string[] = [];
@@ -106,6 +106,9 @@ function toBlocks(text: string): string[][] {
   return blocks;
 }
 
+/** Looked up by the last character: a paragraph grows line by line, and a regex test would rescan it. */
+const sentenceEnds = new Set(['.', '!', '?', ':', '"', '”', '’', ')']);
+
 /** Lines of one block -> paragraphs: hard-wrapped lines are joined, one-line paragraphs stay apart. */
 function blockParagraphs(lines: readonly string[]): string[] {
   const paragraphs: string[] = [];
@@ -113,7 +116,7 @@ function blockParagraphs(lines: readonly string[]): string[] {
     const previous = paragraphs.at(-1);
     const wrapped =
       previous !== undefined &&
-      (/^\p{Ll}/u.test(line) || (previous.length >= 55 && !/[.!?:"”’)]$/.test(previous)));
+      (/^\p{Ll}/u.test(line) || (previous.length >= 55 && !sentenceEnds.has(previous.at(-1)!)));
     if (wrapped) paragraphs[paragraphs.length - 1] = `${previous} ${line}`;
     else paragraphs.push(line);
   }
@@ -128,8 +131,9 @@ const reportLabels = /\b(?:report|correspondent|reporter|staff|bureau|agencies)$
 /** Records what a header line says; false when the line is not a header line (the body has begun). */
 function readHeaderLine(line: string, title: string, fields: HeaderFields, zone: string): boolean {
   if (sameText(line, title)) return true;
-  const meta = line.match(metaLine);
-  if (meta && line.length <= 200) {
+  // Length first: on a long line (a run of spaces) the pattern's lazy prefix and `\s*` are quadratic.
+  const meta = line.length <= 200 ? line.match(metaLine) : null;
+  if (meta) {
     const [, prefix = '', label = '', when = ''] = meta;
     const updated = /updated|modified/i.test(label) ? when : when.match(updatedPart)?.[1];
     const published = /updated|modified/i.test(label) ? undefined : when.replace(updatedPart, '');
@@ -190,7 +194,7 @@ function readByline(prefix: string, fields: HeaderFields): void {
   const by = prefix.match(/^by\s+(.+)$/i);
   if (by) {
     const [names = '', agency] = by[1]!.split(/\s*[|•·]\s*/);
-    fields.authors.push(...splitNames(names));
+    for (const name of splitNames(names)) fields.authors.push(name);
     if (agency) fields.source ??= agency.trim();
     return;
   }
@@ -207,7 +211,8 @@ function readTrailer(paragraphs: string[]): { source?: string; authors: string[]
     const reporting = last.match(/^\(?\s*(?:additional\s+)?reporting by\s+([^;)]+)/i);
     if (source) found.source = source[1]!.trim();
     else if (reporting && last.length < 300)
-      found.authors.push(...splitNames(reporting[1]!.replace(/\s+in\s+\p{Lu}[\p{L} ]+$/u, '')));
+      for (const name of splitNames(reporting[1]!.replace(/\s+in\s+\p{Lu}[\p{L} ]+$/u, '')))
+        found.authors.push(name);
     else if (/^(?:©|\(c\)|copyright\b)/i.test(last) && last.length < 200) {
       // a copyright notice is not body text and names no field we keep
     } else break;

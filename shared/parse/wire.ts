@@ -29,7 +29,8 @@ const inlinePattern = new RegExp(
  * place in capitals, an optional agency in brackets, a dash. The lede keeps its dateline in the body.
  */
 export function inlineDateline(lede: string): (Dateline & { source?: string }) | undefined {
-  const m = lede.match(inlinePattern);
+  // A dateline opens the lede: its first 300 characters hold it, and bound the pattern's backtracking.
+  const m = lede.slice(0, 300).match(inlinePattern);
   if (!m) return undefined;
   const place = m[1]!;
   const source = m[3]?.trim();

@@ -19,6 +19,11 @@ export interface StageDefinition {
   readonly batchSize: number;
   /** Deliveries before a message moves to the stage's dead-letter queue. */
   readonly maxReceiveCount: number;
+  /**
+   * Concurrent invocations the SQS event source mapping may start (2 to 1,000), so a burst of uploads
+   * cannot take the account's whole Lambda concurrency; the queue holds the rest.
+   */
+  readonly maxConcurrency: number;
 }
 
 export const stages: readonly StageDefinition[] = [
@@ -31,6 +36,7 @@ export const stages: readonly StageDefinition[] = [
     timeoutSeconds: 60,
     batchSize: 10,
     maxReceiveCount: 3,
+    maxConcurrency: 5,
   },
   {
     name: 'tag',
@@ -41,6 +47,7 @@ export const stages: readonly StageDefinition[] = [
     timeoutSeconds: 60,
     batchSize: 10,
     maxReceiveCount: 3,
+    maxConcurrency: 5,
   },
   {
     name: 'store',
@@ -51,6 +58,7 @@ export const stages: readonly StageDefinition[] = [
     timeoutSeconds: 30,
     batchSize: 10,
     maxReceiveCount: 3,
+    maxConcurrency: 5,
   },
 ];
 

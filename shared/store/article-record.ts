@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
 import { slugify } from '../article/entity-id';
-import type { Entity, TaggedArticle } from '../article/schema';
+import type { Entity, Mention, TaggedArticle } from '../article/schema';
 import { stageDocumentKey } from '../pipeline/key-layout';
+import type { EntityFacts } from './edge-ledger';
 import {
   type ArticleItem,
   dayOf,
   type EdgeItem,
+  type Gender,
   keys,
+  type LinkNote,
   monthOf,
   type QuoteItem,
   type StoredEntity,
@@ -24,6 +27,8 @@ const coEntitiesPerEdge = 25;
 export interface ArticleRecord {
   article: ArticleItem;
   edges: EdgeItem[];
+  /** The archive entities the edges are of, with the names and evidence their summaries take. */
+  entities: EntityFacts[];
   quotes: QuoteItem[];
   facets: TimelineFacet[];
   month: string;
@@ -37,11 +42,26 @@ export function writeVersion(tagged: Pick<TaggedArticle, 'origin'>, taggedAt?: D
   return `${tagged.origin.revision}|${taggedAt ? taggedAt.toISOString() : ''}`;
 }
 
-export function articleRecord(tagged: TaggedArticle, taggedAt?: Date, storedAt = new Date()): ArticleRecord {
+/** Where the archive resolved one of the article's entities (by the tagger's id), when not to itself. */
+export interface EntityResolution {
+  id: string;
+  name?: string;
+  link?: LinkNote;
+}
+
+/** The tagger's entity with what the contract of this round may add (gender, partialName). */
+export type TaggedEntity = Entity & { gender?: Gender; partialName?: boolean };
+
+export function articleRecord(
+  tagged: TaggedArticle,
+  taggedAt?: Date,
+  storedAt = new Date(),
+  resolved: ReadonlyMap<string, EntityResolution> = new Map(),
+): ArticleRecord {
   const version = writeVersion(tagged, taggedAt);
   const { sortDate, assumed } = sortDateOf(tagged);
   const month = monthOf(sortDate);
-  const entities = mergeEntities(tagged.entities);
+  const entities = mergeEntities(tagged.entities as TaggedEntity[]);
   const stamp = keys.datedSk(sortDate, tagged.id);
   const facets: TimelineFacet[] = [{ kind: 'all' }];
   if (tagged.section) facets.push({ kind: 'section', value: tagged.section });
@@ -83,9 +103,11 @@ export function articleRecord(tagged: TaggedArticle, taggedAt?: Date, storedAt =
         salience: e.salience,
         mentionCount: e.mentions.length,
         mentions: e.mentions,
+        gender: e.gender,
+        partialName: e.partialName,
       }),
     ),
-    quotes: tagged.quotes,
+    quotes: tagged.quotes.map((q) => ({ ...q })),
     quoteCount: tagged.quotes.length,
     dates: tagged.dates,
     origin: tagged.origin,
@@ -104,27 +126,130 @@ export function articleRecord(tagged: TaggedArticle, taggedAt?: Date, storedAt =
     article.gsi3pk = keys.timelinePk({ kind: 'source', value: tagged.source }, month);
     article.gsi3sk = stamp;
   }
+  applyResolution(article, resolved);
   fitToItemLimit(article);
+  return { article, ...derivedItems(article), facets, month };
+}
 
+/**
+ * Records on the article item which archive entity each of its entities is. Returns whether anything
+ * changed, so a re-link that decides the same costs no write.
+ */
+export function applyResolution(
+  article: ArticleItem,
+  resolved: ReadonlyMap<string, EntityResolution>,
+): boolean {
+  let changed = false;
+  const ids = new Map<string, string>();
+  for (const e of article.entities) {
+    const r = resolved.get(e.id);
+    const id = r?.id ?? e.id;
+    const name = r?.name ?? (id === e.id ? e.name : undefined);
+    const next = {
+      resolvedId: id !== e.id ? id : undefined,
+      resolvedName: name !== undefined && name !== e.name ? name : undefined,
+      link: r?.link,
+    };
+    if (
+      next.resolvedId !== e.resolvedId ||
+      next.resolvedName !== e.resolvedName ||
+      JSON.stringify(next.link) !== JSON.stringify(e.link)
+    )
+      changed = true;
+    Object.assign(e, next);
+    if (!next.resolvedId) delete e.resolvedId;
+    if (!next.resolvedName) delete e.resolvedName;
+    if (!next.link) delete e.link;
+    ids.set(e.id, next.resolvedId ?? e.id);
+  }
+  for (const q of article.quotes) {
+    const speaker = q.speakerId ? ids.get(q.speakerId) : undefined;
+    const next = speaker && speaker !== q.speakerId ? speaker : undefined;
+    if (next !== q.resolvedSpeakerId) changed = true;
+    if (next) q.resolvedSpeakerId = next;
+    else delete q.resolvedSpeakerId;
+  }
+  return changed;
+}
+
+/** One archive entity of an article: the article's entities that resolved to it, folded together. */
+export interface ArchiveEntity extends EntityFacts {
+  role?: string;
+  salience: number;
+  mentionCount: number;
+  mentions: Mention[];
+  link?: LinkNote;
+  /** The tagger's ids folded into this entity, when other than its own. */
+  taggedIds: string[];
+}
+
+/** The article's entities as the archive knows them: one per archive id, whatever the tagger called them. */
+export function archiveEntities(article: Pick<ArticleItem, 'entities'>): ArchiveEntity[] {
+  const byId = new Map<string, ArchiveEntity>();
+  for (const e of article.entities) {
+    const id = e.resolvedId ?? e.id;
+    const name = e.resolvedName ?? e.name;
+    const seen = byId.get(id);
+    if (!seen) {
+      byId.set(id, {
+        id,
+        type: e.type,
+        name,
+        aliases: [...new Set([...e.aliases, ...(name !== e.name ? [e.name] : [])])],
+        role: e.role,
+        salience: e.salience,
+        mentionCount: e.mentionCount,
+        mentions: [...e.mentions],
+        gender: e.gender,
+        partialName: e.resolvedId ? false : e.partialName,
+        link: e.link,
+        taggedIds: e.id === id ? [] : [e.id],
+      });
+      continue;
+    }
+    seen.aliases = [...new Set([...seen.aliases, ...e.aliases, ...(e.name !== seen.name ? [e.name] : [])])];
+    seen.mentions = [...seen.mentions, ...e.mentions].sort((a, b) => a.start - b.start);
+    seen.mentionCount += e.mentionCount;
+    seen.salience = Math.max(seen.salience, e.salience);
+    seen.role ??= e.role;
+    seen.gender ??= e.gender;
+    seen.partialName = Boolean(seen.partialName && e.partialName && !e.resolvedId);
+    seen.link ??= e.link;
+    if (e.id !== id) seen.taggedIds.push(e.id);
+  }
+  return [...byId.values()];
+}
+
+/**
+ * The edges and quote items one revision of an article implies, from the article item alone: the
+ * writer builds them at first store, and a re-link rebuilds them when an entity resolves elsewhere.
+ */
+export function derivedItems(article: ArticleItem): {
+  edges: EdgeItem[];
+  quotes: QuoteItem[];
+  entities: ArchiveEntity[];
+} {
+  const entities = archiveEntities(article);
+  const stamp = keys.datedSk(article.sortDate, article.id);
   const bySalience = [...entities].sort((a, b) => b.salience - a.salience || a.id.localeCompare(b.id));
   const edges = entities.map(
     (e): EdgeItem => ({
-      ...keys.edge(tagged.id, e.id),
+      ...keys.edge(article.id, e.id),
       kind: 'edge',
-      articleId: tagged.id,
+      articleId: article.id,
       entityId: e.id,
       entityType: e.type,
       name: e.name,
       namesHash: namesHash(e),
-      version,
-      sortDate,
-      day: dayOf(sortDate),
-      title: tagged.title,
-      section: tagged.section,
-      source: tagged.source,
-      publishedAt: tagged.publishedAt,
+      version: article.version,
+      sortDate: article.sortDate,
+      day: dayOf(article.sortDate),
+      title: article.title,
+      section: article.section,
+      source: article.source,
+      publishedAt: article.publishedAt,
       salience: e.salience,
-      mentionCount: e.mentions.length,
+      mentionCount: e.mentionCount,
       coEntities: bySalience
         .filter((o) => o.id !== e.id)
         .slice(0, coEntitiesPerEdge)
@@ -135,28 +260,33 @@ export function articleRecord(tagged: TaggedArticle, taggedAt?: Date, storedAt =
   );
 
   const quotes: QuoteItem[] = [];
-  tagged.quotes.forEach((q, index) => {
-    if (!q.speakerId) return;
-    const key = keys.quote(tagged.id, index);
+  article.quotes.forEach((q, index) => {
+    const speakerId = q.resolvedSpeakerId ?? q.speakerId;
+    if (!speakerId) return;
+    const key = keys.quote(article.id, index);
     quotes.push({
       ...key,
       kind: 'quote',
-      articleId: tagged.id,
-      version,
-      speakerId: q.speakerId,
+      articleId: article.id,
+      version: article.version,
+      speakerId,
       speaker: q.speaker,
       text: q.text,
       start: q.start,
       end: q.end,
-      sortDate,
-      title: tagged.title,
-      publishedAt: tagged.publishedAt,
-      gsi1pk: keys.speakerQuotesPk(q.speakerId),
-      gsi1sk: keys.datedSk(sortDate, tagged.id, key.sk.slice(key.sk.indexOf('#') + 1)),
+      sortDate: article.sortDate,
+      title: article.title,
+      publishedAt: article.publishedAt,
+      gsi1pk: keys.speakerQuotesPk(speakerId),
+      gsi1sk: keys.datedSk(article.sortDate, article.id, key.sk.slice(key.sk.indexOf('#') + 1)),
     });
   });
+  return { edges, quotes, entities };
+}
 
-  return { article, edges, quotes, facets, month };
+/** Whether an article states a usable publication time; without one it is placed at its upload time. */
+export function hasPublicationTime(publishedAt: string | undefined): boolean {
+  return publishedAt !== undefined && !Number.isNaN(new Date(publishedAt).getTime());
 }
 
 /** UTC publication time; an article without one is placed at its upload time and says so. */
@@ -164,17 +294,16 @@ export function sortDateOf(article: Pick<TaggedArticle, 'publishedAt' | 'origin'
   sortDate: string;
   assumed: boolean;
 } {
-  const published = article.publishedAt ? new Date(article.publishedAt) : undefined;
-  if (published && !Number.isNaN(published.getTime()))
-    return { sortDate: published.toISOString(), assumed: false };
+  if (hasPublicationTime(article.publishedAt))
+    return { sortDate: new Date(article.publishedAt!).toISOString(), assumed: false };
   const uploaded = new Date(article.origin.revision.split('#')[0] ?? '');
   const fallback = Number.isNaN(uploaded.getTime()) ? new Date(0) : uploaded;
   return { sortDate: fallback.toISOString(), assumed: true };
 }
 
 /** A tagger may list one entity twice; its edges are keyed by entity id, so merge them first. */
-function mergeEntities(entities: readonly Entity[]): Entity[] {
-  const byId = new Map<string, Entity>();
+function mergeEntities(entities: readonly TaggedEntity[]): TaggedEntity[] {
+  const byId = new Map<string, TaggedEntity>();
   for (const e of entities) {
     const seen = byId.get(e.id);
     if (!seen) {
@@ -184,11 +313,13 @@ function mergeEntities(entities: readonly Entity[]): Entity[] {
     seen.aliases = [...new Set([...seen.aliases, ...e.aliases])];
     seen.mentions = [...seen.mentions, ...e.mentions].sort((a, b) => a.start - b.start);
     seen.salience = Math.max(seen.salience, e.salience);
+    seen.gender ??= e.gender;
+    seen.partialName = Boolean(seen.partialName && e.partialName) || undefined;
   }
   return [...byId.values()];
 }
 
-function namesHash(entity: Pick<Entity, 'name' | 'type' | 'aliases'>): string {
+function namesHash(entity: { name: string; type: string; aliases: readonly string[] }): string {
   return createHash('sha1')
     .update(JSON.stringify([entity.type, entity.name, [...entity.aliases].sort()]))
     .digest('base64url')

@@ -12,6 +12,10 @@ export const articleSk = 'ARTICLE' as const;
 export const edgeSkPrefix = 'EDGE#';
 export const quoteSkPrefix = 'QUOTE#';
 export const entitySk = 'ENTITY' as const;
+/** An editor's correction of one article's entity; sorts before EDGE# so revision clean-up never sees it. */
+export const correctionSkPrefix = 'CORR#';
+export const candidateSkPrefix = 'FULL#';
+export const partialSkPrefix = 'PART#';
 
 /** Timelines are sharded by calendar month of the article's date so no index partition takes every write. */
 export type TimelineFacet =
@@ -48,12 +52,42 @@ export const keys = {
     pk: keys.nameTokenPk(type, token),
     sk: `${token}#${entityId}`,
   }),
-  trendPk: (day: string, shard: number) => `TREND#${day}#${shard}`,
-  trend: (day: string, type: EntityType, entityId: string) => ({
-    pk: keys.trendPk(day, trendShardOf(entityId)),
-    sk: `${type}#${entityId}`,
+  /** Per-day counters, one partition per month and shard: a run of days is one Query per shard. */
+  trendDayPk: (month: string, shard: number) => `TRENDD#${month}#${shard}`,
+  trendDay: (day: string, type: EntityType, entityId: string) => ({
+    pk: keys.trendDayPk(monthOf(day), trendShardOf(entityId)),
+    sk: `${day.slice(8, 10)}#${type}#${entityId}`,
   }),
+  /** The monthly rollup, one partition per year and shard: whole months of a year are one Query per shard. */
+  trendMonthPk: (year: string, shard: number) => `TRENDM#${year}#${shard}`,
+  trendMonth: (day: string, type: EntityType, entityId: string) => ({
+    pk: keys.trendMonthPk(day.slice(0, 4), trendShardOf(entityId)),
+    sk: `${day.slice(5, 7)}#${type}#${entityId}`,
+  }),
+  /** Full-name people and the articles that name someone by surname only, for one surname. */
+  surnamePk: (folded: string) => `SURNAME#PERSON#${folded}`,
+  candidate: (surname: string, entityId: string) => ({
+    pk: keys.surnamePk(surname),
+    sk: `${candidateSkPrefix}${entityId}`,
+  }),
+  partial: (surname: string, articleId: string, taggedId: string) => ({
+    pk: keys.surnamePk(surname),
+    sk: `${partialSkPrefix}${articleId}#${taggedId}`,
+  }),
+  correction: (articleId: string, taggedId: string) => ({
+    pk: keys.articlePk(articleId),
+    sk: `${correctionSkPrefix}${taggedId}`,
+  }),
+  /** Every merged-away id, so a maintenance pass can find them without a Scan. */
+  mergeRegistryPk: 'MERGED' as const,
+  mergeRecord: (fromId: string) => ({ pk: 'MERGED', sk: fromId }),
 };
+
+/** The last word of a full name, folded: the key both a full-name person and a surname-only mention share. */
+export function surnameOf(name: string): string {
+  const words = foldName(name).split(' ').filter(Boolean);
+  return words[words.length - 1] ?? '';
+}
 
 function facetKey(facet: TimelineFacet): string {
   return facet.kind === 'all' ? 'ALL' : `${facet.kind.toUpperCase()}#${slugify(facet.value)}`;
@@ -91,12 +125,29 @@ export function nameTokens(names: readonly string[]): string[] {
   return [...tokens];
 }
 
+export type Gender = 'female' | 'male';
+
+/** What the archive decided about an entity of one article (see entity-linking.ts). */
+export interface LinkNote {
+  status: 'linked' | 'separate' | 'merged' | 'corrected';
+  reason: string;
+}
+
 export interface StoredEntity {
   id: string;
   type: EntityType;
   name: string;
   aliases: string[];
   role?: string;
+  gender?: Gender;
+  partialName?: boolean;
+  /**
+   * The archive's entity this one of the article is (linked by surname, merged or corrected by an
+   * editor), when it is not `id`; `id` stays the tagger's, so a later decision can be re-made.
+   */
+  resolvedId?: string;
+  resolvedName?: string;
+  link?: LinkNote;
   salience: number;
   /** All mentions in the article; `mentions` may hold fewer when the item had to be trimmed to fit. */
   mentionCount: number;
@@ -109,6 +160,8 @@ export interface StoredQuote {
   end: number;
   speaker?: string;
   speakerId?: string;
+  /** The archive's entity the speaker is, when not speakerId (see StoredEntity.resolvedId). */
+  resolvedSpeakerId?: string;
 }
 
 /** The article as the API shows it: one item, written last, so a reader sees one revision whole. */
@@ -213,6 +266,13 @@ export interface EntityItem {
   name: string;
   aliases?: Set<string>;
   articleCount?: number;
+  gender?: Gender;
+  /** Set by a merge: this id now redirects to the surviving entity. */
+  mergedInto?: string;
+  /** Ids merged into this entity. */
+  mergedIds?: Set<string>;
+  /** An editor's name: the tagger's name no longer overwrites it. */
+  renamed?: boolean;
 }
 
 export interface NameTokenItem {
@@ -233,7 +293,5 @@ export interface TrendItem {
   kind: 'trend';
   entityId: string;
   entityType: EntityType;
-  name: string;
-  day: string;
   articles: number;
 }

@@ -36,7 +36,7 @@ export function readingRoomArticle(n: number): ReadingRoomArticle {
     '',
     'What was said',
     '',
-    `“Every week of delay costs us towns and lives, and our partners know it,” Zelenskyy said after the meeting.`,
+    `“Every week of delay on the ${topic} costs us towns and lives, and our partners know it,” Zelenskyy said after the meeting.`,
     '',
     `Diplomats in ${city} said the talks had been frank and that another round would follow before the end of the month.`,
     '',

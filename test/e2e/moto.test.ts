@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe } from 'vitest';
+import { runtimeClients } from '../../infra/local/clients';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime';
+import { entityFlowTests } from './entity-flow';
 import { eventLog, temporaryFolder } from './helpers';
 import { type MotoServer, startMotoServer } from './moto-server';
 import { pipelineFlowTests } from './pipeline-flow';
@@ -44,5 +46,15 @@ describe('npm start with AWS_ENDPOINT_URL: moto_server and real S3 -> SQS notifi
     },
     log,
     inbox,
+  });
+});
+
+describe('npm start on moto: one entity across the archive, corrected through the CLI', () => {
+  entityFlowTests({
+    http: () => runtime.endpoints.http,
+    s3: () => runtimeClients(runtime.endpoints).s3,
+    bucket: () => runtime.endpoints.bucket,
+    dataDir: () => join(folder.path, 'data'),
+    log: () => log,
   });
 });

@@ -47,6 +47,14 @@ function objectPrefixesFor(statements: ReturnType<typeof policyStatementsOf>, ac
     .sort();
 }
 
+/** The pipeline's own functions: not aws-cdk-lib's copy handler of the reading room (test/infra/reader-site.test.ts). */
+function pipelineFunctions(): Record<string, CfnResource> {
+  const all = resources('AWS::Lambda::Function');
+  return Object.fromEntries(
+    Object.entries(all).filter(([id]) => !id.startsWith('CustomCDKBucketDeployment')),
+  );
+}
+
 const logicalPrefix = (name: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)}Stage`;
 
 describe('pipeline stages come from the shared definition', () => {
@@ -54,7 +62,7 @@ describe('pipeline stages come from the shared definition', () => {
     template.resourceCountIs('AWS::SQS::Queue', stages.length * 2);
     template.resourceCountIs('AWS::Events::Rule', stages.length);
     template.resourceCountIs('AWS::Lambda::EventSourceMapping', stages.length);
-    template.resourceCountIs('AWS::Lambda::Function', stages.length + 1);
+    expect(Object.keys(pipelineFunctions())).toHaveLength(stages.length + 1);
   });
 
   for (const stage of stages) {
@@ -135,6 +143,42 @@ describe('pipeline stages come from the shared definition', () => {
           MetricName: 'Errors',
           Namespace: 'AWS/Lambda',
           Dimensions: [{ Name: 'FunctionName', Value: { Ref: functionId } }],
+        });
+      });
+
+      it('may list only under the prefixes it reads, so a missing key answers 404 and nothing more', () => {
+        const listing = policyStatementsOf(`${prefix}HandlerRole`).filter((s) =>
+          actions(s).includes('s3:ListBucket'),
+        ) as Array<{ Action: unknown; Condition?: Record<string, Record<string, unknown>> }>;
+        expect(listing).toHaveLength(1);
+        const readPrefixes = [stage.inputPrefix, ...(stage.output !== 'table' ? [stage.output] : [])];
+        expect(listing[0]!.Condition).toEqual({
+          StringLike: { 's3:prefix': readPrefixes.map((p) => `${p}*`) },
+        });
+      });
+
+      it('caps the concurrency of its event source mapping from the definition', () => {
+        expect(stage.maxConcurrency).toBeGreaterThanOrEqual(2);
+        template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+          EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp(`^${prefix}Queue`), 'Arn'] },
+          ScalingConfig: { MaximumConcurrency: stage.maxConcurrency },
+        });
+      });
+
+      it('has its EventBridge target retry, then leave undelivered events in its dead-letter queue', () => {
+        const rules = Object.entries(resources('AWS::Events::Rule')).filter(([id]) => id.startsWith(prefix));
+        expect(rules).toHaveLength(1);
+        const targets = rules[0]![1].Properties.Targets as Array<{
+          RetryPolicy?: unknown;
+          DeadLetterConfig: { Arn: unknown };
+        }>;
+        expect(targets).toHaveLength(1);
+        expect(targets[0]!.RetryPolicy).toEqual({
+          MaximumRetryAttempts: expect.any(Number),
+          MaximumEventAgeInSeconds: expect.any(Number),
+        });
+        expect(targets[0]!.DeadLetterConfig.Arn).toEqual({
+          'Fn::GetAtt': [expect.stringMatching(new RegExp(`^${prefix}DeadLetterQueue`)), 'Arn'],
         });
       });
 
@@ -345,7 +389,7 @@ describe('the cursor signing key', () => {
 
 describe('every function', () => {
   it('is an arm64 Node function with active tracing, Powertools settings and a log group with a retention', () => {
-    const functions = Object.values(resources('AWS::Lambda::Function'));
+    const functions = Object.values(pipelineFunctions());
     const logGroups = resources('AWS::Logs::LogGroup');
     for (const fn of functions) {
       expect(fn.Properties.Architectures).toEqual(['arm64']);

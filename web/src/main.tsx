@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { SearchBox } from './components/SearchBox';
 import { ArticlePage } from './pages/ArticlePage';
 import { EntityPage } from './pages/EntityPage';
@@ -28,7 +28,10 @@ function App() {
   }, [route.page]);
   // A new page moves focus to the top of main, as a page load would, so keyboard and screen-reader users start there.
   const key = JSON.stringify(route);
+  const shown = useRef(0);
   useEffect(() => {
+    // The first page is a real page load: the browser starts focus at the top already.
+    if (shown.current++ === 0) return;
     if (document.activeElement?.id === 'entity-search') return;
     document.getElementById('main')?.focus({ preventScroll: false });
     window.scrollTo(0, 0);
@@ -43,7 +46,7 @@ function App() {
         <a class="brand" href="#/">
           Reading room
         </a>
-        <nav aria-label="Sections">
+        <nav aria-label="Site">
           <a href="#/" aria-current={route.page === 'home' ? 'page' : undefined}>
             Latest
           </a>

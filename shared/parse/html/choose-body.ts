@@ -27,6 +27,17 @@ function flatText(document: HtmlDocument): ExtractedBody | undefined {
   return blocks.length > 0 ? { blocks } : undefined;
 }
 
+const maxMarkupCharacters = 5000;
+
+function markupCharacters(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3c || c === 0x3e || c === 0x26 || c === 0xa0) count++;
+  }
+  return count;
+}
+
 /** Below this many characters an extraction is taken as failed and the next extractor is tried. */
 const minimumBody = 250;
 
@@ -46,6 +57,10 @@ export function chooseBody(
   // Readability's time grows steeply with nesting depth (minutes at a few thousand levels); real pages
   // stay under about 50. Deeper markup is read as plain lines of text.
   if (elementDepth(document.body, maxReadableDepth) > maxReadableDepth) return flatText(document);
+  // Readability copies subtrees through innerHTML, where linkedom escapes every `<`, `>`, `&` and NBSP of
+  // the text and then makes one text node of each entity: 100,000 of them took seconds per pass. Text
+  // that full of them is no page layout to analyse; it is read as plain lines too.
+  if (markupCharacters(document.body.textContent ?? '') > maxMarkupCharacters) return flatText(document);
   stripBoilerplate(document);
   const stripped = readabilityCandidate(document);
   const ldBody = meta.jsonLd?.articleBody?.trim();

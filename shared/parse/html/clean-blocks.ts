@@ -24,7 +24,7 @@ const teaserLine =
   /^\[?(?:read more|see more|related|also|more|read also|recommended|watch|listen|related post|related article|see also|don'?t miss|must read)\s*:\s*.+$/i;
 
 /** WordPress shortcodes that leaked into the text: "[button link=…]Send us …[/button]". */
-const shortcode = /^\[\w+[^\]]*\].*\[\/\w+\]$/;
+const shortcode = /^\[\w[^\]]*\].*\[\/\w+\]$/;
 
 /** A date, time, byline or reading-time line printed above or below the text. */
 function isMetaLine(text: string): boolean {

@@ -1,4 +1,5 @@
 import { parseHTML } from 'linkedom';
+import { findComments, findElements, withoutRanges } from './cut-elements';
 
 /** The DOM types linkedom returns; the project compiles without the DOM lib, so they are named here. */
 export type HtmlDocument = ReturnType<typeof parseHTML>['document'];
@@ -13,14 +14,13 @@ export interface PreparedHtml {
   reparse: () => HtmlDocument;
 }
 
-const jsonLdScript =
-  /<script\b[^>]*\btype\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script\s*>/gi;
+const jsonLdType = /\btype\s*=\s*["']?application\/ld\+json/i;
 
 /** Elements whose whole content is dropped before parsing: never article text, often much of the DOM. */
-const droppedElements =
-  /<(script|style|svg|noscript|template|nav|select|button|iframe)(?=[\s>/])[\s\S]*?<\/\1\s*>/gi;
-/** Empty elements that only multiply DOM nodes. */
-const droppedTags = /<(?:source|input|track|wbr)(?=[\s>/])[^>]*>/gi;
+// biome-ignore format: a word list
+const droppedElements = ['script', 'style', 'svg', 'noscript', 'template', 'nav', 'select', 'button', 'iframe'];
+/** Empty elements that only multiply DOM nodes (`[^<>]`: a stray `<` ends the search, keeping it linear). */
+const droppedTags = /<(?:source|input|track|wbr)(?=[\s>/])[^<>]*>/gi;
 
 /**
  * Scripts, styles, SVG, menus, form controls and comments carry no article text but dominate the DOM;
@@ -28,19 +28,24 @@ const droppedTags = /<(?:source|input|track|wbr)(?=[\s>/])[^>]*>/gi;
  * first, since it lives in scripts.
  */
 export function prepareHtml(html: string): PreparedHtml {
-  const jsonLd = [...html.matchAll(jsonLdScript)].map((m) => m[1] ?? '');
-  const lean = html
-    .replace(droppedElements, '')
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(droppedTags, '');
+  const jsonLd = findElements(html, ['script'])
+    .filter((e) => jsonLdType.test(html.slice(e.start, e.contentStart)))
+    .map((e) => html.slice(e.contentStart, e.contentEnd));
+  const withoutElements = withoutRanges(html, findElements(html, droppedElements));
+  const lean = withoutRanges(withoutElements, findComments(withoutElements)).replace(droppedTags, '');
   // linkedom needs a root element (it throws on text such as "<"); fragments get the page around them.
   const page = /<html[\s>]/i.test(lean)
     ? lean
     : /<(?:head|body)[\s>]/i.test(lean)
       ? `<html>${lean}</html>`
       : `<!DOCTYPE html><html><body>${lean}</body></html>`;
-  const { document } = parseHTML(page);
-  return { document, jsonLd, reparse: () => parseHTML(page).document };
+  // linkedom makes a text node of every stray `<` and every entity: "&lt;" 200,000 times is 200,000
+  // sibling nodes, over which Readability's walks are quadratic. Adjacent text nodes are merged once, and
+  // the second attempt gets a copy of the merged tree rather than a fresh parse.
+  const { document: pristine } = parseHTML(page);
+  pristine.documentElement?.normalize();
+  const copy = () => pristine.cloneNode(true) as HtmlDocument;
+  return { document: copy(), jsonLd, reparse: copy };
 }
 
 /** The element depth below `root`, counted without recursion and up to `limit` + 1. */

@@ -20,7 +20,7 @@ function coverage(tokens: readonly string[], reference: Set<string>): number {
 function paragraphsOf(articleBody: string): TextBlock[] {
   return articleBody
     .replace(/<\/(?:p|div|h[1-6]|li)>|<br\s*\/?>/gi, '\n')
-    .replace(/<[^>]+>/g, '')
+    .replace(/<[^<>]+>/g, '')
     .split(/\n+/)
     .map((text) => text.replace(/\s+/g, ' ').trim())
     .filter((text) => text !== '')
@@ -38,7 +38,7 @@ export { paragraphsOf as jsonLdParagraphs };
  */
 export function agreeWithJsonLd(blocks: TextBlock[], articleBody: string | undefined): TextBlock[] {
   if (!articleBody || articleBody.length < 500) return blocks;
-  const ldTokens = tokensOf(articleBody.replace(/<[^>]+>/g, ' '));
+  const ldTokens = tokensOf(articleBody.replace(/<[^<>]+>/g, ' '));
   const ld = shingles(ldTokens);
   const text = blocks
     .filter((b) => b.kind !== 'caption')

@@ -104,7 +104,7 @@ function bylineNames(document: HtmlDocument): string[] {
         .replace(/^(?:written\s+)?by\s+/i, '')
         .replace(/\s*[|•·–—-]\s*.*$/, '')
         .replace(/\s+(?:on|updated|published)\b.*$/i, '');
-      names.push(...splitNames(cleaned).filter(looksLikeName));
+      for (const name of splitNames(cleaned)) if (looksLikeName(name)) names.push(name);
     }
     const unique = [...new Set(names)];
     if (unique.length > 0 && unique.length <= 6) return unique;

@@ -17,6 +17,9 @@ const MODIFIERS = new Set(
   ).split(' '),
 );
 
+/** Title words that name a person only with a word before them ("the chief executive"). */
+const ADJECTIVE_HEADS = new Set(['executive', 'general', 'official', 'representative']);
+
 /**
  * "the prime minister", "the England captain", "the Tory leader": a description that the article's titles
  * give exactly one named person, after that person is first named, becomes a mention of that person.
@@ -33,12 +36,16 @@ export function attachDescriptions(body: string, people: Cluster[], taken: Menti
   const inName = (start: number, end: number) => taken.some((m) => m.start < end && start < m.end);
   for (const the of body.matchAll(THE)) {
     const start = the.index + the[0].length;
+    // "Tony Blair, the prime minister," gives the title; it is no second mention.
+    if (isAppositive(body, the.index, taken)) continue;
     const phrase = wordsAt(body, start, 4);
     // The longest run of words, ending in a head title word, that exactly one person's titles cover.
     for (let n = phrase.length; n >= 1; n--) {
       const words = phrase.slice(0, n);
       const head = words[n - 1]!.text.toLowerCase();
       if (!isTitleWord(head) || MODIFIERS.has(head)) continue;
+      // "the executive pair": alone, "executive" is as often an adjective as a person.
+      if (n === 1 && ADJECTIVE_HEADS.has(head)) continue;
       const end = words[n - 1]!.end;
       const owners = titled.filter(
         (t) => t.first < start && words.every((w) => t.words.has(w.text.toLowerCase())),
@@ -48,6 +55,13 @@ export function attachDescriptions(body: string, people: Cluster[], taken: Menti
       break;
     }
   }
+}
+
+function isAppositive(body: string, at: number, taken: Mention[]): boolean {
+  const comma = /,\s*$/.exec(body.slice(Math.max(0, at - 4), at));
+  if (!comma) return false;
+  const end = at - comma[0].length;
+  return taken.some((m) => m.end === end);
 }
 
 function wordsAt(body: string, from: number, max: number): { text: string; end: number }[] {

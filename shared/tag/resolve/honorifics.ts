@@ -47,3 +47,16 @@ export function pronounGender(word: string): 'female' | 'male' | undefined {
   if (w === 'she' || w === 'her' || w === 'hers') return 'female';
   return undefined;
 }
+
+// The subject of a clause right after the name: "Gordon Brown said he", "Brown told MPs that she".
+const PRONOUN_AFTER = /^(?:\s+[a-z]+){1,2}?,?\s+(?:that\s+)?(he|she)\b/;
+
+/**
+ * The gender a subject pronoun right after a name says ("Gordon Brown said he would"), when no other
+ * name comes between (`nextName`: where the next name starts).
+ */
+export function genderAfter(text: string, end: number, nextName: number): 'female' | 'male' | undefined {
+  const m = PRONOUN_AFTER.exec(text.slice(end, end + 40));
+  if (!m || end + m[0].length > nextName) return undefined;
+  return pronounGender(m[1]!);
+}

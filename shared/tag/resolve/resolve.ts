@@ -2,13 +2,14 @@ import type { Entity, EntityType } from '../../article/schema';
 import { type Cluster, lastWord, newCluster } from './cluster';
 import { attachDescriptions } from './descriptions';
 import { toEntity } from './entity';
+import { genderAfter } from './honorifics';
 import type { Lexicon } from './lexicon';
 import type { FoundMention, OutsideMention } from './mentions';
 import { foldName, similarNames, wordCount } from './names';
 import { People } from './people';
 import { roleAfter } from './roles';
 import { mergeAbbreviations, mergeOrganisationShortForms } from './short-forms';
-import { type PreparedMention, prepareMentions } from './spans';
+import { type PreparedMention, prepareMentions, prepareOutside } from './spans';
 import { typeVotes } from './types';
 
 /**
@@ -20,11 +21,12 @@ import { typeVotes } from './types';
 export function resolveEntities(
   body: string,
   found: FoundMention[],
-  outside: OutsideMention[],
+  outsideFound: OutsideMention[],
   lexicon: Lexicon,
   title = '',
 ): Entity[] {
   const prepared = prepareMentions(body, found);
+  const outside = prepareOutside(outsideFound);
   const typeOf = typeVotes(prepared, outside);
   const isSurname = surnameTest(prepared, outside, typeOf, lexicon);
   const people = new People();
@@ -36,7 +38,7 @@ export function resolveEntities(
     const type = m.honorific ? 'PERSON' : personBySurname(typeOf(m.folded, m.type), m, isSurname);
     const c =
       type === 'PERSON'
-        ? people.place({ folded: m.folded, start: m.start, gender: m.honorific?.gender })
+        ? people.place({ folded: m.folded, start: m.start, gender: genderOf(m, body, prepared) })
         : others.place(type, m.folded);
     c.mentions.push(m.role ? { text: m.text, start: m.start, end: m.end, role: m.role } : mention(m));
     if (type === 'PERSON') notePersonRoles(c, m, body);
@@ -58,6 +60,16 @@ export function resolveEntities(
     clusters.flatMap((c) => c.mentions),
   );
   return toEntities(clusters, body, title, lexicon);
+}
+
+/** The gender a mention says: by its honorific, or for a full name by a pronoun right after it. */
+function genderOf(m: PreparedMention, body: string, all: PreparedMention[]): 'female' | 'male' | undefined {
+  if (m.honorific) return m.honorific.gender;
+  if (m.length < 2) return undefined;
+  // "Esther Rantzen said he was lovely": past the article's first person, "he" is as likely someone else.
+  if (all.some((o) => o.start < m.start && o.type === 'PERSON' && o.folded !== m.folded)) return undefined;
+  const next = all.find((o) => o.start >= m.end);
+  return genderAfter(body, m.end, next?.start ?? body.length);
 }
 
 const mention = (m: PreparedMention) => ({ text: m.text, start: m.start, end: m.end });

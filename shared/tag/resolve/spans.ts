@@ -1,7 +1,7 @@
 import type { EntityType } from '../../article/schema';
 import { isTitleWord } from '../titles';
 import { type Honorific, honorific, honorificBefore } from './honorifics';
-import type { FoundMention } from './mentions';
+import type { FoundMention, OutsideMention } from './mentions';
 import { foldName, wordCount } from './names';
 import { roleBefore } from './roles';
 
@@ -61,13 +61,23 @@ export function prepareMentions(body: string, found: FoundMention[]): PreparedMe
   return out;
 }
 
-function prepare(body: string, m: FoundMention): PreparedMention | undefined {
-  let { start } = m;
-  let text = body.slice(m.start, m.end);
+interface TrimmedName {
+  /** Where the name starts in the span. */
+  offset: number;
+  text: string;
+  type: EntityType;
+  honorific?: Honorific;
+  titles: string[];
+}
+
+/** The name inside a recognizer's span, or undefined when there is none (see prepareMentions). */
+export function trimName(span: string, spanType: EntityType): TrimmedName | undefined {
+  let offset = 0;
+  let text = span;
   const cut = NAME_BREAK.exec(text);
   if (cut) text = text.slice(0, cut.index);
   text = text.replace(/[\s,.;:'’-]+$/u, (tail) => (/^\.$/.test(tail) && /\.\S\.$/.test(text) ? tail : ''));
-  let type = m.type;
+  let type = spanType;
   let found: Honorific | undefined;
   const titles: string[] = [];
   for (;;) {
@@ -88,15 +98,41 @@ function prepare(body: string, m: FoundMention): PreparedMention | undefined {
       type = 'PERSON';
     }
     if (titleWord) titles.push(word);
-    start += first[0].length;
+    offset += first[0].length;
     text = text.slice(first[0].length);
   }
   text = cutClause(text, type);
+  if (type === 'PERSON') {
+    // "Treasury Under Secretary John Taylor": a qualified title inside the span is a role, not a name.
+    const inner = innerTitle(text);
+    if (inner) {
+      titles.push(text.slice(0, inner));
+      offset += inner;
+      text = text.slice(inner);
+    }
+  }
   const possessive = /['’]s?$/.exec(text);
   if (possessive) text = text.slice(0, -possessive[0].length);
   text = text.trim();
   if (text.length === 0 || !ALPHANUMERIC.test(text)) return undefined;
   if (type === 'PERSON' && (isTitleWord(text) || honorific(text))) return undefined;
+  return found ? { offset, text, type, honorific: found, titles } : { offset, text, type, titles };
+}
+
+/** Names found outside the body, trimmed the same way ("Dame Julie Andrews" -> "Julie Andrews"). */
+export function prepareOutside(outside: OutsideMention[]): OutsideMention[] {
+  return outside.flatMap((m) => {
+    const name = trimName(m.text, m.type);
+    return name ? [{ ...m, type: name.type, text: name.text }] : [];
+  });
+}
+
+function prepare(body: string, m: FoundMention): PreparedMention | undefined {
+  const name = trimName(body.slice(m.start, m.end), m.type);
+  if (!name) return undefined;
+  const { text, titles } = name;
+  const start = m.start + name.offset;
+  let { type, honorific: found } = name;
   if (!found) {
     found = honorificBefore(body, start);
     if (found) type = 'PERSON';
@@ -116,6 +152,15 @@ function prepare(body: string, m: FoundMention): PreparedMention | undefined {
   const role = title ?? found?.text;
   if (role) prepared.role = role;
   return prepared;
+}
+
+/** Where the name starts after the last title word inside a span, when a name of two words follows. */
+function innerTitle(text: string): number | undefined {
+  const words = [...text.matchAll(/\S+/g)];
+  for (let i = words.length - 3; i >= 1; i--) {
+    if (isTitleWord(words[i]![0])) return words[i + 1]!.index;
+  }
+  return undefined;
 }
 
 /** "Mr Blair we are not" -> "Mr Blair": a name stops at its first lower-case word that is no particle. */

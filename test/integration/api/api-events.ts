@@ -1,4 +1,8 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { createApiHandler } from '../../../functions/api/api-handler';
+import { localObservability } from '../../../infra/local/observability';
+import { ArchiveReader } from '../../../shared/store/archive-reader';
 
 /** An API Gateway HTTP API (payload 2.0) event, as API Gateway and the local runtime build it. */
 export function httpEvent(
@@ -51,17 +55,11 @@ export type ApiHandler = (
   context: Context,
 ) => Promise<APIGatewayProxyStructuredResultV2>;
 
-/** Points the SDK and the api handler at a test table; call before importing the handler module. */
-export function useTable(endpoint: string, table: string, cursorSecret: string): void {
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL: endpoint,
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-    TABLE_NAME: table,
-    CURSOR_SECRET: cursorSecret,
-    POWERTOOLS_METRICS_DISABLED: 'true',
-    POWERTOOLS_LOG_LEVEL: 'ERROR',
-    POWERTOOLS_TRACE_ENABLED: 'false',
+/** The api handler as its entry module builds it, reading the given table through ArchiveReader. */
+export function apiHandlerFor(db: DynamoDBDocumentClient, table: string, cursorSecret: string): ApiHandler {
+  return createApiHandler({
+    reads: new ArchiveReader(db, table),
+    cursorKey: async () => cursorSecret,
+    observability: localObservability(),
   });
 }

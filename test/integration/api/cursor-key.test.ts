@@ -1,16 +1,19 @@
-import { clearCaches } from '@aws-lambda-powertools/parameters';
+import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
 import {
   CreateSecretCommand,
   PutSecretValueCommand,
   SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { env } from '../../../shared/pipeline/definition';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiHandler } from '../../../functions/api/api-handler';
+import { cursorKeySource } from '../../../functions/api/cursor-key';
+import { localObservability } from '../../../infra/local/observability';
+import { ArchiveReader } from '../../../shared/store/archive-reader';
 import { ArticleWriter } from '../../../shared/store/article-writer';
 import { type MotoServer, startMotoServer } from '../../e2e/moto-server';
 import { startTestTable, type TestTable } from '../store/dynalite-table';
 import { syntheticCorpus } from '../store/synthetic-corpus';
-import { type ApiHandler, httpEvent, lambdaContext, useTable } from './api-events';
+import { type ApiHandler, httpEvent, lambdaContext } from './api-events';
 
 let t: TestTable;
 let moto: MotoServer;
@@ -34,18 +37,20 @@ afterAll(async () => {
   await Promise.all([t?.stop(), moto?.stop()]);
 });
 
-/** A fresh container: the handler module imported anew under these settings. */
+/** A fresh container: the handler built anew under these settings, with a secrets cache of its own. */
 async function container(settings: { key?: string; arn?: string }): Promise<ApiHandler> {
-  useTable(t.endpoint, t.table, settings.key ?? '');
-  if (!settings.key) delete process.env[env.cursorSecret];
-  if (settings.arn) process.env[env.cursorSecretArn] = settings.arn;
-  else delete process.env[env.cursorSecretArn];
-  process.env.AWS_ENDPOINT_URL_SECRETS_MANAGER = moto.endpoint;
-  // Dependencies stay loaded across resetModules: Powertools' cache must be emptied as a new container's is.
-  clearCaches();
-  vi.resetModules();
-  const module = (await import('../../../functions/api/handler')) as unknown as { handler: ApiHandler };
-  return module.handler;
+  const provider = new SecretsProvider({
+    clientConfig: {
+      endpoint: moto.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    },
+  });
+  return createApiHandler({
+    reads: new ArchiveReader(t.db, t.table),
+    cursorKey: cursorKeySource({ ...settings, secrets: provider }),
+    observability: localObservability(),
+  });
 }
 
 async function page(handler: ApiHandler, cursor?: string) {

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningHttpServer, startHttpServer } from '../../../infra/local/http-server';
@@ -16,6 +17,21 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
 });
+
+/** A request sent exactly as written: fetch would normalise the path and refuse a Host header. */
+function raw(method: string, path: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const request = httpRequest(`${server.url}/`, { method, path, headers }, (response) => {
+      let body = '';
+      response.on('data', (chunk) => {
+        body += chunk;
+      });
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
 
 describe('the local HTTP API (API Gateway payload format 2.0)', () => {
   it('fills routeKey, decoded path parameters, joined repeated query parameters, cookies and headers', async () => {
@@ -55,12 +71,39 @@ describe('the local HTTP API (API Gateway payload format 2.0)', () => {
     expect(events.at(-1)!.queryStringParameters).toBeUndefined();
   });
 
-  it('answers an unknown route 404 without calling the function, as API Gateway does', async () => {
+  it('answers an unknown route 404 as problem+json without calling the function', async () => {
     const before = events.length;
     const response = await fetch(`${server.url}/nowhere/at/all`);
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ message: 'Not Found' });
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(await response.json()).toMatchObject({ status: 404, type: expect.stringMatching(/not-found$/) });
     expect(events.length).toBe(before);
+  });
+
+  it('answers a method a route does not have 405 as problem+json, naming the allowed ones', async () => {
+    const before = events.length;
+    const response = await fetch(`${server.url}/articles`, { method: 'DELETE' });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET, OPTIONS');
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(await response.json()).toMatchObject({ status: 405 });
+    expect(events.length).toBe(before);
+  });
+
+  it('serves a request whose Host header is not a host name', async () => {
+    const response = await raw('GET', '/articles', { host: 'a b' });
+    expect(response.status).toBe(200);
+    expect(events.at(-1)!.routeKey).toBe('GET /articles');
+  });
+
+  it('keeps encoded dot segments in the path, as a parameter', async () => {
+    const response = await raw('GET', '/entities/%2e%2e/articles?limit=2');
+    expect(response.status).toBe(200);
+    const event = events.at(-1)!;
+    expect(event.routeKey).toBe('GET /entities/{id}/articles');
+    expect(event.pathParameters).toEqual({ id: '..' });
+    expect(event.rawPath).toBe('/entities/%2e%2e/articles');
+    expect(event.queryStringParameters).toEqual({ limit: '2' });
   });
 
   it('answers CORS preflight itself', async () => {

@@ -1,8 +1,10 @@
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { s3ObjectStore } from '../../../functions/common/s3-object-store';
 import { stageHandler } from '../../../functions/common/stage-handler';
 import { lambdaContext } from '../../../infra/local/lambda-context';
+import { localObservability } from '../../../infra/local/observability';
 import { type RunningS3, startS3 } from '../../../infra/local/stand-ins/s3';
 import { objectCreatedMessage } from '../../../shared/events/s3-object-event';
 import { stageNamed } from '../../../shared/pipeline/definition';
@@ -23,20 +25,13 @@ let client: S3Client;
 
 beforeAll(async () => {
   s3 = await startS3(folder.path);
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_S3: s3.endpoint,
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'S3RVER',
-    AWS_SECRET_ACCESS_KEY: 'S3RVER',
-    POWERTOOLS_METRICS_DISABLED: 'true',
-    POWERTOOLS_LOG_LEVEL: 'CRITICAL',
-    POWERTOOLS_TRACE_ENABLED: 'false',
-  });
   client = new S3Client({
     endpoint: s3.endpoint,
     region: 'us-east-1',
     forcePathStyle: true,
     credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
   });
   await client.send(new CreateBucketCommand({ Bucket: bucket }));
 });
@@ -68,7 +63,8 @@ function sqsRecord(key: string, receiveCount: number): SQSRecord {
 
 /** The slow key takes far longer than the function's 2 s; the others finish at once. */
 function slowHandler(slowKey: string, done: string[]) {
-  return stageHandler(stage, async ({ key }) => {
+  const deps = { objects: s3ObjectStore(client), observability: localObservability('CRITICAL') };
+  return stageHandler(stage, deps, async ({ key }) => {
     if (key === slowKey) await new Promise((resolve) => setTimeout(resolve, 8_000));
     done.push(key);
   }) as unknown as (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;

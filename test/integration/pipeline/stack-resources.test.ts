@@ -19,6 +19,7 @@ describe('reading the deployed stack for the operating commands', () => {
   it('finds the bucket and every stage queue and DLQ in the stack outputs', async () => {
     const outputs: Record<string, string> = {
       BucketName: 'articlepipeline-archive-abc',
+      TableName: 'ArticlePipeline-Articles-xyz',
       ApiUrl: 'https://x',
     };
     for (const stage of ['parse', 'tag', 'store'] as const) {
@@ -27,6 +28,7 @@ describe('reading the deployed stack for the operating commands', () => {
     }
     const stack = await readStack('ArticlePipeline', fakeCloudFormation(outputs));
     expect(stack.bucket).toBe('articlepipeline-archive-abc');
+    expect(stack.table).toBe('ArticlePipeline-Articles-xyz');
     expect(stack.queues).toEqual({
       parse: { url: url('parse-q'), deadLetterUrl: url('parse-dlq') },
       tag: { url: url('tag-q'), deadLetterUrl: url('tag-dlq') },

@@ -5,9 +5,13 @@ import { CreateBucketCommand, HeadObjectCommand, PutObjectCommand, S3Client } fr
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { s3ObjectStore } from '../../../functions/common/s3-object-store';
+import { createStoreHandler } from '../../../functions/store/store-handler';
+import { localObservability } from '../../../infra/local/observability';
 import { type RunningS3, startS3 } from '../../../infra/local/stand-ins/s3';
 import type { TaggedArticle } from '../../../shared/article/schema';
 import { objectCreatedMessage } from '../../../shared/events/s3-object-event';
+import { ArticleWriter } from '../../../shared/store/article-writer';
 import { keys } from '../../../shared/store/items';
 import { lambdaContext } from '../api/api-events';
 import { startTestTable, type TestTable } from './dynalite-table';
@@ -26,16 +30,6 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'store-handler-'));
   s3 = await startS3(join(dir, 's3'));
   t = await startTestTable();
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_S3: s3.endpoint,
-    AWS_ENDPOINT_URL_DYNAMODB: t.endpoint,
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'S3RVER',
-    AWS_SECRET_ACCESS_KEY: 'S3RVER',
-    TABLE_NAME: t.table,
-    POWERTOOLS_METRICS_DISABLED: 'true',
-    POWERTOOLS_LOG_LEVEL: 'ERROR',
-  });
   s3Client = new S3Client({
     endpoint: s3.endpoint,
     region: 'us-east-1',
@@ -45,7 +39,11 @@ beforeAll(async () => {
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
   await s3Client.send(new CreateBucketCommand({ Bucket: bucket }));
-  ({ handler } = (await import('../../../functions/store/handler')) as unknown as { handler: StoreHandler });
+  handler = createStoreHandler({
+    objects: s3ObjectStore(s3Client),
+    observability: localObservability(),
+    articles: new ArticleWriter(t.db, t.table),
+  });
 });
 
 afterAll(async () => {

@@ -30,10 +30,11 @@ describe('query validation', () => {
     expect(searchEntitiesQuery.parse({ prefix: 'Zé', type: 'person' })).toMatchObject({ type: 'PERSON' });
   });
 
-  it('defaults the trending window to the last seven days and caps it at 31', () => {
+  it('defaults the trending window to the last seven days and caps it at a year', () => {
     const parsed = trendingQuery.parse({ to: '2025-03-31' });
     expect(parsed.from).toBe('2025-03-25T00:00:00.000Z');
-    expect(trendingQuery.safeParse({ from: '2025-03-01', to: '2025-03-31' }).success).toBe(true);
-    expect(trendingQuery.safeParse({ from: '2025-03-01', to: '2025-04-01' }).success).toBe(false);
+    expect(trendingQuery.safeParse({ from: '2025-03-01', to: '2025-04-01' }).success).toBe(true);
+    expect(trendingQuery.safeParse({ from: '2024-01-01', to: '2024-12-31' }).success).toBe(true);
+    expect(trendingQuery.safeParse({ from: '2024-01-01', to: '2025-01-01' }).success).toBe(false);
   });
 });

@@ -1,15 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { requestFromEvent } from '../../../functions/api/handler';
+import { requestFromEvent } from '../../../functions/api/api-handler';
 import { CursorCodec } from '../../../shared/api/cursor';
 import { createApi } from '../../../shared/api/router';
-import type { ArchiveReader } from '../../../shared/store/archive-reader';
+import type { ArchiveReads } from '../../../shared/store/archive-reads';
 import { httpEvent } from '../../integration/api/api-events';
 
-const failingReader = {
-  article: async () => {
-    throw new Error('connection reset by table');
-  },
-} as unknown as ArchiveReader;
+const fail = async (): Promise<never> => {
+  throw new Error('connection reset by table');
+};
+const failingReader: ArchiveReads = {
+  article: fail,
+  articles: fail,
+  entityArticles: fail,
+  quotesBy: fail,
+  entity: fail,
+  searchEntities: fail,
+  trending: fail,
+  related: fail,
+};
 
 describe('router', () => {
   it('answers a failure it did not expect with a 500 problem that leaks nothing, and reports it', async () => {

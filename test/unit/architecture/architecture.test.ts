@@ -12,7 +12,7 @@ const importsInto = (from: string, into: string) =>
 
 describe('architecture', () => {
   it('reads the project sources', () => {
-    expect(graph.get('functions/parse/handler.ts')).toContain('functions/common/stage-handler.ts');
+    expect(graph.get('functions/parse/parse-handler.ts')).toContain('functions/common/stage-handler.ts');
   });
 
   it('has no circular imports', () => {

@@ -18,6 +18,22 @@ describe('pathological input is read or refused, never left to exhaust time or s
     expect(article.body).toContain('The committee met again');
   });
 
+  it('reads 450,000 short lines without running out of stack (issue 11, item 2)', () => {
+    const lines = Array.from({ length: 450_000 }, (_, i) => `l${i}`);
+    for (const text of [`Headline\n\n${lines.join('\n')}`, `Headline\n${lines.join('\n')}`]) {
+      const article = parseOk(text, { key: 'lines.txt' });
+      expect(article.body.startsWith('l0')).toBe(true);
+      expect(article.body.endsWith('l449999')).toBe(true);
+    }
+  });
+
+  it('reads 100,000 header-like blocks in one pass', () => {
+    const text = `Headline\n\n${'By Jane Roe\n\n'.repeat(100_000)}${sentence}`;
+    const article = parseOk(text, { key: 'blocks.txt' });
+    expect(article.authors).toEqual(['Jane Roe']);
+    expect(article.body).toBe(sentence.trim());
+  });
+
   it('refuses deeply nested JSON and XML without an article, with a reason', () => {
     const json = `${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}`;
     const xml = `<?xml version="1.0"?><root>${'<a>'.repeat(3000)}text${'</a>'.repeat(3000)}</root>`;

@@ -24,12 +24,18 @@ describe('keys', () => {
     expect(keys.article('a').pk).toBe(keys.edge('a', 'e').pk);
     expect(keys.article('a').sk < keys.edge('a', 'e').sk).toBe(true);
     expect(keys.edge('a', 'e').sk < keys.quote('a', 0).sk).toBe(true);
+    // Corrections sort before every edge, so the revision clean-up (sk >= EDGE#) never deletes one.
+    expect(keys.correction('a', 'e').sk < keys.edge('a', '').sk).toBe(true);
+    expect(keys.article('a').sk < keys.correction('a', 'e').sk).toBe(true);
     expect(keys.entity('e').pk).not.toBe(keys.article('e').pk);
   });
 
   it('spreads the trend counters of one day over the shards', () => {
     const shards = new Set(Array.from({ length: 200 }, (_, i) => trendShardOf(`per-someone-${i}`)));
     expect([...shards].sort()).toEqual(Array.from({ length: trendShards }, (_, i) => i));
-    expect(keys.trend('2025-01-01', 'PERSON', 'per-x').pk).toMatch(/^TREND#2025-01-01#[0-3]$/);
+    expect(keys.trendDay('2025-01-01', 'PERSON', 'per-x').pk).toMatch(/^TRENDD#2025-01#[0-3]$/);
+    expect(keys.trendDay('2025-01-01', 'PERSON', 'per-x').sk).toBe('01#PERSON#per-x');
+    expect(keys.trendMonth('2025-01-01', 'PERSON', 'per-x').pk).toMatch(/^TRENDM#2025#[0-3]$/);
+    expect(keys.trendMonth('2025-01-01', 'PERSON', 'per-x').sk).toBe('01#PERSON#per-x');
   });
 });

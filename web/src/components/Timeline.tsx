@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'preact/hooks';
 import { formatDate, plural } from '../format';
 import { mentionsPerDay } from '../timeline';
 
+const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+
 /**
  * Mentions per day as a bar chart (uPlot, loaded only on the pages that draw one, so the first page
  * stays small), with the same figures in a table for screen readers.
@@ -40,7 +42,16 @@ export function Timeline({
             x: { time: true, range: [(days[0] ?? 0) - padding, (days[days.length - 1] ?? 0) + padding] },
             y: { range: (_u, _min, max) => [0, Math.max(1, max)] },
           },
-          axes: [axis, { ...axis, size: 40 }],
+          axes: [
+            {
+              ...axis,
+              // Whole days only: the data is per day, hours between bars would only be noise.
+              incrs: [86_400, 2 * 86_400, 7 * 86_400, 14 * 86_400, 30 * 86_400, 91 * 86_400, 365 * 86_400],
+              space: 70,
+              values: (_u, splits) => splits.map((s) => shortDate.format(s * 1000)),
+            },
+            { ...axis, size: 40, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] },
+          ],
           series: [
             {},
             {

@@ -21,6 +21,10 @@ function ArticleView({ article }: { article: Article }) {
   const headings = new Set(article.headings ?? []);
   const names = new Map(article.entities.map((e) => [e.id, e.name]));
   const mentioned = article.entities.filter((e) => e.mentions.length > 0);
+  // "on Sunday" three times is one date to a reader.
+  const dates = [
+    ...new Map((article.dates ?? []).map((d) => [`${d.text.toLowerCase()}|${d.value}`, d])).values(),
+  ];
   return (
     <article class="article">
       <header>
@@ -109,11 +113,11 @@ function ArticleView({ article }: { article: Article }) {
               ))}
             </ul>
           </section>
-          {article.dates && article.dates.length > 0 && (
+          {dates.length > 0 && (
             <section aria-labelledby="dates-heading">
               <h2 id="dates-heading">Dates</h2>
               <ul class="dates">
-                {article.dates.map((date) => (
+                {dates.map((date) => (
                   <li key={`${date.start}`}>
                     “{date.text}”: <time dateTime={date.value}>{formatDate(date.value)}</time>
                   </li>

@@ -27,6 +27,14 @@ export function EntityPage({ id, query }: { id: string; query: Record<string, st
   );
 }
 
+async function roleOf(entity: Entity, signal: AbortSignal): Promise<string | undefined> {
+  if (entity.role) return entity.role;
+  const newest = (await api.entityArticles(entity.id, { limit: 1 }, signal)).items[0];
+  if (!newest) return undefined;
+  const article = await api.article(newest.id, signal);
+  return article.entities.find((e) => e.id === entity.id)?.role;
+}
+
 function EntityView({ entity, query }: { entity: Entity; query: Record<string, string> }) {
   const { id } = entity;
   const limit = Number(query.limit) || entityPageSize;
@@ -40,6 +48,8 @@ function EntityView({ entity, query }: { entity: Entity; query: Record<string, s
   const articles = useApi(`${id}|articles|${limit}|${query.cursor ?? ''}`, (signal) =>
     api.entityArticles(id, { limit, cursor: query.cursor }, signal),
   );
+  // The entity record may carry no role (an older API): the newest article that names it knows one.
+  const role = useApi(`${id}|role|${entity.role ?? ''}`, (signal) => roleOf(entity, signal));
   const keep = { limit: query.limit };
   const aliases = entity.aliases.filter((alias) => alias !== entity.name);
 
@@ -53,10 +63,10 @@ function EntityView({ entity, query }: { entity: Entity; query: Record<string, s
         </p>
         <h1 tabIndex={-1}>{entity.name}</h1>
         <dl class="facts">
-          {entity.role && (
+          {role.data && (
             <>
               <dt>Role</dt>
-              <dd>{entity.role}</dd>
+              <dd data-testid="role">{role.data}</dd>
             </>
           )}
           <dt>Also written</dt>

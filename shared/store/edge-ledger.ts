@@ -1,0 +1,305 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type UpdateCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type { EntityType } from '../article/schema';
+import {
+  type EdgeItem,
+  type EntityItem,
+  edgeSkPrefix,
+  type Gender,
+  keys,
+  nameTokens,
+  type QuoteItem,
+  surnameOf,
+} from './items';
+import { mapLimit } from './map-limit';
+
+/** The names and evidence of an entity as one article gives them. */
+export interface EntityFacts {
+  id: string;
+  type: EntityType;
+  name: string;
+  aliases: readonly string[];
+  gender?: Gender;
+  partialName?: boolean;
+}
+
+/** Co-mentioned entities a full-name person keeps as evidence for telling namesakes apart. */
+const candidateCoEntities = 10;
+
+/**
+ * The writes whose outcome moves a count: an edge appears (+1 to the entity's article count and to
+ * its day and month trend counters) or goes (-1). Exactly one caller observes each transition, because
+ * each is a conditional write that returns what it replaced. The article writer, the entity mover and
+ * the count repair all go through here, so counts mean the same thing whoever wrote the edge.
+ */
+export class EdgeLedger {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+    private readonly meter: (units: number | undefined) => void = () => undefined,
+    private readonly concurrency = 8,
+  ) {}
+
+  /**
+   * Puts an edge unless a newer version is stored. Returns whether it created the edge, and whether
+   * that made its entity a new full-name candidate for surname-only mentions.
+   */
+  async putEdge(edge: EdgeItem, entity: EntityFacts): Promise<{ created: boolean; newCandidate?: string }> {
+    let old: Partial<EdgeItem> | undefined;
+    try {
+      old = await this.putUnlessNewer(edge);
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return { created: false };
+      throw error;
+    }
+    if (!old) {
+      const [, , newCandidate] = await Promise.all([
+        this.updateEntity(entity, 1),
+        this.addTrend(edge.day, edge, 1),
+        this.registerCandidate(entity, edge),
+      ]);
+      return { created: true, newCandidate };
+    }
+    if (old.namesHash !== edge.namesHash) await this.updateEntity(entity, 0);
+    if (old.day !== edge.day) {
+      if (old.day) await this.addTrend(old.day, edge, -1);
+      await this.addTrend(edge.day, edge, 1);
+    }
+    return { created: false };
+  }
+
+  async putQuote(quote: QuoteItem): Promise<void> {
+    try {
+      await this.putUnlessNewer(quote);
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  private async putUnlessNewer(item: EdgeItem | QuoteItem): Promise<Partial<EdgeItem> | undefined> {
+    const result = await this.db.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: item,
+        ConditionExpression: 'attribute_not_exists(pk) OR version <= :version',
+        ExpressionAttributeValues: { ':version': item.version },
+        ReturnValues: 'ALL_OLD',
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+    this.meter(result.ConsumedCapacity?.CapacityUnits);
+    return result.Attributes as Partial<EdgeItem> | undefined;
+  }
+
+  /**
+   * Deletes an edge or quote if it still has `version`; an edge removed here is uncounted. Returns
+   * whether this call removed an edge.
+   */
+  async deleteIfVersion(pk: string, sk: string, version: string): Promise<boolean> {
+    let old: Partial<EdgeItem> | undefined;
+    try {
+      const result = await this.db.send(
+        new DeleteCommand({
+          TableName: this.table,
+          Key: { pk, sk },
+          ConditionExpression: 'version = :version',
+          ExpressionAttributeValues: { ':version': version },
+          ReturnValues: 'ALL_OLD',
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+      this.meter(result.ConsumedCapacity?.CapacityUnits);
+      old = result.Attributes as Partial<EdgeItem> | undefined;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+    if (old?.kind !== 'edge' || !old.entityId || !old.entityType || !old.day) return false;
+    await Promise.all([this.addToCount(old.entityId, -1), this.addTrend(old.day, old as EdgeItem, -1)]);
+    return true;
+  }
+
+  /**
+   * Deletes what an article's partition holds of an older version than `version`, and of `version`
+   * itself what `keep` does not list (a re-link that moved an edge to another entity). Each delete is
+   * conditional on the version it read, so exactly one caller sees an edge go and uncounts it.
+   */
+  async removeStale(articleId: string, version: string, keep?: ReadonlySet<string>): Promise<number> {
+    let removed = 0;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk AND sk >= :first',
+          ExpressionAttributeValues: { ':pk': keys.articlePk(articleId), ':first': edgeSkPrefix },
+          ProjectionExpression: 'pk, sk, version',
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      const stale = (page.Items ?? []).filter((i) => {
+        const v = i.version as string | undefined;
+        if (v === undefined) return false;
+        return v < version || (keep !== undefined && v === version && !keep.has(i.sk as string));
+      });
+      const results = await mapLimit(stale, this.concurrency, (item) =>
+        this.deleteIfVersion(item.pk as string, item.sk as string, item.version as string),
+      );
+      removed += results.filter(Boolean).length;
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return removed;
+  }
+
+  /** Moves an entity's article count; never creates a summary that does not exist. */
+  async addToCount(entityId: string, delta: number): Promise<void> {
+    try {
+      await this.update({
+        Key: keys.entity(entityId),
+        UpdateExpression: 'ADD articleCount :delta',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':delta': delta },
+      });
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  /**
+   * The entity summary: type, name (the first one seen, or an editor's), aliases, gender, and the
+   * article count moved by `delta`. Name tokens for search are written only when this update added a
+   * name, so a known entity costs one write.
+   */
+  async updateEntity(
+    entity: EntityFacts,
+    delta: number,
+    extraAliases: readonly string[] = [],
+  ): Promise<void> {
+    const aliases = new Set([...entity.aliases, ...extraAliases].filter(Boolean));
+    const result = await this.update({
+      Key: keys.entity(entity.id),
+      UpdateExpression: `SET #kind = :kind, #id = :id, #type = :type, #name = if_not_exists(#name, :name)${
+        entity.gender ? ', gender = if_not_exists(gender, :gender)' : ''
+      } ADD articleCount :delta${aliases.size ? ', aliases :aliases' : ''}`,
+      ExpressionAttributeNames: { '#kind': 'kind', '#id': 'id', '#type': 'type', '#name': 'name' },
+      ExpressionAttributeValues: {
+        ':kind': 'entity',
+        ':id': entity.id,
+        ':type': entity.type,
+        ':name': entity.name,
+        ':delta': delta,
+        ...(entity.gender ? { ':gender': entity.gender } : {}),
+        ...(aliases.size ? { ':aliases': aliases } : {}),
+      },
+      ReturnValues: 'ALL_OLD',
+    });
+    const old = result as Partial<EntityItem> | undefined;
+    const oldNames = old?.name ? [old.name, ...(old.aliases ?? [])] : [];
+    const known = new Set(nameTokens(oldNames));
+    if (nameTokens([entity.name, ...aliases]).every((t) => known.has(t))) return;
+    await this.writeNameTokens(entity.id, entity.type, old?.name ?? entity.name, [
+      ...oldNames,
+      entity.name,
+      ...aliases,
+    ]);
+  }
+
+  /**
+   * Every token item lists all the entity's tokens, so search can show an entity once (at its first
+   * matching token); a new name therefore rewrites them all. Names change rarely after first sight.
+   */
+  async writeNameTokens(id: string, type: EntityType, name: string, names: readonly string[]): Promise<void> {
+    const tokens = nameTokens(names).sort();
+    await mapLimit(
+      tokens.flatMap((token) => [undefined, type].map((t) => ({ token, t }))),
+      this.concurrency,
+      ({ token, t }) =>
+        this.put({
+          ...keys.nameToken(t, token, id),
+          kind: 'name',
+          entityId: id,
+          entityType: type,
+          name,
+          token,
+          tokens,
+        }),
+    );
+  }
+
+  /** Day counter and month rollup move together: /trending reads whole months from the rollup. */
+  async addTrend(day: string, edge: Pick<EdgeItem, 'entityId' | 'entityType'>, delta: number): Promise<void> {
+    const update = (key: { pk: string; sk: string }) =>
+      this.update({
+        Key: key,
+        UpdateExpression: 'SET #kind = :kind, entityId = :id, entityType = :type ADD articles :delta',
+        ExpressionAttributeNames: { '#kind': 'kind' },
+        ExpressionAttributeValues: {
+          ':kind': 'trend',
+          ':id': edge.entityId,
+          ':type': edge.entityType,
+          ':delta': delta,
+        },
+      });
+    await Promise.all([
+      update(keys.trendDay(day, edge.entityType, edge.entityId)),
+      update(keys.trendMonth(day, edge.entityType, edge.entityId)),
+    ]);
+  }
+
+  /**
+   * A full-name person is a candidate for surname-only mentions of the same surname: its evidence
+   * (gender, company, months) grows with each new article. Returns the surname when the candidate is new.
+   */
+  private async registerCandidate(entity: EntityFacts, edge: EdgeItem): Promise<string | undefined> {
+    if (!isFullNamePerson(entity)) return undefined;
+    const surname = surnameOf(entity.name);
+    const company = new Set(edge.coEntities.slice(0, candidateCoEntities));
+    const result = await this.update({
+      Key: keys.candidate(surname, entity.id),
+      UpdateExpression: `SET #kind = :kind, entityId = :id, #name = if_not_exists(#name, :name)${
+        entity.gender ? ', gender = if_not_exists(gender, :gender)' : ''
+      } ADD months :month${company.size ? ', coEntities :company' : ''}`,
+      ExpressionAttributeNames: { '#kind': 'kind', '#name': 'name' },
+      ExpressionAttributeValues: {
+        ':kind': 'candidate',
+        ':id': entity.id,
+        ':name': entity.name,
+        ':month': new Set([edge.day.slice(0, 7)]),
+        ...(entity.gender ? { ':gender': entity.gender } : {}),
+        ...(company.size ? { ':company': company } : {}),
+      },
+      ReturnValues: 'UPDATED_OLD',
+    });
+    return result?.entityId ? undefined : surname;
+  }
+
+  async update(
+    input: Omit<UpdateCommandInput, 'TableName' | 'ReturnConsumedCapacity'>,
+  ): Promise<Record<string, unknown> | undefined> {
+    const result = await this.db.send(
+      new UpdateCommand({ ...input, TableName: this.table, ReturnConsumedCapacity: 'TOTAL' }),
+    );
+    this.meter(result.ConsumedCapacity?.CapacityUnits);
+    return result.Attributes;
+  }
+
+  async put(item: Record<string, unknown>): Promise<void> {
+    const result = await this.db.send(
+      new PutCommand({ TableName: this.table, Item: item, ReturnConsumedCapacity: 'TOTAL' }),
+    );
+    this.meter(result.ConsumedCapacity?.CapacityUnits);
+  }
+}
+
+/** A person named by at least two words and not marked as known only by surname. */
+export function isFullNamePerson(entity: Pick<EntityFacts, 'type' | 'name' | 'partialName'>): boolean {
+  return entity.type === 'PERSON' && !entity.partialName && entity.name.trim().split(/\s+/).length >= 2;
+}

@@ -1,0 +1,94 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { applyResolution, derivedItems } from './article-record';
+import type { EdgeLedger, EntityFacts } from './edge-ledger';
+import type { EntityResolver } from './entity-resolver';
+import { type ArticleItem, keys, monthOf } from './items';
+import { mapLimit } from './map-limit';
+
+export interface RelinkOutcome {
+  articleId: string;
+  /** Whether any of the article's entities now resolves to another archive entity. */
+  changed: boolean;
+  /** Surnames for which this made a new full-name candidate (a split into a new full name). */
+  newCandidates: string[];
+}
+
+/**
+ * Re-decides which archive entity each entity of a stored article is (after a merge, a split, a rename
+ * or a new full-name person) and moves what changed: the article's edges to the new entity (counts and
+ * trends follow the edges, see EdgeLedger), its quotes to the new speaker id, and the article item.
+ * The article's own version is kept, so it cannot overwrite a newer revision, and re-running it
+ * decides the same and writes nothing.
+ */
+export class EntityRelinker {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+    private readonly resolver: EntityResolver,
+    private readonly ledger: EdgeLedger,
+    private readonly concurrency = 8,
+  ) {}
+
+  async relinkArticle(articleId: string): Promise<RelinkOutcome> {
+    const outcome: RelinkOutcome = { articleId, changed: false, newCandidates: [] };
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: keys.article(articleId), ConsistentRead: true }),
+    );
+    const article = Item as ArticleItem | undefined;
+    if (!article) return outcome;
+    const facts: EntityFacts[] = article.entities.map((e) => ({
+      id: e.id,
+      type: e.type,
+      name: e.name,
+      aliases: e.aliases,
+      gender: e.gender,
+      partialName: e.partialName,
+    }));
+    const resolution = await this.resolver.resolve(article.id, facts, monthOf(article.sortDate));
+    if (!applyResolution(article, resolution)) return outcome;
+    outcome.changed = true;
+
+    const after = derivedItems(article);
+    const byId = new Map(after.entities.map((e) => [e.id, e]));
+    const [puts] = await Promise.all([
+      mapLimit(after.edges, this.concurrency, (edge) => this.ledger.putEdge(edge, byId.get(edge.entityId)!)),
+      mapLimit(after.quotes, this.concurrency, (quote) => this.ledger.putQuote(quote)),
+    ]);
+    outcome.newCandidates = puts.flatMap((p) => (p.newCandidate ? [p.newCandidate] : []));
+    let version = article.version;
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: article,
+          ConditionExpression: 'version = :version',
+          ExpressionAttributeValues: { ':version': article.version },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      // A newer revision was stored meanwhile: its writer resolved for itself; clear what this left.
+      const { Item: now } = await this.db.send(
+        new GetCommand({
+          TableName: this.table,
+          Key: keys.article(articleId),
+          ProjectionExpression: 'version',
+          ConsistentRead: true,
+        }),
+      );
+      version = (now?.version as string | undefined) ?? version;
+      await this.ledger.removeStale(articleId, version);
+      return outcome;
+    }
+    const keep = new Set([...after.edges, ...after.quotes].map((i) => i.sk));
+    await this.ledger.removeStale(articleId, version, keep);
+    return outcome;
+  }
+
+  /** Re-decides every article that names someone by this surname only (a new candidate appeared). */
+  async relinkSurname(surname: string, except?: string): Promise<RelinkOutcome[]> {
+    const articles = (await this.resolver.partialArticles(surname)).filter((id) => id !== except);
+    return mapLimit(articles, 4, (id) => this.relinkArticle(id));
+  }
+}

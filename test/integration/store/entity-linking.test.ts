@@ -1,0 +1,135 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: snapshots are JSON asserted field by field
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TaggedArticle } from '../../../shared/article/schema';
+import { ArchiveReader } from '../../../shared/store/archive-reader';
+import { ArticleWriter } from '../../../shared/store/article-writer';
+import { startTestTable, type TestTable } from './dynalite-table';
+import {
+  chelsea,
+  cherie,
+  euan,
+  idOf,
+  labour,
+  london,
+  mrBlair,
+  mrsBlair,
+  namedArticle,
+  snapshot,
+  tony,
+} from './entity-fixtures';
+
+let t: TestTable;
+let reader: ArchiveReader;
+const writer = () => new ArticleWriter(t.db, t.table);
+
+beforeEach(async () => {
+  t = await startTestTable();
+  reader = new ArchiveReader(t.db, t.table);
+});
+afterEach(() => t.stop());
+
+const watched = [idOf(tony), idOf(mrBlair), idOf(cherie), idOf(euan)];
+
+async function storeAll(articles: readonly TaggedArticle[]) {
+  const w = writer();
+  for (const a of articles) await w.write(a);
+}
+
+function entityOf(article: Awaited<ReturnType<ArchiveReader['article']>>, taggedId: string) {
+  return article?.entities.find((e) => e.id === taggedId);
+}
+
+describe('linking a surname-only person to the archive', () => {
+  const full = namedArticle('full', 1, [tony, labour]);
+  const partialA = namedArticle('mr-a', 2, [mrBlair, london]);
+  const partialB = namedArticle('mr-b', 3, [mrBlair, labour], { undated: true });
+
+  it('joins "Mr Blair" articles to the archive\'s Tony Blair, with his quotes and counts', async () => {
+    await storeAll([full, partialA, partialB]);
+    const state = (await snapshot(t, reader, watched)) as Record<string, any>;
+    expect(state[idOf(tony)].articles).toEqual(['full', 'mr-a', 'mr-b']);
+    expect(state[idOf(tony)].entity.articleCount).toBe(3);
+    expect(state[idOf(tony)].quotes).toEqual(['full', 'mr-a', 'mr-b'].map((a) => `${a}:${idOf(tony)}`));
+    expect(state[idOf(tony)].entity.aliases).toContain('Blair');
+    expect(state[idOf(mrBlair)].articles).toEqual([]);
+    const stored = await reader.article('mr-a');
+    expect(entityOf(stored, idOf(mrBlair))).toMatchObject({
+      resolvedId: idOf(tony),
+      resolvedName: 'Tony Blair',
+      link: { status: 'linked', reason: expect.stringContaining('only full-name person named Blair') },
+    });
+  });
+
+  it('ends in the same state whatever the order, with the later full name re-linking earlier articles', async () => {
+    await storeAll([full, partialA, partialB]);
+    const forward = await snapshot(t, reader, watched);
+    await t.stop();
+    t = await startTestTable();
+    reader = new ArchiveReader(t.db, t.table);
+    await storeAll([partialB, partialA]);
+    const before = await reader.article('mr-a');
+    expect(entityOf(before, idOf(mrBlair))?.link).toEqual({
+      status: 'separate',
+      reason: 'no full-name person named Blair in the archive',
+    });
+    expect(await reader.entity(idOf(mrBlair))).toMatchObject({ articleCount: 2 });
+    const outcome = await writer().write(full);
+    expect(outcome.relinked).toBe(2);
+    expect(await snapshot(t, reader, watched)).toEqual(forward);
+  });
+
+  it('changes nothing on redelivery, concurrent delivery or a re-tag of the same revision', async () => {
+    await storeAll([partialA, full, partialB]);
+    const once = await snapshot(t, reader, watched);
+    await Promise.all([full, partialA, partialB, partialA].map((a) => writer().write(a)));
+    const retag = new Date('2025-07-01T00:00:00Z');
+    for (const a of [partialB, full, partialA]) await writer().write(a, retag);
+    expect(await snapshot(t, reader, watched)).toEqual(once);
+  });
+
+  it('keeps two people of one surname apart by gender, and records why', async () => {
+    await storeAll([full, namedArticle('cherie', 4, [cherie, chelsea])]);
+    await storeAll([namedArticle('mrs', 5, [mrsBlair, chelsea]), namedArticle('mr', 6, [mrBlair])]);
+    expect(
+      (await reader.entityArticles(idOf(cherie), { limit: 10 })).items.map((i) => i.articleId).sort(),
+    ).toEqual(['cherie', 'mrs']);
+    expect(
+      (await reader.entityArticles(idOf(tony), { limit: 10 })).items.map((i) => i.articleId).sort(),
+    ).toEqual(['full', 'mr']);
+    expect(entityOf(await reader.article('mrs'), idOf(mrsBlair))?.link?.reason).toContain('of that gender');
+  });
+
+  it('leaves an ambiguous "Mr Blair" apart, and lets shared company decide when it can', async () => {
+    await storeAll([full, namedArticle('euan', 4, [euan, chelsea])]);
+    await storeAll([
+      namedArticle('mr-alone', 5, [mrBlair]),
+      namedArticle('mr-labour', 6, [mrBlair, labour]),
+      namedArticle('mr-chelsea', 7, [mrBlair, chelsea]),
+    ]);
+    const alone = entityOf(await reader.article('mr-alone'), idOf(mrBlair));
+    expect(alone?.resolvedId).toBeUndefined();
+    expect(alone?.link).toEqual({
+      status: 'separate',
+      reason: 'ambiguous: Euan Blair, Tony Blair are all named Blair',
+    });
+    expect(entityOf(await reader.article('mr-labour'), idOf(mrBlair))?.resolvedId).toBe(idOf(tony));
+    expect(entityOf(await reader.article('mr-chelsea'), idOf(mrBlair))?.resolvedId).toBe(idOf(euan));
+    expect((await reader.entityArticles(idOf(mrBlair), { limit: 10 })).items.map((i) => i.articleId)).toEqual(
+      ['mr-alone'],
+    );
+  });
+
+  it('re-decides earlier links when a namesake appears later', async () => {
+    await storeAll([
+      full,
+      namedArticle('mr-alone', 5, [mrBlair]),
+      namedArticle('mr-labour', 6, [mrBlair, labour]),
+    ]);
+    expect(await reader.entity(idOf(tony))).toMatchObject({ articleCount: 3 });
+    await storeAll([namedArticle('euan', 8, [euan, chelsea])]);
+    expect(entityOf(await reader.article('mr-alone'), idOf(mrBlair))?.link?.status).toBe('separate');
+    expect(entityOf(await reader.article('mr-labour'), idOf(mrBlair))?.resolvedId).toBe(idOf(tony));
+    expect(await reader.entity(idOf(tony))).toMatchObject({ articleCount: 2 });
+    expect(await reader.entity(idOf(mrBlair))).toMatchObject({ articleCount: 1 });
+  });
+});

@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import type { EntityType } from '../../../shared/article/schema';
+import { resolutionLexicon } from '../../../shared/tag/resolve/lexicon';
+import type { FoundMention } from '../../../shared/tag/resolve/mentions';
+import { resolveEntities } from '../../../shared/tag/resolve/resolve';
+
+/** Marks each [form, type] at every whole-word occurrence, as a recognizer would (spans may be bad). */
+function mark(text: string, forms: [string, EntityType][]): FoundMention[] {
+  const out: FoundMention[] = [];
+  for (const [form, type] of forms) {
+    for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+      if (/\p{L}/u.test(text[at + form.length] ?? ' ') || /\p{L}/u.test(text[at - 1] ?? ' ')) continue;
+      if (out.some((o) => o.start <= at && at + form.length <= o.end)) continue;
+      out.push({ type, start: at, end: at + form.length });
+    }
+  }
+  return out;
+}
+
+const resolve = (text: string, forms: [string, EntityType][], title = '') =>
+  resolveEntities(text, mark(text, forms), [], resolutionLexicon(), title);
+
+describe('resolution of people within an article', () => {
+  it('makes "Tony Blair", "Mr Blair" and "Blair" one person, the honorific a role out of the span', () => {
+    const text =
+      'Tony Blair has promised to cut taxes. Mr Blair told the Commons the economy was strong. ' +
+      'And Mr Blair said he would not resign. Critics say Blair is tired.';
+    const entities = resolve(text, [
+      ['Tony Blair', 'PERSON'],
+      ['And Mr Blair', 'PERSON'],
+      ['Mr Blair', 'ORGANIZATION'],
+      ['Blair', 'ORGANIZATION'],
+    ]);
+    expect(entities.map((e) => [e.type, e.name])).toEqual([['PERSON', 'Tony Blair']]);
+    const blair = entities[0]!;
+    expect(blair).toMatchObject({ id: 'per-tony-blair', gender: 'male', role: 'Mr', aliases: ['Blair'] });
+    expect(blair.partialName).toBeUndefined();
+    expect(blair.mentions.map((m) => [m.text, m.role ?? null])).toEqual([
+      ['Tony Blair', null],
+      ['Blair', 'Mr'],
+      ['Blair', 'Mr'],
+      ['Blair', null],
+    ]);
+    for (const m of blair.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+
+  it('names a person the article gives only as "Mr Blair" by the surname, partial, with gender', () => {
+    const text = 'Mr Blair&#191; told MPs on Monday. Mr Blair, we are not all big corporations, said one.';
+    const entities = resolve(text, [
+      ['Mr Blair&#191;', 'PERSON'],
+      ['Mr Blair, we are not all big corporations', 'PERSON'],
+    ]);
+    expect(entities).toHaveLength(1);
+    expect(entities[0]).toMatchObject({
+      id: 'per-blair',
+      name: 'Blair',
+      type: 'PERSON',
+      partialName: true,
+      gender: 'male',
+      aliases: [],
+    });
+    expect(entities[0]!.mentions.map((m) => [m.text, m.role])).toEqual([
+      ['Blair', 'Mr'],
+      ['Blair', 'Mr'],
+    ]);
+  });
+
+  it('respects the gender an honorific says: "Mrs Clinton" goes to Hillary, not Bill', () => {
+    const text =
+      'Bill Clinton spoke first. Hillary Clinton, the New York senator, followed. ' +
+      'Mrs Clinton said the bill was fair. Mr Clinton left early.';
+    const entities = resolve(text, [
+      ['Bill Clinton', 'PERSON'],
+      ['Hillary Clinton', 'PERSON'],
+      ['Clinton', 'PERSON'],
+    ]);
+    const people = Object.fromEntries(entities.map((e) => [e.name, e]));
+    expect(Object.keys(people).sort()).toEqual(['Bill Clinton', 'Hillary Clinton']);
+    expect(people['Hillary Clinton']!.gender).toBe('female');
+    expect(people['Bill Clinton']!.gender).toBe('male');
+    const mrs = text.indexOf('Clinton said');
+    const mr = text.indexOf('Clinton left');
+    expect(people['Hillary Clinton']!.mentions.map((m) => m.start)).toContain(mrs);
+    expect(people['Bill Clinton']!.mentions.map((m) => m.start)).toContain(mr);
+  });
+
+  it('keeps a woman apart from the man of the same surname when the honorific says so', () => {
+    const text = 'Gordon Brown said he would deliver the budget. Mrs Brown, a local councillor, disagreed.';
+    const entities = resolve(text, [
+      ['Gordon Brown', 'PERSON'],
+      ['Brown', 'PERSON'],
+    ]);
+    expect(entities.map((e) => [e.name, e.gender ?? null, e.partialName ?? null]).sort()).toEqual([
+      ['Brown', 'female', true],
+      ['Gordon Brown', 'male', null],
+    ]);
+  });
+
+  it('keeps the most informative role: a title beats a bare honorific', () => {
+    const text =
+      'BA chief executive Rod Eddington said costs would fall. Mr Eddington added that fuel was dear.';
+    const [rod] = resolve(text, [
+      ['Rod Eddington', 'PERSON'],
+      ['Eddington', 'PERSON'],
+    ]);
+    expect(rod).toMatchObject({ name: 'Rod Eddington', role: 'BA chief executive', gender: 'male' });
+    expect(rod!.mentions.map((m) => m.role)).toEqual(['BA chief executive', 'Mr']);
+  });
+
+  it('makes "the prime minister" a mention of the one person the text gives that title', () => {
+    const text =
+      'Tony Blair, the prime minister, visited Leeds. Michael Howard stayed in London. ' +
+      'Later the prime minister spoke to workers.';
+    const entities = resolve(text, [
+      ['Tony Blair', 'PERSON'],
+      ['Michael Howard', 'PERSON'],
+      ['Leeds', 'LOCATION'],
+      ['London', 'LOCATION'],
+    ]);
+    const blair = entities.find((e) => e.name === 'Tony Blair')!;
+    expect(blair.role).toBe('prime minister');
+    expect(blair.mentions.map((m) => text.slice(m.start, m.end))).toEqual(['Tony Blair', 'prime minister']);
+    expect(blair.aliases).toEqual([]);
+    expect(entities.find((e) => e.name === 'Michael Howard')!.mentions).toHaveLength(1);
+  });
+
+  it('leaves a description alone when two people share the title', () => {
+    const text =
+      'Analyst Mike Powell of Dresdner and analyst Nick Van den Brul of BNP agreed. The analyst said more.';
+    const entities = resolve(text, [
+      ['Mike Powell', 'PERSON'],
+      ['Nick Van den Brul', 'PERSON'],
+    ]);
+    for (const e of entities) expect(e.mentions).toHaveLength(1);
+  });
+});
+
+describe('resolution of organisations and places within an article', () => {
+  it('joins short forms to the organisation: "Cairn" to "Cairn Energy", "the Fed" to "Federal Reserve"', () => {
+    const text =
+      'Shares in Cairn Energy rose after Cairn found oil. The US Federal Reserve raised rates; the Fed meets again soon.';
+    const entities = resolve(text, [
+      ['Cairn Energy', 'ORGANIZATION'],
+      ['Cairn', 'PERSON'],
+      ['US Federal Reserve', 'ORGANIZATION'],
+      ['Fed', 'ORGANIZATION'],
+    ]);
+    expect(entities.map((e) => [e.type, e.name, e.mentions.length]).sort()).toEqual([
+      ['ORGANIZATION', 'Cairn Energy', 2],
+      ['ORGANIZATION', 'Federal Reserve', 2],
+    ]);
+    expect(entities.find((e) => e.name === 'Federal Reserve')!.id).toBe('org-federal-reserve');
+  });
+
+  it('makes "Britain", "UK" and "United Kingdom" one place with one id across articles', () => {
+    const text = 'Britain exports grew. UK firms and the United Kingdom government agreed.';
+    const entities = resolve(text, [
+      ['Britain', 'LOCATION'],
+      ['UK', 'LOCATION'],
+      ['United Kingdom', 'LOCATION'],
+    ]);
+    expect(entities.map((e) => [e.id, e.mentions.length])).toEqual([['loc-united-kingdom', 3]]);
+    const alone = resolve('Britain exports grew.', [['Britain', 'LOCATION']]);
+    expect(alone.map((e) => e.id)).toEqual(['loc-united-kingdom']);
+  });
+
+  it('joins "TimeWarner" and "Time Warner" but keeps a nationality apart from a company', () => {
+    const text =
+      'TimeWarner said profits rose. Time Warner owns AOL. Chinese Petroleum said Chinese demand grew.';
+    const entities = resolve(text, [
+      ['TimeWarner', 'ORGANIZATION'],
+      ['Time Warner', 'ORGANIZATION'],
+      ['AOL', 'ORGANIZATION'],
+      ['Chinese Petroleum', 'ORGANIZATION'],
+      ['Chinese', 'MISC'],
+    ]);
+    const byName = entities.map((e) => [e.name, e.mentions.length]);
+    expect(byName.sort((a, b) => String(a[0]).localeCompare(String(b[0])))).toEqual([
+      ['AOL', 1],
+      ['Chinese', 1],
+      ['Chinese Petroleum', 1],
+      ['Time Warner', 2],
+    ]);
+  });
+});
