@@ -32,9 +32,30 @@ const NOT_NAMES = new Set(
 // A name does not run across a list or a bracket: the pieces either side may be names of their own.
 const BREAKS = new Set([',', ';', ':', '(', ')', '"', '“', '”', '-', '–', '—']);
 
-const ALPHANUMERIC = /[\p{L}\p{N}]/u;
-const LOWER_START = /^\p{Ll}/u;
-const UPPER_START = /^\p{Lu}/u;
+const ALPHANUMERIC_TEXT = /[\p{L}\p{N}]/u;
+const LOWER_TEXT = /^\p{Ll}/u;
+const UPPER_TEXT = /^\p{Lu}/u;
+
+// ASCII first: the Unicode classes above only run for a token that starts with another character.
+const ALPHANUMERIC = {
+  test(text: string): boolean {
+    const c = text.charCodeAt(0);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+    return c >= 128 || text.length > 1 ? ALPHANUMERIC_TEXT.test(text) : false;
+  },
+};
+const LOWER_START = {
+  test(text: string): boolean {
+    const c = text.charCodeAt(0);
+    return c < 128 ? c >= 97 && c <= 122 : LOWER_TEXT.test(text);
+  },
+};
+const UPPER_START = {
+  test(text: string): boolean {
+    const c = text.charCodeAt(0);
+    return c < 128 ? c >= 65 && c <= 90 : UPPER_TEXT.test(text);
+  },
+};
 
 /**
  * Clean span boundaries: no sentence-opening function word or honorific at the start, no punctuation or
