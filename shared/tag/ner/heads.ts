@@ -16,8 +16,19 @@ const HEADS: [EntityType, RegExp][] = [
   ],
 ];
 
+// A work's kind written right before its title ("the film Million Dollar Baby", "her single So High",
+// "biopic Ray"): the title is MISC, not the person or company it often reads like.
+const WORK_BEFORE =
+  /^(?:film|films|movie|movies|album|single|song|book|novel|show|sitcom|programme|program|musical|drama|comedy|biopic|opera|documentary|thriller|blockbuster|epic|sequel|soap)$/;
+
+/** Types a span by its last word (HEADS) or by a work's kind written right before it (WORK_BEFORE). */
 export function typeByHead(spans: TokenSpan[], tokens: Token[]): TokenSpan[] {
   for (const span of spans) {
+    const before = tokens[span.first - 1];
+    if (before && WORK_BEFORE.test(before.text)) {
+      span.type = 'MISC';
+      continue;
+    }
     if (span.last === span.first) continue;
     const head = tokens[span.last]!.text;
     for (const [type, words] of HEADS) if (words.test(head)) span.type = type;

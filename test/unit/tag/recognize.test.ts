@@ -60,6 +60,17 @@ describe('recognition: span conventions (shared/tag/README.md)', () => {
     }
   });
 
+  it('reads a title after the kind of work it names as MISC: "the film Million Dollar Baby"', () => {
+    expect(
+      names('Hilary Swank won for the film Million Dollar Baby, and Jamelia released her single So High.'),
+    ).toEqual([
+      ['PERSON', 'Hilary Swank'],
+      ['MISC', 'Million Dollar Baby'],
+      ['PERSON', 'Jamelia'],
+      ['MISC', 'So High'],
+    ]);
+  });
+
   it('reads months and holidays as dates, not people: "Before Christmas"', () => {
     expect(names('Before Christmas, sales fell after December’s rise.')).toEqual([]);
   });
