@@ -14,7 +14,7 @@ import {
   namedArticle,
   tony,
 } from '../store/entity-fixtures';
-import { type ApiHandler, httpEvent, lambdaContext, useTable } from './api-events';
+import { type ApiHandler, apiHandlerFor, httpEvent, lambdaContext } from './api-events';
 
 let t: TestTable;
 let handler: ApiHandler;
@@ -23,7 +23,6 @@ const blairite: Named = { name: 'Blairite Society', type: 'ORGANIZATION' };
 
 beforeAll(async () => {
   t = await startTestTable();
-  useTable(t.endpoint, t.table, 'test-secret');
   const writer = new ArticleWriter(t.db, t.table);
   // "Mr Blair" first, the full name after: the archive links them whichever comes first.
   for (const a of [
@@ -36,7 +35,7 @@ beforeAll(async () => {
   ])
     await writer.write(a);
   await new EntityEditor(t.db, t.table).merge(idOf(tonyB), idOf(tony));
-  ({ handler } = (await import('../../../functions/api/handler')) as unknown as { handler: ApiHandler });
+  handler = apiHandlerFor(t.db, t.table, 'test-secret');
 });
 afterAll(() => t?.stop());
 
