@@ -71,6 +71,13 @@ describe('recognition: span conventions (shared/tag/README.md)', () => {
     ]);
   });
 
+  it('reads a city after "in" as the place, not the football club: "Teachers in Leeds said"', () => {
+    expect(names('Teachers in Leeds said they were waiting to hear more from Mr Blair.')).toEqual([
+      ['LOCATION', 'Leeds'],
+      ['PERSON', 'Blair'],
+    ]);
+  });
+
   it('reads months and holidays as dates, not people: "Before Christmas"', () => {
     expect(names('Before Christmas, sales fell after December’s rise.')).toEqual([]);
   });
