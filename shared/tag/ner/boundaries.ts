@@ -5,7 +5,7 @@ import type { Token } from './tokenize';
 
 /** Capitalised only because they open a sentence ("And Wenger added"): never the first word of a name. */
 export const SENTENCE_WORDS =
-  /^(?:And|But|Before|After|As|At|Although|Because|By|During|For|From|However|If|In|Meanwhile|On|Or|Since|Then|Though|Under|Until|When|While|With|Yet|Also|Despite|Following|Last|Now|Instead|Earlier|Later)$/;
+  /^(?:And|But|Before|After|As|At|Although|Because|By|During|For|From|However|If|In|Meanwhile|On|Or|Since|Then|Though|Under|Until|When|While|With|Yet|Also|Despite|Following|Last|Now|Instead|Earlier|Later|Another)$/;
 
 /** Lower-case words that may sit inside a name ("Bank of England", "Ludwig van Beethoven"). */
 const CONNECTORS = new Set(
@@ -25,7 +25,7 @@ const PARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|d)[-'’]\p{Lu}/u;
 const NOT_NAMES = new Set(
   (
     'TV TVs PC PCs DVD DVDs CD CDs MP MPs CEO GDP January February March July September October November ' +
-    'December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Christmas Easter Xmas'
+    'December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Christmas Easter Xmas Euros'
   ).split(' '),
 );
 
