@@ -122,6 +122,13 @@ try {
       'GET /trending (7 days)',
       (i) => ['/trending', { from: `2025-0${1 + (i % 9)}-01`, to: `2025-0${1 + (i % 9)}-07` }],
     ],
+    [
+      'GET /trending (1 year)',
+      (i) => [
+        '/trending',
+        { from: `2025-0${1 + (i % 9)}-1${i % 10}`, to: `2026-0${1 + (i % 9)}-0${1 + (i % 9)}` },
+      ],
+    ],
     ['GET /openapi.json', () => ['/openapi.json', {}]],
   ];
   const latencies: [string, number, number][] = [];

@@ -43,7 +43,7 @@ const files = {
     '"We will build the schools this country needs," Tony Blair said.',
   ]),
   after: story('Teachers in Leeds wait for details', undefined, [
-    'Teachers in Leeds said they were waiting to hear more from Mr Blair about the schools plan.',
+    'Teachers in the city of Leeds said they were waiting to hear more from Mr Blair about the schools plan.',
     '"We have heard promises before," one head teacher said. Mr Blair said details would come soon.',
   ]),
 };

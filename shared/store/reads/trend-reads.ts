@@ -54,7 +54,8 @@ export async function trending(
   const queries = counterRanges(query.from, query.to).flatMap((range) =>
     Array.from({ length: trendShards }, (_, shard) => ({ ...range, pk: range.pk(shard) })),
   );
-  const pages = await mapLimit(queries, 8, (range) =>
+  // At most 16 small Queries: all in flight at once, so the window costs one round trip, not two.
+  const pages = await mapLimit(queries, 16, (range) =>
     queryAll(db, {
       TableName: table,
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',

@@ -83,6 +83,15 @@ describe('the inbox', () => {
     expect(uploaded.some((key) => key.includes('.DS_Store') || key.includes('.git'))).toBe(false);
   });
 
+  it('reports a file whose key would be over 1,024 bytes instead of retrying it forever', async () => {
+    const deep = `${'d'.repeat(200)}/`.repeat(6);
+    drop(`${deep}story.txt`);
+    await eventually('the long key reported', async () =>
+      skipped.some((line) => line.startsWith(`${deep}story.txt: `)) ? true : undefined,
+    );
+    expect(existsSync(join(inbox, deep, 'story.txt'))).toBe(true);
+  });
+
   it('picks up a file dropped later into a new subfolder', async () => {
     drop('later/news.txt', 'later');
     await eventually('the late file', async () =>
