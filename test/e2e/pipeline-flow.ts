@@ -42,7 +42,7 @@ export function pipelineFlowTests(context: FlowContext): void {
       const query = cursor ? `?limit=100&cursor=${encodeURIComponent(cursor)}` : '?limit=100';
       const { status, body } = await getJson(`${http()}/articles${query}`);
       expect(status).toBe(200);
-      items.push(...body.items);
+      for (const item of body.items) items.push(item);
       cursor = body.nextCursor;
     } while (cursor);
     return items;

@@ -71,7 +71,7 @@ async function walk(path: string, query: Record<string, string>, limit: number) 
     expect(answer.status).toBe(200);
     expect(answer.body.items.length).toBeLessThanOrEqual(limit);
     if (answer.body.nextCursor) expect(answer.body.items).toHaveLength(limit);
-    items.push(...answer.body.items);
+    for (const item of answer.body.items) items.push(item);
     cursor = answer.body.nextCursor;
     pages++;
   } while (cursor);
