@@ -67,6 +67,10 @@ export function watchInbox(options: InboxOptions): InboxWatcher {
         return;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return; // moved or deleted by the user
+        if ((error as Error).name === 'KeyTooLongError') {
+          skip(path, `${key} is over S3's 1,024-byte key limit: not uploaded`); // retrying cannot help
+          return;
+        }
         options.onError(name, error);
         await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 500 * 2 ** attempt)));
       }

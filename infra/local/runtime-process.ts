@@ -3,6 +3,7 @@ import { createWriteStream, existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { endpointsFileName, type RuntimeEndpoints, readEndpointsFile } from './endpoints';
+import { runtimeNodeFlags } from './heap-limits';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const mainModule = join(here, 'main.ts');
@@ -30,7 +31,7 @@ export async function startRuntimeProcess(options: {
   env?: Record<string, string>;
 }): Promise<RuntimeProcess> {
   rmSync(join(options.dataDir, endpointsFileName), { force: true });
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', mainModule], {
+  const child: ChildProcess = spawn(process.execPath, [...runtimeNodeFlags, '--import', 'tsx', mainModule], {
     env: { ...process.env, ...options.env, DATA_DIR: options.dataDir, INBOX: options.inbox, PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
     cwd: repositoryRoot,

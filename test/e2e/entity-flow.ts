@@ -5,7 +5,8 @@ import { promisify } from 'node:util';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { expect, it } from 'vitest';
 import { articleIdOfKey } from '../../shared/pipeline/key-layout';
-import { type eventLog, eventually, getJson, putObject } from './helpers';
+import { eventually } from '../../support/eventually';
+import { type eventLog, getJson, putObject } from './helpers';
 
 /**
  * Issue 10's done-when, end to end: real files through parse, tag and store, read over HTTP. An
@@ -43,7 +44,7 @@ const files = {
     '"We will build the schools this country needs," Tony Blair said.',
   ]),
   after: story('Teachers in Leeds wait for details', undefined, [
-    'Teachers in Leeds said they were waiting to hear more from Mr Blair about the schools plan.',
+    'Teachers in the city of Leeds said they were waiting to hear more from Mr Blair about the schools plan.',
     '"We have heard promises before," one head teacher said. Mr Blair said details would come soon.',
   ]),
 };

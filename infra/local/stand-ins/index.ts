@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { standInHeapLimits } from '../heap-limits';
 import { startDynamoDb } from './dynamodb';
 import { type S3rverRecord, startS3 } from './s3';
 import { startSqs } from './sqs';
@@ -55,6 +56,7 @@ async function onWorkerThread(
 ): Promise<StandIns> {
   const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), {
     workerData: { dataDir, ports },
+    resourceLimits: { ...standInHeapLimits },
   });
   const listeners: ((record: S3rverRecord) => void)[] = [];
   const failureListeners: ((error: Error) => void)[] = [];

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runtimeClients } from '../../../infra/local/clients';
 import { type InboxWatcher, watchInbox } from '../../../infra/local/inbox-watcher';
 import { type RunningS3, startS3 } from '../../../infra/local/stand-ins/s3';
-import { eventually, temporaryFolder } from '../../e2e/helpers';
+import { eventually } from '../../../support/eventually';
+import { temporaryFolder } from '../../e2e/helpers';
 
 /** The inbox uploads what is dropped into it, subfolders included, and says what it leaves alone. */
 const folder = temporaryFolder('inbox-watcher-');
@@ -81,6 +82,15 @@ describe('the inbox', () => {
       expect.arrayContaining([expect.stringMatching(/^\.DS_Store: /), expect.stringMatching(/^\.git: /)]),
     );
     expect(uploaded.some((key) => key.includes('.DS_Store') || key.includes('.git'))).toBe(false);
+  });
+
+  it('reports a file whose key would be over 1,024 bytes instead of retrying it forever', async () => {
+    const deep = `${'d'.repeat(200)}/`.repeat(6);
+    drop(`${deep}story.txt`);
+    await eventually('the long key reported', async () =>
+      skipped.some((line) => line.startsWith(`${deep}story.txt: `)) ? true : undefined,
+    );
+    expect(existsSync(join(inbox, deep, 'story.txt'))).toBe(true);
   });
 
   it('picks up a file dropped later into a new subfolder', async () => {
