@@ -17,9 +17,9 @@ import { parseArgs } from 'node:util';
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ArticleWriter } from '../shared/store/article-writer';
 import { mapLimit } from '../shared/store/map-limit';
-import { apiHandlerFor, httpEvent, lambdaContext } from '../test/integration/api/api-events';
-import { startTestTable } from '../test/integration/store/dynalite-table';
-import { cast, castId, syntheticCorpus } from '../test/integration/store/synthetic-corpus';
+import { apiHandlerFor, httpEvent, lambdaContext } from '../support/api-events';
+import { startTestTable } from '../support/dynalite-table';
+import { cast, castId, syntheticCorpus } from '../support/synthetic-corpus';
 import { indexWriteUnits } from './dynamodb-item-size';
 
 const { values: args } = parseArgs({
@@ -121,6 +121,13 @@ try {
     [
       'GET /trending (7 days)',
       (i) => ['/trending', { from: `2025-0${1 + (i % 9)}-01`, to: `2025-0${1 + (i % 9)}-07` }],
+    ],
+    [
+      'GET /trending (1 year)',
+      (i) => [
+        '/trending',
+        { from: `2025-0${1 + (i % 9)}-1${i % 10}`, to: `2026-0${1 + (i % 9)}-0${1 + (i % 9)}` },
+      ],
     ],
     ['GET /openapi.json', () => ['/openapi.json', {}]],
   ];

@@ -16,11 +16,11 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { startRuntimeProcess } from '../infra/local/runtime-process';
 import { repoRoot } from '../infra/paths';
-import { buildReader } from '../test/browser/build-reader';
-import { launchChromium } from '../test/browser/chromium';
-import { type AxeViolation, seriousViolations } from '../test/browser/page-checks';
-import { readingRoomArticle } from '../test/browser/reading-room-articles';
-import { eventually } from '../test/e2e/helpers';
+import { buildReader } from '../support/browser/build-reader';
+import { launchChromium } from '../support/browser/chromium';
+import { type AxeViolation, seriousViolations } from '../support/browser/page-checks';
+import { readingRoomArticle } from '../support/browser/reading-room-articles';
+import { eventually } from '../support/eventually';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '9' } } });
 const runs = Math.max(1, Number(values.runs));
@@ -104,6 +104,10 @@ try {
   await browser.close();
 
   const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
+  const range = (list: number[]) => {
+    const sorted = [...list].sort((a, b) => a - b);
+    return `${sorted[0]!.toFixed(0)}-${sorted.at(-1)!.toFixed(0)}`;
+  };
   const kb = (bytes: number) => (bytes / 1024).toFixed(1);
   const gz = scripts.reduce((sum, s) => sum + s.gzipped, 0);
   const raw = scripts.reduce((sum, s) => sum + s.bytes, 0);
@@ -112,11 +116,9 @@ try {
   );
   for (const s of scripts) console.log(`  ${s.url}  ${kb(s.gzipped)} KB gzipped`);
   console.log(
-    `first contentful paint, home, ${runs} cold loads: median ${median(paints).toFixed(0)} ms (${Math.min(...paints).toFixed(0)}-${Math.max(...paints).toFixed(0)} ms)`,
+    `first contentful paint, home, ${runs} cold loads: median ${median(paints).toFixed(0)} ms (${range(paints)} ms)`,
   );
-  console.log(
-    `article list shown, same loads: median ${median(listed).toFixed(0)} ms (${Math.min(...listed).toFixed(0)}-${Math.max(...listed).toFixed(0)} ms)`,
-  );
+  console.log(`article list shown, same loads: median ${median(listed).toFixed(0)} ms (${range(listed)} ms)`);
   for (const [name, counts] of Object.entries(axe))
     console.log(
       `axe-core ${name}: ${counts.serious} serious/critical, ${counts.all} violations of any impact`,

@@ -30,7 +30,8 @@ export function grantStageObjects(
   ];
   // For a missing key S3 checks ListBucket with the key as s3:prefix: under these prefixes the stage
   // gets a 404 (NotFound) rather than a 403, and it can list nothing else.
-  const readPrefixes = [stage.inputPrefix, ...(stage.output !== 'table' ? [stage.output] : [])];
+  const output = stage.output.kind === 'documents' ? stage.output.prefix : undefined;
+  const readPrefixes = [stage.inputPrefix, ...(output ? [output] : [])];
   role.addToPrincipalPolicy(
     new iam.PolicyStatement({
       actions: ['s3:ListBucket'],
@@ -44,15 +45,15 @@ export function grantStageObjects(
       resources: [bucket.arnForObjects(`${stage.inputPrefix}*`)],
     }),
   );
-  if (stage.output !== 'table') {
+  if (output) {
     prefixes.push({
-      prefix: stage.output,
-      why: `${stage.name} writes <articleId>.json into its output zone ${stage.output}, reading the old fingerprint first`,
+      prefix: output,
+      why: `${stage.name} writes <articleId>.json into its output zone ${output}, reading the old fingerprint first`,
     });
     role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         actions: ['s3:GetObject', 's3:PutObject'],
-        resources: [bucket.arnForObjects(`${stage.output}*`)],
+        resources: [bucket.arnForObjects(`${output}*`)],
       }),
     );
   }

@@ -6,7 +6,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { apiRoutes } from '../shared/api/routes';
-import { apiFunction, env, type StageDefinition, stages } from '../shared/pipeline/definition';
+import { apiFunction, env, type FunctionSetting, holds, stages } from '../shared/pipeline/definition';
 import { bucketOutput, stageDeadLetterQueueOutput, stageQueueOutput } from '../shared/pipeline/stack-outputs';
 import { tableDefinition } from '../shared/store/table-definition';
 import { ArchiveBucket } from './constructs/archive-bucket';
@@ -68,10 +68,10 @@ export class PipelineStack extends Stack {
         bucket,
         projectRoot,
         alarmTopic,
-        environment: this.stageEnvironment(stage, settings),
-        // The tagger loads its model with new URL('./model/<file>', import.meta.url).
-        assetDirs:
-          stage.name === 'tag' && settings.tagger === 'builtin' ? { 'shared/tag/model': 'model' } : {},
+        environment: this.functionEnvironment(stage.settings, settings),
+        assetDirs: Object.fromEntries(
+          stage.assets.filter((asset) => holds(asset.when, settings)).map((asset) => [asset.from, asset.to]),
+        ),
       });
       const { role } = pipelineStage.handler;
       for (const { prefix, why } of grantStageObjects(role, bucket, stage)) {
@@ -80,17 +80,18 @@ export class PipelineStack extends Stack {
           reason: `${why}.`,
         });
       }
-      if (stage.output === 'table') {
+      if (stage.output.kind === 'table') {
         grantTableReadWrite(role, table);
         acknowledgeIndexes(role, table);
       }
-      if (stage.name === 'tag' && settings.tagger === 'comprehend') {
+      const actions = stage.serviceActions.filter((action) => holds(action.when, settings));
+      if (actions.length > 0) {
         role.addToPrincipalPolicy(
-          new iam.PolicyStatement({ actions: ['comprehend:DetectEntities'], resources: ['*'] }),
+          new iam.PolicyStatement({ actions: actions.map((a) => a.action), resources: ['*'] }),
         );
         Validations.of(role).acknowledge({
           id: 'AwsSolutions-IAM5[Resource::*]',
-          reason: 'comprehend:DetectEntities with the built-in model supports no resource-level permission.',
+          reason: actions.map((a) => a.why).join(' '),
         });
       }
       built[stage.name] = pipelineStage;
@@ -149,13 +150,22 @@ export class PipelineStack extends Stack {
     new CfnOutput(this, 'AlarmTopicArn', { value: alarmTopic.topicArn });
   }
 
-  private stageEnvironment(stage: StageDefinition, settings: PipelineSettings): Record<string, string> {
-    const environment: Record<string, string> = { [env.bucket]: this.archive.bucket.bucketName };
-    if (stage.output === 'table') environment[env.table] = this.table.table.tableName;
-    if (stage.name === 'tag') environment[env.tagger] = settings.tagger;
-    if (stage.name === 'parse') {
-      environment[env.defaultTimeZone] = settings.defaultTimeZone;
-      if (settings.maxRawBytes !== undefined) environment[env.maxRawBytes] = String(settings.maxRawBytes);
+  /** The environment variables of the settings a function reads; an unset optional one is left out. */
+  private functionEnvironment(
+    wanted: readonly FunctionSetting[],
+    settings: PipelineSettings,
+  ): Record<string, string> {
+    const values: Record<FunctionSetting, string | undefined> = {
+      bucket: this.archive.bucket.bucketName,
+      table: this.table.table.tableName,
+      tagger: settings.tagger,
+      defaultTimeZone: settings.defaultTimeZone,
+      maxRawBytes: settings.maxRawBytes === undefined ? undefined : String(settings.maxRawBytes),
+    };
+    const environment: Record<string, string> = {};
+    for (const setting of wanted) {
+      const value = values[setting];
+      if (value !== undefined) environment[env[setting]] = value;
     }
     return environment;
   }

@@ -1,9 +1,10 @@
 import type { Node } from 'constructs';
+import type { TaggerName } from '../shared/pipeline/definition';
 
 /** Deployment choices, read from cdk context (cdk.json or `-c name=value`). */
 export interface PipelineSettings {
   /** `builtin` (bundled model) or `comprehend` (Amazon Comprehend DetectEntities). */
-  readonly tagger: 'builtin' | 'comprehend';
+  readonly tagger: TaggerName;
   /** IANA zone for publication times that carry none. */
   readonly defaultTimeZone: string;
   /** Raw files larger than this are quarantined unread; unset leaves the functions' default. */

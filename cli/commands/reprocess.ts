@@ -25,14 +25,15 @@ export async function selectInputs(
   stage: StageName,
   selection: Selection,
 ): Promise<ZoneObject[]> {
-  const input = stageNamed(stage).inputPrefix;
+  const definition = stageNamed(stage);
+  const input = definition.inputPrefix;
   if ('all' in selection) return listZone(target.s3, target.bucket, input);
   if ('prefix' in selection) {
     const prefix = selection.prefix.startsWith(input) ? selection.prefix : `${input}${selection.prefix}`;
     return listZone(target.s3, target.bucket, prefix);
   }
-  if (stage !== 'parse') {
-    const key = stageDocumentKey(stage === 'tag' ? 'parsed' : 'tagged', selection.id);
+  if (definition.input !== 'raw') {
+    const key = stageDocumentKey(definition.input, selection.id);
     return (await listZone(target.s3, target.bucket, key)).filter((o) => o.key === key);
   }
   // The id is a hash of the raw key: the parsed document names its source, else the raw zone is searched.

@@ -1,27 +1,31 @@
-import type { S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { documentClient, s3Client } from '../../shared/aws/clients';
+import { documentClientOf, s3Client } from '../../shared/aws/clients';
 import type { ObjectStore } from './object-store';
 import { lambdaObservability, type Observability } from './powertools';
 import { s3ObjectStore } from './s3-object-store';
 
-/**
- * The real adapters, made once per container by the entry modules: SDK clients wrapped by the
- * tracer, so X-Ray traces show each S3 and DynamoDB call under the invocation.
- */
-let adapters:
-  | { observability: Observability; objects: ObjectStore; documents: DynamoDBDocumentClient }
-  | undefined;
+export interface LambdaAdapters {
+  observability: Observability;
+  objects: ObjectStore;
+  documents: DynamoDBDocumentClient;
+}
 
-export function lambdaAdapters() {
+let adapters: LambdaAdapters | undefined;
+
+/**
+ * The real adapters, made once per container by the entry modules. Each SDK client is wrapped by the
+ * tracer (captureAWSv3Client), so X-Ray shows every S3 and DynamoDB call under its invocation; outside
+ * Lambda the tracer is off and the wrap returns the client unchanged.
+ */
+export function lambdaAdapters(): LambdaAdapters {
   if (!adapters) {
     const observability = lambdaObservability();
-    const traced = <T extends S3Client | DynamoDBDocumentClient>(client: T): T =>
-      observability.tracer.captureAWSv3Client(client);
+    const { tracer } = observability;
     adapters = {
       observability,
-      objects: s3ObjectStore(traced(s3Client())),
-      documents: traced(documentClient()),
+      objects: s3ObjectStore(tracer.captureAWSv3Client(s3Client())),
+      documents: documentClientOf(tracer.captureAWSv3Client(new DynamoDBClient({}))),
     };
   }
   return adapters;

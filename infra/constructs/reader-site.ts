@@ -67,22 +67,24 @@ export class ReaderSite extends Construct {
       },
       additionalBehaviors: Object.fromEntries(apiPrefixes.map((prefix) => [`/${prefix}*`, apiBehavior])),
     });
-    Validations.of(this.distribution).acknowledge({
-      id: 'AwsSolutions-CFR1',
-      reason: 'A public news archive is read worldwide; there is no country to restrict.',
-    });
-    Validations.of(this.distribution).acknowledge({
-      id: 'AwsSolutions-CFR2',
-      reason: 'Read-only public content; the API behind it is throttled at its stage, no WAF for now.',
-    });
-    Validations.of(this.distribution).acknowledge({
-      id: 'AwsSolutions-CFR3',
-      reason: 'Standard logs need an ACL bucket; S3 and HTTP API access logs already record every read.',
-    });
-    Validations.of(this.distribution).acknowledge({
-      id: 'AwsSolutions-CFR4',
-      reason: 'The default cloudfront.net certificate allows no TLS minimum; a custom domain would set it.',
-    });
+    Validations.of(this.distribution).acknowledge(
+      {
+        id: 'AwsSolutions-CFR1',
+        reason: 'A public news archive is read worldwide; there is no country to restrict.',
+      },
+      {
+        id: 'AwsSolutions-CFR2',
+        reason: 'Read-only public content; the API behind it is throttled at its stage, no WAF for now.',
+      },
+      {
+        id: 'AwsSolutions-CFR3',
+        reason: 'Standard logs need an ACL bucket; S3 and HTTP API access logs already record every read.',
+      },
+      {
+        id: 'AwsSolutions-CFR4',
+        reason: 'The default cloudfront.net certificate allows no TLS minimum; a custom domain would set it.',
+      },
+    );
     this.url = `https://${this.distribution.distributionDomainName}/`;
 
     // aws-cdk-lib's own copy handler: given a role with inline grants only (no managed policy) and a

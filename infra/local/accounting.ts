@@ -5,7 +5,6 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { listZone } from '../../shared/aws/list-zone';
-import { stageNamed } from '../../shared/pipeline/definition';
 import { articleIdOfKey, quarantinedArticle, zones } from '../../shared/pipeline/key-layout';
 import { keys } from '../../shared/store/items';
 
@@ -26,7 +25,7 @@ export async function accountForRawFiles(
   table: string,
 ): Promise<Accounting> {
   const [raw, quarantine] = await Promise.all([
-    listZone(s3, bucket, stageNamed('parse').inputPrefix),
+    listZone(s3, bucket, zones.raw),
     listZone(s3, bucket, zones.quarantine),
   ]);
   const quarantinedIds = new Set<string>();

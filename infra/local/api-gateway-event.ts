@@ -39,7 +39,7 @@ export function httpApiEvent(
   const cookies: string[] = [];
   for (const [name, value] of Object.entries(request.headers)) {
     if (value === undefined) continue;
-    if (name === 'cookie') cookies.push(...String(value).split(/;\s*/));
+    if (name === 'cookie') for (const cookie of String(value).split(/;\s*/)) cookies.push(cookie);
     else headers[name] = Array.isArray(value) ? value.join(',') : value;
   }
   const query: Record<string, string> = {};

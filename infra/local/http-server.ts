@@ -19,7 +19,7 @@ export interface RunningHttpServer {
 
 /** The local stand-in for the HTTP API: routes from shared/api/routes.ts, payload format 2.0. */
 export async function startHttpServer(
-  handler: ApiHandler | undefined,
+  handler: ApiHandler,
   port: number,
   host = '127.0.0.1',
 ): Promise<RunningHttpServer> {
@@ -47,7 +47,6 @@ export async function startHttpServer(
           allow: [...allowed, 'OPTIONS'].join(', '),
         });
       }
-      if (!handler) return sendJson(response, 503, { message: `${apiFunction.entry} is not available yet` });
       const event = httpApiEvent(request, url, route, Buffer.concat(chunks));
       const result = await handler(
         event,

@@ -2,7 +2,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { listZone, type ZoneObject } from '../../shared/aws/list-zone';
 import { objectCreatedMessage } from '../../shared/events/s3-object-event';
-import { stageNamed } from '../../shared/pipeline/definition';
+import { type StageDefinition, stages } from '../../shared/pipeline/definition';
 import { articleIdOfKey, quarantineKey, type StageName, zones } from '../../shared/pipeline/key-layout';
 import type { StageQueues } from './provision';
 import { monotonicSequencer } from './sequencer';
@@ -27,39 +27,40 @@ export async function reconcile(options: {
   sqs: SQSClient;
   bucket: string;
   queues: StageQueues;
-  /** Omitted while no store stage runs: tagged/ objects are then left alone. */
+  /** Without it, inputs of a stage writing to the table are left alone. */
   isStored?: StoredCheck;
 }): Promise<ReconcileResult> {
   const { s3, bucket } = options;
-  const [raw, parsed, tagged, quarantined] = await Promise.all([
-    listZone(s3, bucket, stageNamed('parse').inputPrefix),
-    listZone(s3, bucket, stageNamed('tag').inputPrefix),
-    listZone(s3, bucket, stageNamed('store').inputPrefix),
+  const [quarantined, ...zoneListings] = await Promise.all([
     listZone(s3, bucket, zones.quarantine),
+    ...stages.map((stage) => listZone(s3, bucket, stage.inputPrefix)),
   ]);
-  const byId = (objects: ZoneObject[]) => new Map(objects.map((o) => [articleIdOfKey(o.key), o]));
-  const parsedById = byId(parsed);
-  const taggedById = byId(tagged);
+  const inputs = new Map(stages.map((stage, i) => [stage.inputPrefix, zoneListings[i]!]));
   const quarantineByKey = new Map(quarantined.map((o) => [o.key, o]));
   const settledByQuarantine = (stage: StageName, object: ZoneObject) =>
     (quarantineByKey.get(quarantineKey(stage, object.key))?.lastModified ?? -1) >= object.lastModified;
   const behind = (result: ZoneObject | undefined, input: ZoneObject) =>
     result === undefined || result.lastModified < input.lastModified;
 
-  const toParse = raw.filter(
-    (o) => behind(parsedById.get(articleIdOfKey(o.key)), o) && !settledByQuarantine('parse', o),
-  );
-  const toTag = parsed.filter(
-    (o) => behind(taggedById.get(articleIdOfKey(o.key)), o) && !settledByQuarantine('tag', o),
-  );
-  let toStore: ZoneObject[] = [];
-  if (options.isStored) {
-    const candidates = tagged.filter((o) => !settledByQuarantine('store', o));
+  /** The inputs of a stage that have neither a result newer than themselves nor a quarantine record. */
+  const unfinished = async (stage: StageDefinition): Promise<ZoneObject[]> => {
+    const candidates = inputs.get(stage.inputPrefix)!.filter((o) => !settledByQuarantine(stage.name, o));
+    const output = stage.output;
+    if (output.kind === 'documents') {
+      const results = new Map(
+        (inputs.get(output.prefix) ?? (await listZone(s3, bucket, output.prefix))).map((o) => [
+          articleIdOfKey(o.key),
+          o,
+        ]),
+      );
+      return candidates.filter((o) => behind(results.get(articleIdOfKey(o.key)), o));
+    }
+    if (!options.isStored) return [];
     const stored = await options.isStored(
       candidates.map((object) => ({ articleId: articleIdOfKey(object.key), object })),
     );
-    toStore = candidates.filter((o) => !stored.has(articleIdOfKey(o.key)));
-  }
+    return candidates.filter((o) => !stored.has(articleIdOfKey(o.key)));
+  };
 
   const nextSequencer = monotonicSequencer();
   const enqueue = async (stage: StageName, objects: ZoneObject[]) => {
@@ -84,11 +85,7 @@ export async function reconcile(options: {
     }
     return objects.length;
   };
-  return {
-    enqueued: {
-      parse: await enqueue('parse', toParse),
-      tag: await enqueue('tag', toTag),
-      store: await enqueue('store', toStore),
-    },
-  };
+  const enqueued: Partial<Record<StageName, number>> = {};
+  for (const stage of stages) enqueued[stage.name] = await enqueue(stage.name, await unfinished(stage));
+  return { enqueued: enqueued as Record<StageName, number> };
 }

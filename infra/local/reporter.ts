@@ -39,7 +39,7 @@ export function batchReporter(s3: S3Client, emit: PipelineListener) {
       for (const { bucket, key } of objects) {
         if (!key.startsWith(stage.inputPrefix)) continue;
         const articleId = articleIdOfKey(key);
-        if (stage.name === 'parse' && attempt === 1) emit({ kind: 'received', key, articleId });
+        if (stage.input === 'raw' && attempt === 1) emit({ kind: 'received', key, articleId });
         const quarantined = await readQuarantine(s3, bucket, quarantineKey(stage.name, key), startedAt);
         if (quarantined) {
           emit({ kind: 'quarantined', stage: stage.name, key, articleId, reason: quarantined.reason });

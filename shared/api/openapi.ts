@@ -90,6 +90,11 @@ function operation(route: RouteDefinition): object {
     '500': { $ref: '#/components/responses/Problem' },
   };
   if (route.notFound) responses['404'] = { $ref: '#/components/responses/Problem' };
+  if (route.path.startsWith('/entities/{id}'))
+    responses['301'] = {
+      description: 'The entity was merged into another: Location is the same request about the survivor.',
+      headers: { Location: { schema: { type: 'string' } } },
+    };
   return { operationId: route.operationId, summary: route.summary, parameters, responses };
 }
 

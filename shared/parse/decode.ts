@@ -127,18 +127,15 @@ const windows1252High =
 
 /** Node 20's TextDecoder reads "windows-1252" as ISO-8859-1 (C1 controls for curly quotes), so: by hand. */
 export function decodeWindows1252(bytes: Uint8Array): string {
-  const chunks: string[] = [];
-  const chunk = 8192;
-  for (let start = 0; start < bytes.length; start += chunk) {
-    const end = Math.min(bytes.length, start + chunk);
-    const codes = new Array<number>(end - start);
-    for (let i = start; i < end; i++) {
-      const b = bytes[i]!;
-      codes[i - start] = b >= 0x80 && b <= 0x9f ? windows1252High.charCodeAt(b - 0x80) : b;
-    }
-    chunks.push(String.fromCharCode(...codes));
+  // Mapped to UTF-16LE code units and decoded in one go: no spread of a long array into call arguments.
+  const units = new Uint8Array(bytes.length * 2);
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    const code = b >= 0x80 && b <= 0x9f ? windows1252High.charCodeAt(b - 0x80) : b;
+    units[2 * i] = code & 0xff;
+    units[2 * i + 1] = code >> 8;
   }
-  return chunks.join('');
+  return new TextDecoder('utf-16le').decode(units);
 }
 
 function withEncoding(text: string | undefined, encoding: string) {

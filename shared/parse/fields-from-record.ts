@@ -43,6 +43,15 @@ type Json = Record<string, unknown>;
 
 const normalizeKey = (key: string) => key.toLowerCase().replace(/[-_\s]/g, '');
 
+/**
+ * The record's fields. JSON.parse keeps a `"__proto__"` key as an own property: read as a field (or as
+ * the article) it would let a file pass off a prototype-pollution payload as content, so it is skipped.
+ * (A reviver would do the same, but recurses once per level and overflows on deeply nested input.)
+ */
+export function fieldsOf(record: Json): Array<[string, unknown]> {
+  return Object.entries(record).filter(([key]) => key !== '__proto__');
+}
+
 export function isRecord(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -50,7 +59,7 @@ export function isRecord(value: unknown): value is Json {
 /** The value under the first of `names` the record has (by normalised key). */
 export function pick(record: Json, names: readonly string[]): unknown {
   const byKey = new Map<string, unknown>();
-  for (const [key, value] of Object.entries(record)) {
+  for (const [key, value] of fieldsOf(record)) {
     const k = normalizeKey(key);
     if (!byKey.has(k) && value !== null && value !== undefined && value !== '') byKey.set(k, value);
   }
@@ -74,7 +83,8 @@ function authorsOf(value: unknown): string[] {
   const list = Array.isArray(value) ? value : [value];
   const names: string[] = [];
   for (const item of list) {
-    if (typeof item === 'string') names.push(...splitNames(item.replace(/^by\s+/i, '')));
+    if (typeof item === 'string')
+      for (const name of splitNames(item.replace(/^by\s+/i, ''))) names.push(name);
     else {
       const name = stringOf(item);
       if (name) names.push(name);

@@ -3,6 +3,7 @@ import { captionImage } from './captions';
 import {
   extractedFromRecord,
   fieldNames,
+  fieldsOf,
   isRecord,
   pick,
   readRecordFields,
@@ -58,10 +59,10 @@ function bodyParts(value: unknown, depth = 0): BodyParts {
         isRecord(item) ? pick(item, ['text', 'content', 'html', 'value', 'body']) : item,
         depth + 1,
       );
-      parts.paragraphs.push(...inner.paragraphs);
-      parts.images.push(...inner.images);
-      if (/head/.test(type)) parts.headings.push(...inner.paragraphs);
-      else parts.headings.push(...inner.headings);
+      // One by one: a body may be a list of many thousand paragraphs, too many for a call's arguments.
+      for (const p of inner.paragraphs) parts.paragraphs.push(p);
+      for (const image of inner.images) parts.images.push(image);
+      for (const h of /head/.test(type) ? inner.paragraphs : inner.headings) parts.headings.push(h);
     }
     return parts;
   }
@@ -93,7 +94,7 @@ function findArticle(value: unknown, depth = 0): Json | undefined {
     if (Array.isArray(v)) for (const item of v.slice(0, 50)) visit(item, d + 1);
     else if (isRecord(v)) {
       if (bodyLength(v) > 0) candidates.push(v);
-      for (const child of Object.values(v)) if (typeof child === 'object') visit(child, d + 1);
+      for (const [, child] of fieldsOf(v)) if (typeof child === 'object') visit(child, d + 1);
     }
   };
   visit(value, depth);

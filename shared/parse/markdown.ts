@@ -1,5 +1,5 @@
 import { marked, type Token, type Tokens } from 'marked';
-import { parse as parseYaml } from 'yaml';
+import { isNode, parseDocument, visit } from 'yaml';
 import type { Image } from '../article/schema';
 import { captionImage } from './captions';
 import { extractedFromRecord, isRecord, readRecordFields } from './fields-from-record';
@@ -10,6 +10,23 @@ const frontMatter = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 
 const maxFrontMatter = 64 * 1024;
 
+/** The YAML core schema's tags; anything else (`!!js/function`, `!custom`) is no value of ours. */
+const coreTags = new Set(
+  ['map', 'seq', 'str', 'null', 'bool', 'int', 'float'].map((name) => `tag:yaml.org,2002:${name}`),
+);
+const unknownTag = (node: unknown) => isNode(node) && node.tag !== undefined && !coreTags.has(node.tag);
+
+/** YAML with every field or item that carries an unknown tag dropped: the library would keep its text. */
+function readYaml(source: string): unknown {
+  const document = parseDocument(source, { logLevel: 'silent' });
+  if (document.errors.length > 0) return undefined;
+  visit(document, {
+    Pair: (_, pair) => (unknownTag(pair.key) || unknownTag(pair.value) ? visit.REMOVE : undefined),
+    Node: (_, node) => (unknownTag(node) ? visit.REMOVE : undefined),
+  });
+  return document.toJS({ maxAliasCount: 10 });
+}
+
 /** YAML front matter as a record; malformed or non-mapping front matter counts as none. */
 function readFrontMatter(text: string): { record: Record<string, unknown>; rest: string } {
   const m = text.match(frontMatter);
@@ -18,7 +35,7 @@ function readFrontMatter(text: string): { record: Record<string, unknown>; rest:
   // blank lines in it is read as no front matter rather than held for seconds.
   if (m[1]!.length > maxFrontMatter) return { record: {}, rest: text.slice(m[0].length) };
   try {
-    const parsed: unknown = parseYaml(m[1]!, { maxAliasCount: 10 });
+    const parsed = readYaml(m[1]!);
     return { record: isRecord(parsed) ? parsed : {}, rest: text.slice(m[0].length) };
   } catch {
     return { record: {}, rest: text.slice(m[0].length) };

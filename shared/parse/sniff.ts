@@ -22,10 +22,6 @@ function rootElement(head: string): string | undefined {
  * The format from the content; the key's extension only settles what the content leaves open
  * (markdown against plain text, an XML root that is not a known news format).
  */
-/**
- * The format from the content; the key's extension only settles what the content leaves open
- * (markdown against plain text, an XML root that is not a known news format).
- */
 export function sniffFormat(text: string, key: string): ArticleFormat {
   const head = text.slice(0, 4096).trimStart();
   const ext = extensionOf(key);

@@ -146,8 +146,10 @@ function readHeaderLine(line: string, title: string, fields: HeaderFields, zone:
       return true;
     }
   }
-  const byline = line.match(/^by\s+(\p{Lu}.{1,120})$/iu);
-  if (byline) {
+  // Not /iu: under it \p{Lu} matches any letter, and "By any measure, …" became the author "any measure".
+  // "By Tuesday, officials had agreed …" is capitalised too, but a sentence.
+  const byline = line.match(/^(?:by|By|BY)\s+(\p{Lu}.{1,120})$/u);
+  if (byline && !isSentence(line)) {
     readByline(line, fields);
     return true;
   }
@@ -182,6 +184,8 @@ function readHeaderLine(line: string, title: string, fields: HeaderFields, zone:
   }
   return false;
 }
+
+const isSentence = (line: string) => /[.!?]["”’]?$/.test(line) && wordCount(line) >= 6;
 
 /** "International Desk" is a section; "By Jane Doe" or "Staff Correspondent" is a byline. */
 function readByline(prefix: string, fields: HeaderFields): void {

@@ -107,7 +107,10 @@ function newsMlG2(root: XmlElement, zone: string): ExtractedFields | undefined {
     const inline = firstByName(item, 'inlineXML') ?? firstByName(item, 'inlineData');
     const body = inline ? (firstByName(inline, 'body') ?? inline) : undefined;
     if (body && body.children.length > 0) walkContent(body, parts);
-    else if (inline) parts.paragraphs.push(...(textOf(inline) ? [textOf(inline)!] : []));
+    else if (inline) {
+      const text = textOf(inline);
+      if (text) parts.paragraphs.push(text);
+    }
   }
   const created = textOf(firstByName(item, 'contentCreated')) ?? textOf(firstByName(item, 'firstCreated'));
   const published = resolveTime(created, zone);
@@ -170,6 +173,29 @@ function feedItem(root: XmlElement, zone: string): ExtractedFields | undefined {
   };
 }
 
+const entityReference = /&([A-Za-z_:][\w.:-]*);/g;
+const predefinedEntities = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+
+/**
+ * References to named entities other than XML's five are dropped: the DOM would keep `&xxe;` as text in
+ * a headline, and expanding a DTD's entities (external files, billion laughs) is never wanted here.
+ */
+function withoutUndefinedEntities(xml: string): string {
+  const drop = (part: string) =>
+    part.replace(entityReference, (whole, name: string) => (predefinedEntities.has(name) ? whole : ''));
+  // CDATA is literal text (often escaped HTML, where `&mdash;` means a dash): it is kept as it is.
+  const parts: string[] = [];
+  let at = 0;
+  for (let open = xml.indexOf('<![CDATA['); open >= 0; open = xml.indexOf('<![CDATA[', at)) {
+    const close = xml.indexOf(']]>', open);
+    if (close < 0) break;
+    parts.push(drop(xml.slice(at, open)), xml.slice(open, close + 3));
+    at = close + 3;
+  }
+  parts.push(drop(xml.slice(at)));
+  return parts.join('');
+}
+
 /** NITF, NewsML-G2 and RSS/Atom; other well-formed XML is read for its paragraphs. */
 export function parseXml(text: string, defaultZone: string): ExtractedFields | undefined | ParseRejection {
   const valid = XMLValidator.validate(text);
@@ -178,7 +204,7 @@ export function parseXml(text: string, defaultZone: string): ExtractedFields | u
       code: 'malformed-xml',
       message: `not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`,
     };
-  const document = new DOMParser().parseFromString(text, 'text/xml');
+  const document = new DOMParser().parseFromString(withoutUndefinedEntities(text), 'text/xml');
   const root = document.documentElement as XmlElement | null;
   if (!root) return { code: 'malformed-xml', message: 'no root element' };
   const rootName = root.tagName.toLowerCase().replace(/^.*:/, '');

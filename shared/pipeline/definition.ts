@@ -1,16 +1,45 @@
-import { type StageName, zones } from './key-layout';
+import { type DocumentZone, type StageName, zones } from './key-layout';
 
-/**
- * The pipeline, defined once. The CDK stack and the local runtime both read this, so the deployed
- * system and `npm start` cannot drift apart: a stage's input prefix, output, handler and queue settings
- * live here and nowhere else.
- */
+/** What a stage produces: one JSON document per article in a zone, or the items of the table. */
+export type StageOutput =
+  | { readonly kind: 'documents'; readonly zone: DocumentZone; readonly prefix: string }
+  | { readonly kind: 'table' };
+
+/** A setting a function reads from its environment (the names are in `env` below). */
+export type FunctionSetting = 'bucket' | 'table' | 'tagger' | 'defaultTimeZone' | 'maxRawBytes';
+
+export type TaggerName = 'builtin' | 'comprehend';
+
+/** Holds only when the deployment uses this tagger; no condition, always. */
+export interface DeploymentCondition {
+  readonly tagger?: TaggerName;
+}
+
+/** A folder of the repository shipped beside the function's bundle, where its code looks for it. */
+export interface StageAsset {
+  readonly from: string;
+  readonly to: string;
+  readonly when?: DeploymentCondition;
+}
+
+/** An AWS action beyond the bucket and the table, allowed on any resource because it has none. */
+export interface StageServiceAction {
+  readonly action: string;
+  readonly why: string;
+  readonly when?: DeploymentCondition;
+}
+
 export interface StageDefinition {
   readonly name: StageName;
-  /** Objects created under this prefix trigger the stage. */
+  /** The zone whose new objects trigger the stage. */
+  readonly input: 'raw' | DocumentZone;
+  /** zones[input]: objects created under this prefix trigger the stage. */
   readonly inputPrefix: string;
-  /** Where the stage writes (an S3 prefix), or 'table' for the store stage. */
-  readonly output: string;
+  readonly output: StageOutput;
+  /** The settings the function reads; the stack and the local runtime give exactly these. */
+  readonly settings: readonly FunctionSetting[];
+  readonly assets: readonly StageAsset[];
+  readonly serviceActions: readonly StageServiceAction[];
   /** Handler module, relative to the repository root; it exports `handler`. */
   readonly entry: string;
   readonly memoryMb: number;
@@ -26,11 +55,22 @@ export interface StageDefinition {
   readonly maxConcurrency: number;
 }
 
+const documents = (zone: DocumentZone): StageOutput => ({ kind: 'documents', zone, prefix: zones[zone] });
+
+/**
+ * The pipeline, defined once. The CDK stack and the local runtime both read this, so the deployed
+ * system and `npm start` cannot drift apart: a stage's input prefix, output, handler, queue
+ * settings, environment, assets and permissions live here and nowhere else.
+ */
 export const stages: readonly StageDefinition[] = [
   {
     name: 'parse',
+    input: 'raw',
     inputPrefix: zones.raw,
-    output: zones.parsed,
+    output: documents('parsed'),
+    settings: ['bucket', 'defaultTimeZone', 'maxRawBytes'],
+    assets: [],
+    serviceActions: [],
     entry: 'functions/parse/handler.ts',
     memoryMb: 1024,
     timeoutSeconds: 60,
@@ -40,8 +80,19 @@ export const stages: readonly StageDefinition[] = [
   },
   {
     name: 'tag',
+    input: 'parsed',
     inputPrefix: zones.parsed,
-    output: zones.tagged,
+    output: documents('tagged'),
+    settings: ['bucket', 'tagger'],
+    // The built-in tagger loads its model with new URL('./model/<file>', import.meta.url).
+    assets: [{ from: 'shared/tag/model', to: 'model', when: { tagger: 'builtin' } }],
+    serviceActions: [
+      {
+        action: 'comprehend:DetectEntities',
+        why: 'comprehend:DetectEntities with the built-in model supports no resource-level permission.',
+        when: { tagger: 'comprehend' },
+      },
+    ],
     entry: 'functions/tag/handler.ts',
     memoryMb: 1024,
     timeoutSeconds: 60,
@@ -51,8 +102,12 @@ export const stages: readonly StageDefinition[] = [
   },
   {
     name: 'store',
+    input: 'tagged',
     inputPrefix: zones.tagged,
-    output: 'table',
+    output: { kind: 'table' },
+    settings: ['bucket', 'table'],
+    assets: [],
+    serviceActions: [],
     entry: 'functions/store/handler.ts',
     memoryMb: 512,
     timeoutSeconds: 30,
@@ -61,6 +116,14 @@ export const stages: readonly StageDefinition[] = [
     maxConcurrency: 5,
   },
 ];
+
+/** Whether a condition holds for a deployment. */
+export function holds(
+  condition: DeploymentCondition | undefined,
+  deployment: { tagger: TaggerName },
+): boolean {
+  return condition?.tagger === undefined || condition.tagger === deployment.tagger;
+}
 
 export const apiFunction = {
   entry: 'functions/api/handler.ts',

@@ -13,6 +13,7 @@ import {
   monthOf,
   type QuoteItem,
   type StoredEntity,
+  type StoredQuote,
   type TimelineFacet,
 } from './items';
 
@@ -127,8 +128,10 @@ export function articleRecord(
     article.gsi3sk = stamp;
   }
   applyResolution(article, resolved);
+  // Quote items are made from every quote, before the item may have to drop some to fit.
+  const quotes = article.quotes.map((q) => ({ ...q }));
   fitToItemLimit(article);
-  return { article, ...derivedItems(article), facets, month };
+  return { article, ...derivedItems(article, quotes), facets, month };
 }
 
 /**
@@ -224,7 +227,10 @@ export function archiveEntities(article: Pick<ArticleItem, 'entities'>): Archive
  * The edges and quote items one revision of an article implies, from the article item alone: the
  * writer builds them at first store, and a re-link rebuilds them when an entity resolves elsewhere.
  */
-export function derivedItems(article: ArticleItem): {
+export function derivedItems(
+  article: ArticleItem,
+  allQuotes: readonly StoredQuote[] = article.quotes,
+): {
   edges: EdgeItem[];
   quotes: QuoteItem[];
   entities: ArchiveEntity[];
@@ -260,7 +266,7 @@ export function derivedItems(article: ArticleItem): {
   );
 
   const quotes: QuoteItem[] = [];
-  article.quotes.forEach((q, index) => {
+  allQuotes.forEach((q, index) => {
     const speakerId = q.resolvedSpeakerId ?? q.speakerId;
     if (!speakerId) return;
     const key = keys.quote(article.id, index);

@@ -128,7 +128,8 @@ export class EdgeLedger {
 
   /**
    * Deletes what an article's partition holds of an older version than `version`, and of `version`
-   * itself what `keep` does not list (a re-link that moved an edge to another entity). Each delete is
+   * itself the edges `keep` does not list (a re-link that moved an edge to another entity; quote items
+   * keep their keys, and a re-link re-puts the ones it knows). Each delete is
    * conditional on the version it read, so exactly one caller sees an edge go and uncounts it.
    */
   async removeStale(articleId: string, version: string, keep?: ReadonlySet<string>): Promise<number> {
@@ -148,7 +149,10 @@ export class EdgeLedger {
       const stale = (page.Items ?? []).filter((i) => {
         const v = i.version as string | undefined;
         if (v === undefined) return false;
-        return v < version || (keep !== undefined && v === version && !keep.has(i.sk as string));
+        const sk = i.sk as string;
+        return (
+          v < version || (keep !== undefined && v === version && sk.startsWith(edgeSkPrefix) && !keep.has(sk))
+        );
       });
       const results = await mapLimit(stale, this.concurrency, (item) =>
         this.deleteIfVersion(item.pk as string, item.sk as string, item.version as string),

@@ -48,7 +48,12 @@ export class EntityResolver {
     month: string,
   ): Promise<Map<string, EntityResolution>> {
     const corrections = await this.corrections(articleId);
-    const redirects = await this.follow(entities.map((e) => corrections.get(e.id)?.to ?? e.id));
+    // Summaries read once per resolution: redirects, link targets and names mostly ask for the same ids.
+    const seen = new Map<string, EntityItem | undefined>();
+    const redirects = await this.follow(
+      entities.map((e) => corrections.get(e.id)?.to ?? e.id),
+      seen,
+    );
     const resolved = new Map<string, EntityResolution>();
     const partial: EntityFacts[] = [];
     for (const e of entities) {
@@ -91,10 +96,13 @@ export class EntityResolver {
     }
     // A linked person may have been merged since; then every entity takes its summary's name, so an
     // editor's rename shows on the article too.
-    const linked = await this.follow([...resolved.values()].map((r) => r.id));
+    const linked = await this.follow(
+      [...resolved.values()].map((r) => r.id),
+      seen,
+    );
     for (const r of resolved.values()) r.id = linked.get(r.id) ?? r.id;
     for (const e of entities) if (!resolved.has(e.id)) resolved.set(e.id, { id: e.id });
-    const names = await this.summaries([...new Set([...resolved.values()].map((r) => r.id))]);
+    const names = await this.summaries([...new Set([...resolved.values()].map((r) => r.id))], seen);
     for (const r of resolved.values()) r.name = names.get(r.id)?.name;
     return resolved;
   }
@@ -138,11 +146,14 @@ export class EntityResolver {
   }
 
   /** id -> the entity it was finally merged into, for the ids that were merged. */
-  async follow(ids: readonly string[]): Promise<Map<string, string>> {
+  async follow(
+    ids: readonly string[],
+    seen = new Map<string, EntityItem | undefined>(),
+  ): Promise<Map<string, string>> {
     const survivors = new Map<string, string>();
     let frontier = new Map([...new Set(ids)].map((id) => [id, id]));
     for (let hop = 0; hop < maxRedirectHops && frontier.size; hop++) {
-      const summaries = await this.summaries([...new Set(frontier.values())]);
+      const summaries = await this.summaries([...new Set(frontier.values())], seen);
       const next = new Map<string, string>();
       for (const [origin, current] of frontier) {
         const into = summaries.get(current)?.mergedInto;
@@ -155,11 +166,16 @@ export class EntityResolver {
     return survivors;
   }
 
-  async summaries(ids: readonly string[]): Promise<Map<string, EntityItem>> {
+  /** Summaries by id (projection: id, name, mergedInto); `seen` caches them, absent ones included. */
+  async summaries(
+    ids: readonly string[],
+    seen = new Map<string, EntityItem | undefined>(),
+  ): Promise<Map<string, EntityItem>> {
+    const wanted = ids.filter((id) => !seen.has(id));
     const found = new Map<string, EntityItem>();
-    for (let i = 0; i < ids.length; i += 100) {
+    for (let i = 0; i < wanted.length; i += 100) {
       let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-        [this.table]: { Keys: ids.slice(i, i + 100).map((id) => keys.entity(id)) },
+        [this.table]: { Keys: wanted.slice(i, i + 100).map((id) => keys.entity(id)) },
       };
       while (request && Object.keys(request).length) {
         const result = await this.db.send(

@@ -53,7 +53,7 @@ export async function queryAll(
   let startKey: Key | undefined;
   do {
     const page = await db.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
-    items.push(...(page.Items ?? []));
+    for (const item of page.Items ?? []) items.push(item);
     startKey = page.LastEvaluatedKey as Key | undefined;
   } while (startKey && items.length < max);
   return items.slice(0, max);

@@ -31,6 +31,7 @@ const isSpace = (c: number) =>
   c === 0x3000 ||
   c === 0xfeff;
 const SEPARATOR = ' ¶¶ ';
+const NUMBER_RANGE = /^[\d\s,.]+(?:to|and|-|–)[\d\s,.]+$/;
 const CANDIDATES = new RegExp(CANDIDATE.source, 'g');
 // Enough words either side of a cue for chrono to read "on Sunday", "December 19, 2023 at 5pm".
 const REACH = 32;
@@ -161,6 +162,8 @@ function scan(text: string, anchor: DateAnchor | undefined): Found[] {
     const start = from + r.index - starts[w]!;
     if (r.index < starts[w]! || start + r.text.trimEnd().length > to) continue;
     if (/^(?:now|right now)$/i.test(r.text)) continue;
+    // "from 96,000 to 133,000": a range of numbers that chrono reads as hours.
+    if (NUMBER_RANGE.test(r.text)) continue;
     // chrono's weekday pattern swallows a following comma or bracket.
     const trimmed = r.text.replace(/[\s,;:)）]+$/u, '');
     out.push({ result: r, start, text: trimmed });

@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../infra/paths';
-import { eventually, temporaryFolder } from '../e2e/helpers';
+import { buildReader } from '../../support/browser/build-reader';
+import { type Browser, launchChromium } from '../../support/browser/chromium';
+import { distinctPixelBytes, seriousViolations } from '../../support/browser/page-checks';
+import { readingRoomArticle } from '../../support/browser/reading-room-articles';
+import { eventually } from '../../support/eventually';
+import { temporaryFolder } from '../e2e/helpers';
 import { type Harness, startHarness } from '../integration/pipeline/runtime-harness';
-import { buildReader } from './build-reader';
-import { type Browser, launchChromium } from './chromium';
-import { distinctPixelBytes, seriousViolations } from './page-checks';
-import { readingRoomArticle } from './reading-room-articles';
 
 /**
  * The reading room in a real browser against the local runtime (`npm start` in process, temporary
@@ -73,13 +74,16 @@ describe('the reading room in Chromium', () => {
     await check('home');
   });
 
-  it('filters by section, with the filter in a shareable URL', async () => {
+  it('filters by section, source and date range, with the filters in a shareable URL', async () => {
     await page.getByRole('textbox', { name: 'Section' }).fill('business');
     await page.getByRole('button', { name: 'Filter' }).click();
     await poll(() => page.url()).toContain('section=business');
     await poll(articleTitles).toEqual([expect.stringMatching(/light rail/i)]);
     await page.goto(page.url());
     await poll(articleTitles).toHaveLength(1);
+    expect(await page.getByRole('textbox', { name: 'Section' }).inputValue()).toBe('business');
+    await page.goto(`${home}#/?from=2026-11-12&to=2026-11-13&source=reuters`);
+    await poll(articleTitles).toEqual([articles[3]!.title, articles[2]!.title]);
   });
 
   it('follows an article: its body with linked mentions, its quotes with speakers, its dates', async () => {
@@ -122,8 +126,11 @@ describe('the reading room in Chromium', () => {
     let shown: string[] = [];
     for (;;) {
       // Wait for this page's items: not empty (loading) and not the previous page's.
-      await poll(titles).not.toEqual([]);
-      await poll(titles).not.toEqual(shown);
+      const previous = JSON.stringify(shown);
+      await poll(async () => {
+        const now = await titles();
+        return now.length > 0 && JSON.stringify(now) !== previous;
+      }).toBe(true);
       shown = await titles();
       seen.push(shown);
       const older = page
@@ -152,6 +159,8 @@ describe('the reading room in Chromium', () => {
 
   it('shows trending entities for a chosen window and type', async () => {
     await page.goto(`${home}#/trending?days=31&to=2026-11-30&type=PERSON`);
+    expect(await page.getByRole('combobox', { name: 'Window' }).inputValue()).toBe('31');
+    expect(await page.getByRole('combobox', { name: 'Type' }).inputValue()).toBe('PERSON');
     const items = page.locator('main ol.trending li');
     await poll(() => items.count()).toBeGreaterThan(0);
     const texts = await items.allTextContents();
@@ -160,6 +169,13 @@ describe('the reading room in Chromium', () => {
     );
     expect(texts.every((t) => t.startsWith('Person'))).toBe(true);
     await check('trending');
+  });
+
+  it("says so when an article does not exist, with the API's reason", async () => {
+    await page.goto(`${home}#/articles/doesnotexist00`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/^Could not load the article: .*doesnotexist00/);
   });
 
   it('moves a visible focus ring through the page from the keyboard', async () => {

@@ -5,8 +5,10 @@ import { runtimeClients } from '../../infra/local/clients';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import { articleIdFromKey } from '../../shared/article/article-id';
 import type { QuarantineRecord } from '../../shared/pipeline/quarantine-record';
-import { fixtureArticle } from '../integration/pipeline/article-fixtures';
-import { type eventLog, eventually, getJson, getJsonObject, putObject, randomBytes } from './helpers';
+import { fixtureArticle } from '../../support/article-fixtures';
+import { eventually } from '../../support/eventually';
+import { randomBytes } from '../../support/random-bytes';
+import { type eventLog, getJson, getJsonObject, putObject } from './helpers';
 
 interface ArticleSummary {
   id: string;
@@ -40,7 +42,7 @@ export function pipelineFlowTests(context: FlowContext): void {
       const query = cursor ? `?limit=100&cursor=${encodeURIComponent(cursor)}` : '?limit=100';
       const { status, body } = await getJson(`${http()}/articles${query}`);
       expect(status).toBe(200);
-      items.push(...body.items);
+      for (const item of body.items) items.push(item);
       cursor = body.nextCursor;
     } while (cursor);
     return items;

@@ -1,16 +1,23 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PipelineFunction } from '../../infra/constructs/pipeline-function';
 import { type CfnResource, resourcesOf } from './synthesize';
 
-/** A tiny project of its own: a handler that reads a data file beside its bundle, and that data folder. */
+/**
+ * A tiny project of its own: a handler that reads a data file beside its bundle, and that data folder.
+ * It lives in the repository's ignored `.tmp/`, not the OS temp folder: CDK bundles with
+ * `npx --no-install esbuild` in the project's folder, which finds this repository's esbuild only from
+ * below it (from /tmp it found one only when an earlier command had left it in the npx cache).
+ */
 function fixtureProject(): string {
-  const root = mkdtempSync(join(tmpdir(), 'pipeline-function-'));
+  const scratch = resolve(import.meta.dirname, '../../.tmp');
+  mkdirSync(scratch, { recursive: true });
+  const root = mkdtempSync(join(scratch, 'pipeline-function-'));
   mkdirSync(join(root, 'src'));
   mkdirSync(join(root, 'data', 'nested'), { recursive: true });
   writeFileSync(join(root, 'package-lock.json'), '{"lockfileVersion": 3}');
@@ -54,6 +61,10 @@ beforeAll(() => {
     alarmTopic,
   });
   app.synth();
+});
+
+afterAll(() => {
+  rmSync(projectRoot, { recursive: true, force: true });
 });
 
 function functionNamed(idPrefix: string): CfnResource {

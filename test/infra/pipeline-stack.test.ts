@@ -133,6 +133,16 @@ describe('pipeline stages come from the shared definition', () => {
         expect(fn.Properties.Environment.Variables[env.bucket]).toEqual({
           Ref: expect.stringMatching(/^ArchiveBucket/),
         });
+        // Exactly the settings the definition says the function reads (maxRawBytes is unset here).
+        const ours = Object.keys(fn.Properties.Environment.Variables).filter((name) =>
+          (Object.values(env) as string[]).includes(name),
+        );
+        expect(ours.sort()).toEqual(
+          stage.settings
+            .filter((setting) => setting !== 'maxRawBytes')
+            .map((setting) => env[setting])
+            .sort(),
+        );
         template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
           FunctionName: { Ref: functionId },
           BatchSize: stage.batchSize,
@@ -151,7 +161,8 @@ describe('pipeline stages come from the shared definition', () => {
           actions(s).includes('s3:ListBucket'),
         ) as Array<{ Action: unknown; Condition?: Record<string, Record<string, unknown>> }>;
         expect(listing).toHaveLength(1);
-        const readPrefixes = [stage.inputPrefix, ...(stage.output !== 'table' ? [stage.output] : [])];
+        const output = stage.output.kind === 'documents' ? [stage.output.prefix] : [];
+        const readPrefixes = [stage.inputPrefix, ...output];
         expect(listing[0]!.Condition).toEqual({
           StringLike: { 's3:prefix': readPrefixes.map((p) => `${p}*`) },
         });
@@ -186,15 +197,13 @@ describe('pipeline stages come from the shared definition', () => {
         const statements = policyStatementsOf(`${prefix}HandlerRole`);
         const s3Actions = statements.flatMap(actions).filter((a) => a.startsWith('s3:'));
         expect(new Set(s3Actions)).toEqual(new Set(['s3:ListBucket', 's3:GetObject', 's3:PutObject']));
-        const writesToS3 = stage.output !== 'table';
+        const output = stage.output.kind === 'documents' ? [stage.output.prefix] : [];
         expect(objectPrefixesFor(statements, 's3:PutObject')).toEqual(
-          [...(writesToS3 ? [stage.output] : []), quarantineZone(stage.name)].sort(),
+          [...output, quarantineZone(stage.name)].sort(),
         );
-        expect(objectPrefixesFor(statements, 's3:GetObject')).toEqual(
-          [stage.inputPrefix, ...(writesToS3 ? [stage.output] : [])].sort(),
-        );
+        expect(objectPrefixesFor(statements, 's3:GetObject')).toEqual([stage.inputPrefix, ...output].sort());
         const dynamo = statements.flatMap(actions).filter((a) => a.startsWith('dynamodb:'));
-        if (writesToS3) expect(dynamo).toEqual([]);
+        if (output.length > 0) expect(dynamo).toEqual([]);
         else expect(dynamo).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:Query']));
         expect(dynamo).not.toContain('dynamodb:Scan');
       });

@@ -32,7 +32,6 @@ function App() {
   useEffect(() => {
     // The first page is a real page load: the browser starts focus at the top already.
     if (shown.current++ === 0) return;
-    if (document.activeElement?.id === 'entity-search') return;
     document.getElementById('main')?.focus({ preventScroll: false });
     window.scrollTo(0, 0);
   }, [key]);

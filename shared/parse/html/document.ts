@@ -39,13 +39,17 @@ export function prepareHtml(html: string): PreparedHtml {
     : /<(?:head|body)[\s>]/i.test(lean)
       ? `<html>${lean}</html>`
       : `<!DOCTYPE html><html><body>${lean}</body></html>`;
-  // linkedom makes a text node of every stray `<` and every entity: "&lt;" 200,000 times is 200,000
-  // sibling nodes, over which Readability's walks are quadratic. Adjacent text nodes are merged once, and
-  // the second attempt gets a copy of the merged tree rather than a fresh parse.
-  const { document: pristine } = parseHTML(page);
-  pristine.documentElement?.normalize();
-  const copy = () => pristine.cloneNode(true) as HtmlDocument;
-  return { document: copy(), jsonLd, reparse: copy };
+  return { document: parsePage(page), jsonLd, reparse: () => parsePage(page) };
+}
+
+/**
+ * linkedom makes a text node of every stray `<` and every entity: "&lt;" 200,000 times is 200,000
+ * sibling nodes, over which Readability's walks are quadratic. Adjacent text nodes are merged first.
+ */
+function parsePage(page: string): HtmlDocument {
+  const { document } = parseHTML(page);
+  document.documentElement?.normalize();
+  return document;
 }
 
 /** The element depth below `root`, counted without recursion and up to `limit` + 1. */

@@ -66,7 +66,7 @@ export class ArticleReads {
         ['pk', 'sk', `${index}pk`, `${index}sk`],
         i === startAt ? after?.k : undefined,
       );
-      items.push(...page.items);
+      for (const item of page.items) items.push(item);
       if (page.next) return { items: rows(items), next: { m: month, k: page.next } };
       if (items.length === query.limit) {
         const following = months[i + 1];

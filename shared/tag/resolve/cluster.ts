@@ -34,10 +34,11 @@ export function newCluster(type: EntityType, key: string): Cluster {
 
 /** Moves everything `from` knows into `into`. */
 export function absorb(into: Cluster, from: Cluster): void {
-  into.mentions.push(...from.mentions);
-  into.descriptions.push(...from.descriptions);
-  into.outside.push(...from.outside);
-  into.titles.push(...from.titles.filter((t) => !into.titles.includes(t)));
+  // One by one: spreading an unbounded list into push's arguments can exhaust the stack.
+  for (const m of from.mentions) into.mentions.push(m);
+  for (const d of from.descriptions) into.descriptions.push(d);
+  for (const o of from.outside) into.outside.push(o);
+  for (const t of from.titles) if (!into.titles.includes(t)) into.titles.push(t);
   into.honorific ??= from.honorific;
   into.gender ??= from.gender;
   for (const k of from.keys) into.keys.add(k);

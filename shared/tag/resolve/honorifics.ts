@@ -60,3 +60,15 @@ export function genderAfter(text: string, end: number, nextName: number): 'femal
   if (!m || end + m[0].length > nextName) return undefined;
   return pronounGender(m[1]!);
 }
+
+const FEMALE_ROLE =
+  /\b(?:wife|ex-wife|widow|actress|mother|daughter|sister|queen|princess|spokeswoman|chairwoman|businesswoman|congresswoman)\b/i;
+const MALE_ROLE =
+  /\b(?:husband|ex-husband|widower|actor|father|son|brother|king|prince|spokesman|chairman|businessman|congressman)\b/i;
+
+/** The gender a title says ("Sylvester Stallone's ex-wife", "BA chairman"), when it says one. */
+export function roleGender(title: string): 'female' | 'male' | undefined {
+  const female = FEMALE_ROLE.test(title);
+  const male = MALE_ROLE.test(title);
+  return female === male ? undefined : female ? 'female' : 'male';
+}

@@ -41,8 +41,10 @@ export class People {
         (c.keys.has(folded) ||
           c.fullNames.some((full) =>
             multi
-              ? similarNames(lastWord(full), lastWord(folded)) &&
-                similarNames(firstWord(full), firstWord(folded))
+              ? (similarNames(lastWord(full), lastWord(folded)) &&
+                  similarNames(firstWord(full), firstWord(folded))) ||
+                // "Mr Baez Silva" is "Carlos Baez Silva": a compound surname is the end of the full name.
+                full.endsWith(` ${folded}`)
               : similarNames(lastWord(full), folded),
           )),
     );

@@ -2,7 +2,7 @@ import type { Entity, EntityType } from '../../article/schema';
 import { type Cluster, lastWord, newCluster } from './cluster';
 import { attachDescriptions } from './descriptions';
 import { toEntity } from './entity';
-import { genderAfter } from './honorifics';
+import { genderAfter, roleGender } from './honorifics';
 import type { Lexicon } from './lexicon';
 import type { FoundMention, OutsideMention } from './mentions';
 import { foldName, similarNames, wordCount } from './names';
@@ -29,13 +29,17 @@ export function resolveEntities(
   const outside = prepareOutside(outsideFound);
   const typeOf = typeVotes(prepared, outside);
   const isSurname = surnameTest(prepared, outside, typeOf, lexicon);
+  const honorificSurnames = new Set(prepared.filter((m) => m.honorific).map((m) => lastWord(m.folded)));
+  const isHonorificSurname = (word: string) => honorificSurnames.has(word);
   const people = new People();
   const others = new Others(lexicon);
 
   // Longest names first, so that a bare surname finds the full name it belongs to.
   const ordered = [...prepared].sort((a, b) => b.length - a.length || a.start - b.start);
   for (const m of ordered) {
-    const type = m.honorific ? 'PERSON' : personBySurname(typeOf(m.folded, m.type), m, isSurname);
+    const type = m.honorific
+      ? 'PERSON'
+      : personBySurname(typeOf(m.folded, m.type), m, isSurname, isHonorificSurname);
     const c =
       type === 'PERSON'
         ? people.place({ folded: m.folded, start: m.start, gender: genderOf(m, body, prepared) })
@@ -62,9 +66,11 @@ export function resolveEntities(
   return toEntities(clusters, body, title, lexicon);
 }
 
-/** The gender a mention says: by its honorific, or for a full name by a pronoun right after it. */
+/** The gender a mention says: by its honorific or title, or for a full name by a pronoun right after it. */
 function genderOf(m: PreparedMention, body: string, all: PreparedMention[]): 'female' | 'male' | undefined {
-  if (m.honorific) return m.honorific.gender;
+  if (m.honorific?.gender) return m.honorific.gender;
+  const byRole = m.title ? roleGender(m.title) : undefined;
+  if (byRole) return byRole;
   if (m.length < 2) return undefined;
   // "Esther Rantzen said he was lovely": past the article's first person, "he" is as likely someone else.
   if (all.some((o) => o.start < m.start && o.type === 'PERSON' && o.folded !== m.folded)) return undefined;
@@ -74,13 +80,25 @@ function genderOf(m: PreparedMention, body: string, all: PreparedMention[]): 'fe
 
 const mention = (m: PreparedMention) => ({ text: m.text, start: m.start, end: m.end });
 
-/** A one-word name the recognizer typed otherwise is a person when it is the surname of one. */
+/** Words that make a name an organisation's whatever surname it ends in ("Lloyds Bank", "Ford Motor"). */
+const ORGANISATION_WORDS =
+  /\b(?:bank|group|corp|corporation|inc|ltd|plc|co|company|motor|motors|holdings|energy|airlines?|records|studios|fund|trust|partners|associates|securities|capital|council|party|university|club|united|city|house|street)\b/;
+
+/**
+ * A name the recognizer typed otherwise is a person when it is the surname of one (one word), or a short
+ * name ending in the surname of a person an honorific marks ("Drayton Valentine" beside "Mr Valentine").
+ */
 function personBySurname(
   type: EntityType,
   m: { folded: string; length: number },
   isSurname: (folded: string) => boolean,
+  isHonorificSurname: (folded: string) => boolean = () => false,
 ): EntityType {
-  return type !== 'PERSON' && m.length === 1 && isSurname(m.folded) ? 'PERSON' : type;
+  if (type === 'PERSON') return type;
+  if (m.length === 1) return isSurname(m.folded) ? 'PERSON' : type;
+  const person =
+    m.length <= 3 && isHonorificSurname(lastWord(m.folded)) && !ORGANISATION_WORDS.test(m.folded);
+  return person ? 'PERSON' : type;
 }
 
 function notePersonRoles(c: Cluster, m: PreparedMention, body: string): void {

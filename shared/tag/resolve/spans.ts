@@ -28,6 +28,11 @@ const NAME_PARTICLES = new Set(
   ),
 );
 
+/** In people's names only these: "Kazuhiro Takahashi of Daiwa Securities" is a person and a firm. */
+const PERSON_PARTICLES = new Set(
+  'de da di du del della der den van von la le al el bin ibn y dos das st'.split(' '),
+);
+
 /** A mention after cleaning: the name alone, with what the text wrote right before it. */
 export interface PreparedMention {
   type: EntityType;
@@ -169,7 +174,8 @@ function cutClause(text: string, type: EntityType): string {
   const words = text.split(' ');
   for (let i = 1; i < words.length; i++) {
     const w = words[i]!;
-    if (STARTS_LOWER.test(w) && !NAME_PARTICLES.has(w)) return words.slice(0, i).join(' ');
+    const particle = type === 'PERSON' ? PERSON_PARTICLES.has(w) : NAME_PARTICLES.has(w);
+    if (STARTS_LOWER.test(w) && !particle) return words.slice(0, i).join(' ');
   }
   return text;
 }

@@ -1,12 +1,13 @@
-import type { Entity } from '../../article/schema';
-import type { QuoteSpan } from '../quotes';
+import type { Entity, Mention as QuoteSpan } from '../../article/schema';
 import { isTitleWord } from '../titles';
 import { pronounGender } from './honorifics';
 
 const SPEECH =
-  'said|says|saying|told|tells|added|adds|stressed|warned|wrote|writes|asked|insisted|noted|explained|argued|' +
-  'claimed|declared|stated|announced|continued|replied|responded|recalled|admitted|acknowledged|urged|posted|tweeted|' +
-  'confirmed|commented|suggested|predicted|conceded|remarked|agreed|cautioned|believes|thinks';
+  'said|says|saying|told|tells|added|adds|stressed|warned|warns|wrote|writes|asked|insisted|insists|noted|notes|' +
+  'explained|explains|argued|argues|claimed|declared|stated|announced|continued|replied|responded|recalled|' +
+  'admitted|acknowledged|urged|posted|tweeted|confirmed|commented|suggested|predicted|conceded|remarked|agreed|' +
+  'agrees|cautioned|believes|thinks|observed|reported|estimated|complained|joked|laughed|laughs|revealed|' +
+  'maintained|concluded';
 const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH})\\b`);
 /** A pronoun standing right before the verb: "…," he said / She said: "…". */
 const PRONOUN_BEFORE = /\b(he|she|He|She|it|It)\s+$/;
@@ -63,16 +64,29 @@ export function attributeSpeakers(
       ? (speakerBefore(context, q) ?? speakerAfter(context, q, k))
       : (speakerAfter(context, q, k) ?? speakerBefore(context, q)),
   );
-  // Whoever a quote names is what it talks about: a speaker found elsewhere who is named inside is wrong.
-  spans.forEach((q, k) => {
-    if (speakers[k]?.mentions.some((m) => m.start >= q.start && m.end <= q.end)) speakers[k] = undefined;
-  });
+  dropNamedInside(spans, speakers);
   for (let k = 1; k < spans.length; k++) {
     const previous = speakers[k - 1];
     if (!speakers[k] && previous && continues(context, spans[k - 1]!, spans[k]!, previous))
       speakers[k] = previous;
   }
+  // A quote left open at the end of a paragraph goes on in the next one, where its attribution may be.
+  for (let k = spans.length - 2; k >= 0; k--) {
+    const next = speakers[k + 1];
+    if (!speakers[k] && next && runsOn(context, spans[k]!, spans[k + 1]!)) speakers[k] = next;
+  }
+  spans.forEach((q, k) => {
+    speakers[k] ??= speakerOfSentenceBefore(context, q);
+  });
+  dropNamedInside(spans, speakers);
   return speakers;
+}
+
+/** Whoever a quote names is what it talks about: a speaker found elsewhere who is named inside is wrong. */
+function dropNamedInside(spans: QuoteSpan[], speakers: (Entity | undefined)[]): void {
+  spans.forEach((q, k) => {
+    if (speakers[k]?.mentions.some((m) => m.start >= q.start && m.end <= q.end)) speakers[k] = undefined;
+  });
 }
 
 function introducedByColon(text: string, q: QuoteSpan): boolean {
@@ -165,7 +179,39 @@ function speakerBefore(c: Context, q: QuoteSpan): Entity | undefined {
   if (subject) return subject;
   const pronoun = PRONOUN_BEFORE.exec(c.text.slice(from, verbAt));
   if (pronoun) return antecedent(c, from, pronoun[1]!);
-  return undefined;
+  // "The Muslim Council of Britain said in a statement: "…"".
+  const organisations = c.organisations.filter((o) => o.start >= from && o.end <= verbAt);
+  const last = organisations[organisations.length - 1];
+  return last && SUBJECT_GAP.test(c.text.slice(last.end, verbAt)) ? last.entity : undefined;
+}
+
+/**
+ * A quote that starts a sentence with no attribution of its own, right after a sentence in which someone
+ * speaks: "Mr Cartagena said the industry would grow. "With these investments…"".
+ */
+function speakerOfSentenceBefore(c: Context, q: QuoteSpan): Entity | undefined {
+  const open = q.start - 1;
+  const before = c.text.slice(Math.max(0, open - 400), open);
+  const lead = /(?:^|[.!?"”]\s+)$|\n\s*$/.exec(before);
+  if (!lead) return undefined;
+  // The sentence before: from the terminal mark before it to where this quote's sentence starts.
+  const end = open - lead[0].length + (lead[0].match(/^[.!?"”]/) ? 1 : 0);
+  const sentenceStart = Math.max(
+    c.text.lastIndexOf('. ', end - 2),
+    c.text.lastIndexOf('\n', end - 2),
+    c.text.lastIndexOf('? ', end - 2),
+    c.text.lastIndexOf('! ', end - 2),
+  );
+  const from = sentenceStart + 1;
+  const sentence = c.text.slice(from, end);
+  if (/["“”]/.test(sentence)) return undefined;
+  const verb = SPEECH_VERB.exec(sentence);
+  if (!verb) return undefined;
+  const verbAt = from + verb.index;
+  const subject = subjectOf(c, from, verbAt);
+  if (subject) return subject;
+  const pronoun = PRONOUN_BEFORE.exec(c.text.slice(from, verbAt));
+  return pronoun && !/^it$/i.test(pronoun[1]!) ? antecedent(c, from, pronoun[1]!) : undefined;
 }
 
 /**
@@ -180,10 +226,23 @@ function continues(c: Context, p: QuoteSpan, q: QuoteSpan, speaker: Entity): boo
     (m) => m.start >= p.end && m.end <= q.start && m.entity !== speaker && spokeAt(c, m),
   );
   if (others) return false;
+  // "…" But Sky denied it. A spokesperson said: "…": someone else speaks after the attribution.
+  const laterSentences = gap
+    .split(/[.!?]\s+/)
+    .slice(1)
+    .join(' ');
+  if (SPEECH_VERB.test(laterSentences)) return false;
   if (!/\n/.test(gap)) return true;
   // A new paragraph: only when the last one ended inside the quote, and this one opens with it.
   const [endOfLast, startOfThis] = [gap.slice(0, gap.indexOf('\n')), gap.slice(gap.lastIndexOf('\n') + 1)];
   return /^\s*$/.test(endOfLast) && /^\s*["“]?$/.test(startOfThis);
+}
+
+/** Whether `p` was left open at the end of its paragraph and `q` opens the next one. */
+function runsOn(c: Context, p: QuoteSpan, q: QuoteSpan): boolean {
+  const gap = c.text.slice(p.end, q.start);
+  const breakAt = gap.indexOf('\n');
+  return breakAt >= 0 && /^\s*$/.test(gap.slice(0, breakAt)) && /\n\s*["“]?$/.test(gap);
 }
 
 /**

@@ -6,9 +6,9 @@ import type { TaggedArticle } from '../../../shared/article/schema';
 import { ArticleWriter } from '../../../shared/store/article-writer';
 import { keys } from '../../../shared/store/items';
 import { mapLimit } from '../../../shared/store/map-limit';
-import { startTestTable, type TestTable } from '../store/dynalite-table';
-import { syntheticCorpus } from '../store/synthetic-corpus';
-import { type ApiHandler, apiHandlerFor, httpEvent, lambdaContext } from './api-events';
+import { type ApiHandler, apiHandlerFor, httpEvent, lambdaContext } from '../../../support/api-events';
+import { startTestTable, type TestTable } from '../../../support/dynalite-table';
+import { syntheticCorpus } from '../../../support/synthetic-corpus';
 
 const secret = 'test-cursor-secret';
 let t: TestTable;
@@ -71,7 +71,7 @@ async function walk(path: string, query: Record<string, string>, limit: number) 
     expect(answer.status).toBe(200);
     expect(answer.body.items.length).toBeLessThanOrEqual(limit);
     if (answer.body.nextCursor) expect(answer.body.items).toHaveLength(limit);
-    items.push(...answer.body.items);
+    for (const item of answer.body.items) items.push(item);
     cursor = answer.body.nextCursor;
     pages++;
   } while (cursor);

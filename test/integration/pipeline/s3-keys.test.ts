@@ -53,7 +53,7 @@ async function listAll(prefix: string): Promise<string[]> {
     const page = await clients.s3.send(
       new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, MaxKeys: 3, ContinuationToken: token }),
     );
-    keys.push(...(page.Contents ?? []).map((o) => o.Key!));
+    for (const o of page.Contents ?? []) keys.push(o.Key!);
     token = page.IsTruncated ? page.NextContinuationToken : undefined;
   } while (token);
   return keys;

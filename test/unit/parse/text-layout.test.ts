@@ -204,3 +204,42 @@ describe('text without a headline', () => {
     expect(paragraphsOf(article.body)).toEqual([lede, 'Work is due to start in the autumn.']);
   });
 });
+
+describe('BBC news as the BBC files print it (headline, blank line, paragraphs)', () => {
+  const rest =
+    'The company said sales rose by 12% in the three months to December, helped by demand in Asia. Analysts had expected a smaller rise.';
+
+  it.each([
+    'By any measure, it has been a remarkable year for the budget airline.',
+    'By early 2005, the firm had opened more than forty new routes across Europe.',
+    'By then the shares had fallen by a third.',
+  ])('keeps a first sentence that begins with "By" in the body: %s', (lede) => {
+    const article = parseOk(`Budget airline lifts profits\n\n${lede}\n\n${rest}`, {
+      key: 'raw/business/001.txt',
+    });
+    expect(article.authors).toEqual([]);
+    expect(paragraphsOf(article.body)).toEqual([lede, rest]);
+  });
+
+  it('still reads a real byline line', () => {
+    const article = parseOk(`Budget airline lifts profits\nBy Jane Roe\n\n${rest}`);
+    expect(article.authors).toEqual(['Jane Roe']);
+  });
+
+  it('does not take two sentences about high-resolution pictures for a caption with a credit', () => {
+    const p = 'The new handset has a built-in camera. It can take high-resolution images.';
+    const article = parseOk(`Phone makers race to add cameras\n\n${rest}\n\n${p}\n\nMore text follows here.`);
+    expect(article.images).toEqual([]);
+    expect(paragraphsOf(article.body)).toContain(p);
+  });
+
+  it('still splits a caption from a credit after a spaced dash', () => {
+    const caption = 'Passengers queue at the check-in desks at Stansted airport - Reuters photo';
+    const article = parseOk(
+      `Budget airline lifts profits\n\n${rest}\n\n${caption}\n\nMore text follows here.`,
+    );
+    expect(article.images).toEqual([
+      { caption: 'Passengers queue at the check-in desks at Stansted airport', credit: 'Reuters' },
+    ]);
+  });
+});

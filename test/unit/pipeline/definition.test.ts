@@ -4,12 +4,18 @@ import { stageForKey, stages, visibilityTimeoutSeconds } from '../../../shared/p
 describe('pipeline definition', () => {
   it('chains the stages: each writes where the next one reads', () => {
     for (let i = 0; i < stages.length - 1; i++) {
-      expect(stages[i]!.output).toBe(stages[i + 1]!.inputPrefix);
+      const output = stages[i]!.output;
+      expect(output.kind === 'documents' && output.zone).toBe(stages[i + 1]!.input);
+      expect(output.kind === 'documents' && output.prefix).toBe(stages[i + 1]!.inputPrefix);
     }
+    expect(stages.at(-1)!.output).toEqual({ kind: 'table' });
   });
 
   it('never lets a stage write into its own input prefix (no recursion)', () => {
-    for (const stage of stages) expect(stage.output.startsWith(stage.inputPrefix)).toBe(false);
+    for (const stage of stages) {
+      const output = stage.output;
+      if (output.kind === 'documents') expect(output.prefix.startsWith(stage.inputPrefix)).toBe(false);
+    }
   });
 
   it('routes keys to the stage whose input prefix they fall under', () => {

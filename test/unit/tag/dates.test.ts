@@ -35,6 +35,11 @@ describe('findDates', () => {
     for (const d of dates) expect(Number(d.value.slice(0, 4))).toBeGreaterThan(1971);
   });
 
+  it('reads no time into a range of numbers', () => {
+    const news = 'Payrolls rose from 96,000 to 133,000 in January 2005.';
+    expect(findDates(news, published).map((d) => d.text)).toEqual(['January 2005']);
+  });
+
   it('lists every date span for the entities contract, relative or not', () => {
     expect(findDateSpans(text).map((d) => d.text)).toEqual([
       'on Sunday',

@@ -137,4 +137,38 @@ describe('attributeQuotes', () => {
     const nestle = entity('Nestle', text, ['Nestle'], {}, 'ORGANIZATION');
     expect(speakers(text, [nestle])).toEqual([['The option of selling Perrier is on the table,', 'Nestle']]);
   });
+
+  it('takes the speaker of the sentence before a quote that opens with no attribution of its own', () => {
+    const text = [
+      'Mr Cartagena said the industry expects to see investment worth $10bn.',
+      '',
+      '"With these investments, clearly we are going to continue being the principal actor."',
+    ].join('\n');
+    const cartagena = entity('Patricio Cartagena', text, ['Cartagena']);
+    expect(speakers(text, [cartagena])[0]![1]).toBe('Patricio Cartagena');
+  });
+
+  it('carries an attribution back to a quote left open at the end of the paragraph before', () => {
+    const text = [
+      'Conti has a bewildering array of props. "There is a big script and video monitors to watch.',
+      '',
+      '"I have to communicate with the director," he explains.',
+    ].join('\n');
+    const conti = entity('Bill Conti', text, ['Conti'], { gender: 'male' });
+    expect(speakers(text, [conti]).map((s) => s[1])).toEqual(['Bill Conti', 'Bill Conti']);
+  });
+
+  it('does not carry a speaker over someone else who speaks in between, named or not', () => {
+    const text =
+      'The Muslim Council of Britain said in a statement: "We are greatly concerned by this series." ' +
+      'But Sky denied it. A spokesperson said: "Sky listened to the concerns raised by the council."';
+    const council = entity(
+      'Muslim Council of Britain',
+      text,
+      ['Muslim Council of Britain'],
+      {},
+      'ORGANIZATION',
+    );
+    expect(speakers(text, [council]).map((s) => s[1])).toEqual(['Muslim Council of Britain', null]);
+  });
 });

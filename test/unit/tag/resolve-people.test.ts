@@ -96,6 +96,34 @@ describe('resolution of people within an article', () => {
     ]);
   });
 
+  it('joins a compound surname and a full name the recognizer typed as an organisation', () => {
+    const text =
+      'Said entrepreneur Drayton Valentine: times are hard. Mr Valentine agreed. ' +
+      'Carlos Baez Silva leads the savers. Mr Baez Silva estimated the losses.';
+    const entities = resolve(text, [
+      ['Drayton Valentine', 'ORGANIZATION'],
+      ['Valentine', 'PERSON'],
+      ['Carlos Baez Silva', 'PERSON'],
+      ['Baez Silva', 'PERSON'],
+    ]);
+    expect(entities.map((e) => [e.type, e.name, e.mentions.length]).sort()).toEqual([
+      ['PERSON', 'Carlos Baez Silva', 2],
+      ['PERSON', 'Drayton Valentine', 2],
+    ]);
+  });
+
+  it('reads gender from a title that says it', () => {
+    const text =
+      "Sylvester Stallone's ex-wife Brigitte Nielsen nominated Bez. BA chairman Martin Broughton agreed.";
+    const entities = resolve(text, [
+      ['Sylvester Stallone', 'PERSON'],
+      ['Brigitte Nielsen', 'PERSON'],
+      ['Martin Broughton', 'PERSON'],
+    ]);
+    const gender = Object.fromEntries(entities.map((e) => [e.name, e.gender ?? null]));
+    expect(gender).toMatchObject({ 'Brigitte Nielsen': 'female', 'Martin Broughton': 'male' });
+  });
+
   it('keeps the most informative role: a title beats a bare honorific', () => {
     const text =
       'BA chief executive Rod Eddington said costs would fall. Mr Eddington added that fuel was dear.';

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type EntityMatch } from '../api';
-import { plural, typeLabel } from '../format';
+import { plural } from '../format';
 import { entityHref } from '../route';
+import { TypeChip } from './TypeChip';
 
 /** Suggests entities as you type (GET /entities?prefix), as an ARIA combobox: arrows move, Enter opens, Escape closes. */
 export function SearchBox() {
@@ -96,8 +97,8 @@ export function SearchBox() {
               go(item);
             }}
           >
-            <span class={`chip type-${item.type.toLowerCase()}`}>{typeLabel[item.type] ?? item.type}</span>{' '}
-            {item.name} <span class="muted">({plural(item.articleCount, 'article')})</span>
+            <TypeChip type={item.type} /> {item.name}{' '}
+            <span class="muted">({plural(item.articleCount, 'article')})</span>
           </div>
         ))}
       </div>

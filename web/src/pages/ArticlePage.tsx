@@ -1,5 +1,6 @@
 import { type Article, api } from '../api';
 import { Status } from '../components/Status';
+import { TypeChip } from '../components/TypeChip';
 import { formatDate, formatDateTime, typeLabel } from '../format';
 import { entityHref, href } from '../route';
 import { marksOf, paragraphs } from '../segments';
@@ -103,10 +104,7 @@ function ArticleView({ article }: { article: Article }) {
             <ul class="entities">
               {mentioned.map((entity) => (
                 <li key={entity.id}>
-                  <span class={`chip type-${entity.type.toLowerCase()}`}>
-                    {typeLabel[entity.type] ?? entity.type}
-                  </span>{' '}
-                  <a href={entityHref(entity.id)}>{entity.name}</a>
+                  <TypeChip type={entity.type} /> <a href={entityHref(entity.id)}>{entity.name}</a>
                   {entity.role && <span class="muted"> ({entity.role})</span>}{' '}
                   <span class="muted">×{entity.mentionCount}</span>
                 </li>

@@ -4,7 +4,8 @@ import { ArticleList } from '../components/ArticleList';
 import { Pager } from '../components/Pager';
 import { Status } from '../components/Status';
 import { Timeline } from '../components/Timeline';
-import { formatDate, plural, typeLabel } from '../format';
+import { TypeChip } from '../components/TypeChip';
+import { formatDate, plural } from '../format';
 import { articleHref, entityHref } from '../route';
 import { useApi } from '../use-api';
 
@@ -50,16 +51,18 @@ function EntityView({ entity, query }: { entity: Entity; query: Record<string, s
   );
   // The entity record may carry no role (an older API): the newest article that names it knows one.
   const role = useApi(`${id}|role|${entity.role ?? ''}`, (signal) => roleOf(entity, signal));
-  const keep = { limit: query.limit };
+  // Quotes (`quotes`) and articles (`cursor`) page independently; each keeps the other's place in the URL.
+  const pagesOf = (param: 'quotes' | 'cursor', nextCursor: string | undefined) => ({
+    first: query[param] ? entityHref(id, { ...query, [param]: undefined }) : undefined,
+    next: nextCursor ? entityHref(id, { ...query, [param]: nextCursor }) : undefined,
+  });
   const aliases = entity.aliases.filter((alias) => alias !== entity.name);
 
   return (
     <>
       <header class="entity-head">
         <p class="kicker">
-          <span class={`chip type-${entity.type.toLowerCase()}`}>
-            {typeLabel[entity.type] ?? entity.type}
-          </span>
+          <TypeChip type={entity.type} />
         </p>
         <h1 tabIndex={-1}>{entity.name}</h1>
         <dl class="facts">
@@ -114,15 +117,7 @@ function EntityView({ entity, query }: { entity: Entity; query: Record<string, s
                       </li>
                     ))}
                   </ul>
-                  <Pager
-                    label="Quote pages"
-                    first={query.quotes ? entityHref(id, { ...keep, cursor: query.cursor }) : undefined}
-                    next={
-                      page.nextCursor
-                        ? entityHref(id, { ...keep, cursor: query.cursor, quotes: page.nextCursor })
-                        : undefined
-                    }
-                  />
+                  <Pager label="Quote pages" {...pagesOf('quotes', page.nextCursor)} />
                 </>
               )
             }
@@ -139,11 +134,7 @@ function EntityView({ entity, query }: { entity: Entity; query: Record<string, s
                 <ul class="related">
                   {page.items.map((item) => (
                     <li key={item.id}>
-                      {item.type && (
-                        <span class={`chip type-${item.type.toLowerCase()}`}>
-                          {typeLabel[item.type] ?? item.type}
-                        </span>
-                      )}{' '}
+                      {item.type && <TypeChip type={item.type} />}{' '}
                       <a href={entityHref(item.id)}>{item.name ?? item.id}</a>{' '}
                       <span class="muted">({plural(item.articlesTogether, 'article')} together)</span>
                     </li>
@@ -166,15 +157,7 @@ function EntityView({ entity, query }: { entity: Entity; query: Record<string, s
                   'mentionCount' in item ? plural(Number(item.mentionCount), 'mention') : undefined
                 }
               />
-              <Pager
-                label="Article pages"
-                first={query.cursor ? entityHref(id, { ...keep, quotes: query.quotes }) : undefined}
-                next={
-                  page.nextCursor
-                    ? entityHref(id, { ...keep, quotes: query.quotes, cursor: page.nextCursor })
-                    : undefined
-                }
-              />
+              <Pager label="Article pages" {...pagesOf('cursor', page.nextCursor)} />
             </>
           )}
         </Status>

@@ -1,5 +1,6 @@
 import { api } from '../api';
 import { Status } from '../components/Status';
+import { TypeChip } from '../components/TypeChip';
 import { formatDate, plural, typeLabel } from '../format';
 import { entityHref, href } from '../route';
 import { trendingTypes, trendingWindow, trendingWindows } from '../trending-window';
@@ -29,9 +30,9 @@ export function Trending({ query }: { query: Record<string, string> }) {
       <form key={`${days}|${type}|${to}`} class="filters" onSubmit={onSubmit} aria-label="Trending window">
         <label>
           Window
-          <select name="days" defaultValue={String(days)}>
+          <select name="days">
             {trendingWindows.map((w) => (
-              <option key={w.days} value={w.days}>
+              <option key={w.days} value={w.days} selected={w.days === days}>
                 {w.label}
               </option>
             ))}
@@ -42,10 +43,12 @@ export function Trending({ query }: { query: Record<string, string> }) {
         </label>
         <label>
           Type
-          <select name="type" defaultValue={type ?? ''}>
-            <option value="">Any</option>
+          <select name="type">
+            <option value="" selected={!type}>
+              Any
+            </option>
             {trendingTypes.map((t) => (
-              <option key={t} value={t}>
+              <option key={t} value={t} selected={t === type}>
                 {typeLabel[t]}
               </option>
             ))}
@@ -66,10 +69,7 @@ export function Trending({ query }: { query: Record<string, string> }) {
             <ol class="trending">
               {page.items.map((item) => (
                 <li key={item.id}>
-                  <span class={`chip type-${item.type.toLowerCase()}`}>
-                    {typeLabel[item.type] ?? item.type}
-                  </span>{' '}
-                  <a href={entityHref(item.id)}>{item.name}</a>{' '}
+                  <TypeChip type={item.type} /> <a href={entityHref(item.id)}>{item.name}</a>{' '}
                   <span class="muted">in {plural(item.articles, 'article')}</span>
                 </li>
               ))}
