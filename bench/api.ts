@@ -17,9 +17,9 @@ import { parseArgs } from 'node:util';
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ArticleWriter } from '../shared/store/article-writer';
 import { mapLimit } from '../shared/store/map-limit';
-import { apiHandlerFor, httpEvent, lambdaContext } from '../test/integration/api/api-events';
-import { startTestTable } from '../test/integration/store/dynalite-table';
-import { cast, castId, syntheticCorpus } from '../test/integration/store/synthetic-corpus';
+import { apiHandlerFor, httpEvent, lambdaContext } from '../support/api-events';
+import { startTestTable } from '../support/dynalite-table';
+import { cast, castId, syntheticCorpus } from '../support/synthetic-corpus';
 import { indexWriteUnits } from './dynamodb-item-size';
 
 const { values: args } = parseArgs({

@@ -15,8 +15,8 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { type Accounting, accountForRawFiles } from '../infra/local/accounting';
 import { runtimeClients } from '../infra/local/clients';
 import { type RuntimeProcess, startRuntimeProcess } from '../infra/local/runtime-process';
-import { fixtureArticle } from '../test/integration/pipeline/article-fixtures';
-import { malformedFile } from '../test/integration/pipeline/malformed-files';
+import { fixtureArticle } from '../support/article-fixtures';
+import { malformedFile } from '../support/malformed-files';
 
 const { values } = parseArgs({
   options: {

@@ -10,9 +10,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildParsedArticle } from '../shared/article/parsed-article';
 import type { Entity, Quote } from '../shared/article/schema';
 import { parseArticle } from '../shared/parse/index';
+import { buildParsedArticle } from '../shared/parse/parsed-article';
 import { createTagger } from '../shared/tag/index';
 import { foldName } from '../shared/tag/resolve/names';
 

@@ -16,11 +16,11 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { startRuntimeProcess } from '../infra/local/runtime-process';
 import { repoRoot } from '../infra/paths';
-import { buildReader } from '../test/browser/build-reader';
-import { launchChromium } from '../test/browser/chromium';
-import { type AxeViolation, seriousViolations } from '../test/browser/page-checks';
-import { readingRoomArticle } from '../test/browser/reading-room-articles';
-import { eventually } from '../test/e2e/helpers';
+import { buildReader } from '../support/browser/build-reader';
+import { launchChromium } from '../support/browser/chromium';
+import { type AxeViolation, seriousViolations } from '../support/browser/page-checks';
+import { readingRoomArticle } from '../support/browser/reading-room-articles';
+import { eventually } from '../support/eventually';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '9' } } });
 const runs = Math.max(1, Number(values.runs));

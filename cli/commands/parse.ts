@@ -1,9 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { buildParsedArticle } from '../../shared/article/parsed-article';
 import type { ParsedArticle } from '../../shared/article/schema';
 import { parseArticle } from '../../shared/parse/index';
+import { buildParsedArticle } from '../../shared/parse/parsed-article';
 import { rawKeyOfPath } from '../../shared/pipeline/key-layout';
 import { printLine } from '../output';
 

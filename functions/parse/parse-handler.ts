@@ -1,5 +1,5 @@
-import { buildParsedArticle } from '../../shared/article/parsed-article';
 import { parseArticle, parserVersion } from '../../shared/parse/index';
+import { buildParsedArticle } from '../../shared/parse/parsed-article';
 import { stageNamed } from '../../shared/pipeline/definition';
 import { stageDocumentKey } from '../../shared/pipeline/key-layout';
 import { fetchObject, putJsonUnlessSame } from '../common/objects';

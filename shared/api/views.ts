@@ -1,6 +1,12 @@
 import type { z } from 'zod';
-import type { ArticleRow, EntityArticleRow, QuoteRow, StoredArticle } from '../store/archive-reads';
-import { archiveEntities, hasPublicationTime } from '../store/article-record';
+import {
+  type ArticleRow,
+  archiveEntities,
+  type EntityArticleRow,
+  hasPublicationTime,
+  type QuoteRow,
+  type StoredArticle,
+} from '../store/archive-reads';
 import type { Article, ArticleSummary, EntityArticle, SpeakerQuote } from './responses';
 
 /** What the API shows of each read model: storage keys and bookkeeping stay inside. */

@@ -20,6 +20,8 @@ export interface ArchiveReads {
   related(entityId: string, query: DatedQuery): Promise<RelatedEntities>;
 }
 
+/** How a stored article reads: its entities as the archive resolved them, whether its date is stated. */
+export { type ArchiveEntity, archiveEntities, hasPublicationTime } from './article-record';
 export { InvalidPosition } from './read-positions';
 export type { DateRange, Key, TimelinePosition };
 

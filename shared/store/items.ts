@@ -58,10 +58,13 @@ export const keys = {
     pk: keys.trendDayPk(monthOf(day), trendShardOf(entityId)),
     sk: `${day.slice(8, 10)}#${type}#${entityId}`,
   }),
-  /** The monthly rollup, one partition per year and shard: whole months of a year are one Query per shard. */
-  trendMonthPk: (year: string, shard: number) => `TRENDM#${year}#${shard}`,
+  /**
+   * The monthly rollup, one partition per year (not sharded: a year's window is then one Query; the
+   * partition takes two writes per article-entity, see DESIGN.md on hot keys).
+   */
+  trendMonthPk: (year: string) => `TRENDM#${year}`,
   trendMonth: (day: string, type: EntityType, entityId: string) => ({
-    pk: keys.trendMonthPk(day.slice(0, 4), trendShardOf(entityId)),
+    pk: keys.trendMonthPk(day.slice(0, 4)),
     sk: `${day.slice(5, 7)}#${type}#${entityId}`,
   }),
   /** Full-name people and the articles that name someone by surname only, for one surname. */

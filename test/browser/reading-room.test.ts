@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../infra/paths';
-import { eventually, temporaryFolder } from '../e2e/helpers';
+import { buildReader } from '../../support/browser/build-reader';
+import { type Browser, launchChromium } from '../../support/browser/chromium';
+import { distinctPixelBytes, seriousViolations } from '../../support/browser/page-checks';
+import { readingRoomArticle } from '../../support/browser/reading-room-articles';
+import { eventually } from '../../support/eventually';
+import { temporaryFolder } from '../e2e/helpers';
 import { type Harness, startHarness } from '../integration/pipeline/runtime-harness';
-import { buildReader } from './build-reader';
-import { type Browser, launchChromium } from './chromium';
-import { distinctPixelBytes, seriousViolations } from './page-checks';
-import { readingRoomArticle } from './reading-room-articles';
 
 /**
  * The reading room in a real browser against the local runtime (`npm start` in process, temporary

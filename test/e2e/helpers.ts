@@ -23,26 +23,6 @@ export async function getJsonObject<T>(s3: S3Client, bucket: string, key: string
   }
 }
 
-/** Polls until `probe` returns a value; fails with `what` if it never does within the deadline. */
-export async function eventually<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  deadlineMs = 45_000,
-): Promise<T> {
-  const until = Date.now() + deadlineMs;
-  let lastError: unknown;
-  while (Date.now() < until) {
-    try {
-      const value = await probe();
-      if (value !== undefined && value !== false) return value;
-    } catch (error) {
-      lastError = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`gave up waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
-}
-
 export async function getJson<T = any>(url: string): Promise<{ status: number; body: T }> {
   const response = await fetch(url);
   const text = await response.text();
@@ -60,16 +40,4 @@ export function eventLog() {
     count: (kind: PipelineEvent['kind'], key: string) =>
       events.filter((e) => e.kind === kind && e.key === key).length,
   };
-}
-
-/** Bytes no parser accepts as text: NULs and control characters. */
-export function randomBytes(length: number, seed = 1): Uint8Array {
-  const bytes = new Uint8Array(length);
-  let state = seed;
-  for (let i = 0; i < length; i++) {
-    state = (state * 1103515245 + 12345) & 0x7fffffff;
-    bytes[i] = state & 0xff;
-  }
-  bytes[0] = 0;
-  return bytes;
 }

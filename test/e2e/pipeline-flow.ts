@@ -5,8 +5,10 @@ import { runtimeClients } from '../../infra/local/clients';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import { articleIdFromKey } from '../../shared/article/article-id';
 import type { QuarantineRecord } from '../../shared/pipeline/quarantine-record';
-import { fixtureArticle } from '../integration/pipeline/article-fixtures';
-import { type eventLog, eventually, getJson, getJsonObject, putObject, randomBytes } from './helpers';
+import { fixtureArticle } from '../../support/article-fixtures';
+import { eventually } from '../../support/eventually';
+import { randomBytes } from '../../support/random-bytes';
+import { type eventLog, getJson, getJsonObject, putObject } from './helpers';
 
 interface ArticleSummary {
   id: string;

@@ -8,15 +8,17 @@ import { entitySummaries } from './entity-summaries';
 
 /** One Query's worth of counters: a run of days of one month, or a run of whole months of one year. */
 export interface CounterRange {
-  pk: (shard: number) => string;
+  /** The partitions the range is spread over, one per shard. */
+  partitions: string[];
   from: string;
   to: string;
 }
 
 /**
  * The counter ranges a window reads: whole months from the yearly partition of monthly rollups (one
- * range per year), the days of a month the window covers only in part from that month's day partition.
- * A window of up to a year is at most 4 ranges (2 part months, 2 years of whole months).
+ * range per year, one partition), the days of a month the window covers only in part from that month's
+ * day partitions (one per shard). A window of up to a year is at most 2 part months and 2 years of whole
+ * months: 2 × 4 + 2 = 10 Queries; a week, at most 8.
  */
 export function counterRanges(from: string, to: string): CounterRange[] {
   const first = dayOf(from);
@@ -27,13 +29,18 @@ export function counterRanges(from: string, to: string): CounterRange[] {
     const start = month === first.slice(0, 7) ? first.slice(8, 10) : '01';
     const end = month === last.slice(0, 7) ? last.slice(8, 10) : '31';
     if (start === '01' && end >= daysIn(month)) wholeMonths.push(month);
-    else ranges.push({ pk: (s) => keys.trendDayPk(month, s), from: `${start}#`, to: `${end}#~` });
+    else
+      ranges.push({
+        partitions: Array.from({ length: trendShards }, (_, s) => keys.trendDayPk(month, s)),
+        from: `${start}#`,
+        to: `${end}#~`,
+      });
   }
   const years = [...new Set(wholeMonths.map((m) => m.slice(0, 4)))];
   for (const year of years) {
     const months = wholeMonths.filter((m) => m.startsWith(year));
     ranges.push({
-      pk: (s) => keys.trendMonthPk(year, s),
+      partitions: [keys.trendMonthPk(year)],
       from: `${months[0]!.slice(5)}#`,
       to: `${months[months.length - 1]!.slice(5)}#~`,
     });
@@ -52,10 +59,10 @@ export async function trending(
   query: { from: string; to: string; type?: EntityType; limit: number },
 ): Promise<TrendingEntity[]> {
   const queries = counterRanges(query.from, query.to).flatMap((range) =>
-    Array.from({ length: trendShards }, (_, shard) => ({ ...range, pk: range.pk(shard) })),
+    range.partitions.map((pk) => ({ pk, from: range.from, to: range.to })),
   );
-  // At most 16 small Queries: all in flight at once, so the window costs one round trip, not two.
-  const pages = await mapLimit(queries, 16, (range) =>
+  // At most 10 small Queries: all in flight at once, so the window costs one round trip.
+  const pages = await mapLimit(queries, 10, (range) =>
     queryAll(db, {
       TableName: table,
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',

@@ -4,7 +4,7 @@ import type { Token } from './tokenize';
 
 // The last word of a name of two or more words that says what kind of thing it is, whatever the context
 // made the model think: "Bosphorus Strait" and "Kodak Theatre" are places (CoNLL counts venues as
-// places), "Financial Services Authority" and "Natural History Museum" organisations.
+// places), "Financial Services Authority" and "Natural History Museum" organisations, "Brit Awards" MISC.
 const HEADS: [EntityType, RegExp][] = [
   [
     'LOCATION',
@@ -12,12 +12,25 @@ const HEADS: [EntityType, RegExp][] = [
   ],
   [
     'ORGANIZATION',
-    /^(?:Authority|Office|Service|Department|Ministry|Commission|Council|Committee|Agency|Institute|University|College|Museum|Association|Foundation|Party|Corporation|Company|Board|Bureau|Trust|Society|Orchestra|Federation|Police|Consortium)$/,
+    /^(?:Authority|Office|Service|Department|Ministry|Commission|Council|Committee|Agency|Institute|University|College|Museum|Association|Foundation|Party|Corporation|Company|Board|Bureau|Trust|Society|Orchestra|Federation|Police|Consortium|Films|Pictures|Records|Studios)$/,
   ],
+  // Awards and events are MISC in CoNLL ("Whitbread Prize", "Brit Awards", "Berlin Film Festival", "World Cup").
+  ['MISC', /^(?:Award|Awards|Prize|Prizes|Festival|Cup|Championship|Championships|Olympics|Trophy)$/],
 ];
 
+// A work's kind written right before its title ("the film Million Dollar Baby", "her single So High",
+// "biopic Ray"): the title is MISC, not the person or company it often reads like.
+const WORK_BEFORE =
+  /^(?:film|films|movie|movies|album|single|song|book|novel|show|sitcom|programme|program|musical|drama|comedy|biopic|opera|documentary|thriller|blockbuster|epic|sequel|soap)$/;
+
+/** Types a span by its last word (HEADS) or by a work's kind written right before it (WORK_BEFORE). */
 export function typeByHead(spans: TokenSpan[], tokens: Token[]): TokenSpan[] {
   for (const span of spans) {
+    const before = tokens[span.first - 1];
+    if (before && WORK_BEFORE.test(before.text)) {
+      span.type = 'MISC';
+      continue;
+    }
     if (span.last === span.first) continue;
     const head = tokens[span.last]!.text;
     for (const [type, words] of HEADS) if (words.test(head)) span.type = type;

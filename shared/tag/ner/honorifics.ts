@@ -7,11 +7,14 @@ import type { Token } from './tokenize';
  * They are never part of the span: resolution reads them before the span as the mention's role.
  */
 const HONORIFICS = new Set(
-  'mr mrs ms miss mx dr prof sir dame lady lord'.split(' ').flatMap((w) => [w, `${w}.`]),
+  'mr mrs ms miss mx dr prof sir dame lady lord'
+    .split(' ')
+    .flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperCase()])
+    .flatMap((w) => [w, `${w}.`]),
 );
 
 export function isHonorific(word: string): boolean {
-  return word.length <= 5 && HONORIFICS.has(word.toLowerCase());
+  return word.length <= 5 && HONORIFICS.has(word);
 }
 
 /**
@@ -46,6 +49,8 @@ export function personsAfterHonorifics(
   const surnames = new Set<number>();
   const added: TokenSpan[] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
+    // Honorifics and titles are capitalised: most tokens are ruled out by one array read.
+    if (!doc.capital[i]) continue;
     const word = tokens[i]!.text;
     const honorific = isHonorific(word);
     if (!honorific && !TITLE_BEFORE_NAME.test(word)) continue;

@@ -25,6 +25,7 @@ const CAPITAL = 2;
 // ("Defence Minister Boris Pistorius" read as an organisation).
 const HEAD_TITLE =
   /^(?:president|minister|secretary|chancellor|premier|governor|senator|mayor|king|queen|pope|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|ambassador|commander|chairman|chairwoman|judge)$/i;
+const PLACE_PREPOSITION = /^(?:in|at|from|near)$/;
 const ROMAN = /^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$/;
 
 /**
@@ -70,6 +71,13 @@ function repair(
       }
     }
     if (span.type === 'PERSON') {
+      // "Palestinian President Yasser Arafat": the name starts after the last title word in the span.
+      for (let k = span.last - 1; k > span.first; k--) {
+        if (HEAD_TITLE.test(tokens[k]!.text) && doc.capital[k + 1] === 1) {
+          span.first = k + 1;
+          break;
+        }
+      }
       while (span.first <= span.last && isTitleWord(tokens[span.first]!.text)) span.first++;
       if (span.first > span.last) continue;
       for (let j = span.last + 1; j < sentenceEnd[span.last]!; j++) {
@@ -112,15 +120,21 @@ function repair(
 
 /**
  * A country's name alone is the place, also where the context reads like an organisation ("the US rose"):
- * CoNLL counts national teams and governments called by the country's name as places too.
+ * CoNLL counts national teams and governments called by the country's name as places too. So is a
+ * well-known city right after "in", "at", "from" or "near" ("Teachers in Leeds said"), which CoNLL's
+ * football results taught the model to read as a club.
  */
-function countriesArePlaces(spans: TokenSpan[], doc: DocumentFeatures, model: NerModel): TokenSpan[] {
+function countriesArePlaces(
+  spans: TokenSpan[],
+  tokens: Token[],
+  doc: DocumentFeatures,
+  model: NerModel,
+): TokenSpan[] {
   for (const span of spans) {
-    if (
-      span.type === 'ORGANIZATION' &&
-      span.first === span.last &&
-      model.gazetteer.get(sequenceHash(doc.word, span.first, span.first + 1)) & COUNTRY
-    )
+    if (span.type !== 'ORGANIZATION' || span.first !== span.last) continue;
+    const bits = model.gazetteer.get(sequenceHash(doc.word, span.first, span.first + 1));
+    const before = tokens[span.first - 1]?.text;
+    if (bits & COUNTRY || (bits & MAJOR_PLACE && before !== undefined && PLACE_PREPOSITION.test(before)))
       span.type = 'LOCATION';
   }
   return spans;
@@ -160,7 +174,12 @@ export function recognize(model: NerModel, text: string): Recognition {
   const labels = decodeTwoPasses(doc, model);
   const repaired = repair(text, tokens, labels, doc, model);
   const bounded = cleanBoundaries(repaired, tokens, doc);
-  const typed = countriesArePlaces(companiesBySuffix(typeByHead(bounded, tokens), tokens, text), doc, model);
+  const typed = countriesArePlaces(
+    companiesBySuffix(typeByHead(bounded, tokens), tokens, text),
+    tokens,
+    doc,
+    model,
+  );
   const cleaned = personsAfterHonorifics(typed, tokens, doc, SENTENCE_WORDS);
   const spans = cleaned.map((s) => ({
     type: s.type,

@@ -33,9 +33,13 @@ export function attachDescriptions(body: string, people: Cluster[], taken: Menti
       first: c.mentions.reduce((first, m) => Math.min(first, m.start), Number.POSITIVE_INFINITY),
     }));
   if (titled.length === 0) return;
+  // Most "the"s start no title of the article's people: one look at the next word rules them out.
+  const known = new Set(titled.flatMap((t) => [...t.words]));
   const inName = (start: number, end: number) => taken.some((m) => m.start < end && start < m.end);
   for (const the of body.matchAll(THE)) {
     const start = the.index + the[0].length;
+    const first = WORD.exec(body.slice(start, start + 40));
+    if (!first || !known.has(first[0].toLowerCase())) continue;
     // "Tony Blair, the prime minister," gives the title; it is no second mention.
     if (isAppositive(body, the.index, taken)) continue;
     const phrase = wordsAt(body, start, 4);

@@ -1,5 +1,4 @@
-import type { Entity } from '../../article/schema';
-import type { QuoteSpan } from '../quotes';
+import type { Entity, Mention as QuoteSpan } from '../../article/schema';
 import { isTitleWord } from '../titles';
 import { pronounGender } from './honorifics';
 

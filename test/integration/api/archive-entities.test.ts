@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeFor } from '../../../shared/api/router';
 import { ArticleWriter } from '../../../shared/store/article-writer';
 import { EntityEditor } from '../../../shared/store/entity-editor';
-import { startTestTable, type TestTable } from '../store/dynalite-table';
+import { type ApiHandler, apiHandlerFor, httpEvent, lambdaContext } from '../../../support/api-events';
+import { startTestTable, type TestTable } from '../../../support/dynalite-table';
 import {
   gordon,
   idOf,
@@ -14,7 +15,6 @@ import {
   namedArticle,
   tony,
 } from '../store/entity-fixtures';
-import { type ApiHandler, apiHandlerFor, httpEvent, lambdaContext } from './api-events';
 
 let t: TestTable;
 let handler: ApiHandler;

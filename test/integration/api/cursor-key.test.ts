@@ -10,10 +10,10 @@ import { cursorKeySource } from '../../../functions/api/cursor-key';
 import { localObservability } from '../../../infra/local/observability';
 import { ArchiveReader } from '../../../shared/store/archive-reader';
 import { ArticleWriter } from '../../../shared/store/article-writer';
+import { type ApiHandler, httpEvent, lambdaContext } from '../../../support/api-events';
+import { startTestTable, type TestTable } from '../../../support/dynalite-table';
+import { syntheticCorpus } from '../../../support/synthetic-corpus';
 import { type MotoServer, startMotoServer } from '../../e2e/moto-server';
-import { startTestTable, type TestTable } from '../store/dynalite-table';
-import { syntheticCorpus } from '../store/synthetic-corpus';
-import { type ApiHandler, httpEvent, lambdaContext } from './api-events';
 
 let t: TestTable;
 let moto: MotoServer;

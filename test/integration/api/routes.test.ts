@@ -6,9 +6,9 @@ import type { TaggedArticle } from '../../../shared/article/schema';
 import { ArticleWriter } from '../../../shared/store/article-writer';
 import { keys } from '../../../shared/store/items';
 import { mapLimit } from '../../../shared/store/map-limit';
-import { startTestTable, type TestTable } from '../store/dynalite-table';
-import { syntheticCorpus } from '../store/synthetic-corpus';
-import { type ApiHandler, apiHandlerFor, httpEvent, lambdaContext } from './api-events';
+import { type ApiHandler, apiHandlerFor, httpEvent, lambdaContext } from '../../../support/api-events';
+import { startTestTable, type TestTable } from '../../../support/dynalite-table';
+import { syntheticCorpus } from '../../../support/synthetic-corpus';
 
 const secret = 'test-cursor-secret';
 let t: TestTable;

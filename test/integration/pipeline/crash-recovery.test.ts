@@ -5,9 +5,10 @@ import { accountForRawFiles } from '../../../infra/local/accounting';
 import { runtimeClients } from '../../../infra/local/clients';
 import { type RuntimeProcess, startRuntimeProcess } from '../../../infra/local/runtime-process';
 import { articleIdFromKey } from '../../../shared/article/article-id';
-import { eventually, getJson, putObject, temporaryFolder } from '../../e2e/helpers';
-import { fixtureArticle } from './article-fixtures';
-import { malformedFile } from './malformed-files';
+import { fixtureArticle } from '../../../support/article-fixtures';
+import { eventually } from '../../../support/eventually';
+import { malformedFile } from '../../../support/malformed-files';
+import { getJson, putObject, temporaryFolder } from '../../e2e/helpers';
 
 const folder = temporaryFolder('crash-');
 const dataDir = join(folder.path, 'data');

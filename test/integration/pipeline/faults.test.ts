@@ -8,8 +8,9 @@ import { articleIdFromKey } from '../../../shared/article/article-id';
 import { objectsInMessage } from '../../../shared/events/s3-object-event';
 import type { StageName } from '../../../shared/pipeline/key-layout';
 import type { QuarantineRecord } from '../../../shared/pipeline/quarantine-record';
-import { eventually, getJsonObject, putObject } from '../../e2e/helpers';
-import { fixtureArticle } from './article-fixtures';
+import { fixtureArticle } from '../../../support/article-fixtures';
+import { eventually } from '../../../support/eventually';
+import { getJsonObject, putObject } from '../../e2e/helpers';
 import { type FaultProxy, faults, startFaultProxy } from './fault-proxy';
 import { type Harness, startHarness } from './runtime-harness';
 

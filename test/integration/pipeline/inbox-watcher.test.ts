@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runtimeClients } from '../../../infra/local/clients';
 import { type InboxWatcher, watchInbox } from '../../../infra/local/inbox-watcher';
 import { type RunningS3, startS3 } from '../../../infra/local/stand-ins/s3';
-import { eventually, temporaryFolder } from '../../e2e/helpers';
+import { eventually } from '../../../support/eventually';
+import { temporaryFolder } from '../../e2e/helpers';
 
 /** The inbox uploads what is dropped into it, subfolders included, and says what it leaves alone. */
 const folder = temporaryFolder('inbox-watcher-');

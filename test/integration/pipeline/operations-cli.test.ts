@@ -3,8 +3,10 @@ import { listFailures } from '../../../cli/commands/failures';
 import { type PipelineTarget, resolveTarget } from '../../../cli/commands/pipeline-target';
 import { reprocess, selectInputs } from '../../../cli/commands/reprocess';
 import { articleIdFromKey } from '../../../shared/article/article-id';
-import { eventually, putObject, randomBytes } from '../../e2e/helpers';
-import { fixtureArticle } from './article-fixtures';
+import { fixtureArticle } from '../../../support/article-fixtures';
+import { eventually } from '../../../support/eventually';
+import { randomBytes } from '../../../support/random-bytes';
+import { putObject } from '../../e2e/helpers';
 import { type Harness, startHarness } from './runtime-harness';
 
 let harness: Harness;

@@ -1,8 +1,10 @@
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleIdFromKey } from '../../../shared/article/article-id';
-import { eventually, putObject, randomBytes } from '../../e2e/helpers';
-import { fixtureArticle } from './article-fixtures';
+import { fixtureArticle } from '../../../support/article-fixtures';
+import { eventually } from '../../../support/eventually';
+import { randomBytes } from '../../../support/random-bytes';
+import { putObject } from '../../e2e/helpers';
 import { type Harness, startHarness } from './runtime-harness';
 
 let harness: Harness;

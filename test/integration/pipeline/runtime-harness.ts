@@ -5,7 +5,8 @@ import { runtimeClients } from '../../../infra/local/clients';
 import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from '../../../infra/local/runtime';
 import { objectCreatedMessage } from '../../../shared/events/s3-object-event';
 import type { StageName } from '../../../shared/pipeline/key-layout';
-import { eventLog, eventually, getJson, temporaryFolder } from '../../e2e/helpers';
+import { eventually } from '../../../support/eventually';
+import { eventLog, getJson, temporaryFolder } from '../../e2e/helpers';
 
 /** One local runtime on temporary state, with what the pipeline tests need to drive and observe it. */
 export async function startHarness(options: Partial<LocalRuntimeOptions> = {}) {

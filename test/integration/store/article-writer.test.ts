@@ -4,8 +4,8 @@ import type { TaggedArticle } from '../../../shared/article/schema';
 import { ArchiveReader } from '../../../shared/store/archive-reader';
 import { ArticleWriter } from '../../../shared/store/article-writer';
 import { keys } from '../../../shared/store/items';
-import { startTestTable, type TestTable } from './dynalite-table';
-import { cast, castId, revisionAt, syntheticArticle } from './synthetic-corpus';
+import { startTestTable, type TestTable } from '../../../support/dynalite-table';
+import { cast, castId, revisionAt, syntheticArticle } from '../../../support/synthetic-corpus';
 
 let t: TestTable;
 let writer: ArticleWriter;

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArchiveReader } from '../../../shared/store/archive-reader';
 import { ArticleWriter } from '../../../shared/store/article-writer';
-import { startTestTable, type TestTable } from './dynalite-table';
+import { startTestTable, type TestTable } from '../../../support/dynalite-table';
 import { gordon, idOf, labour, namedArticle } from './entity-fixtures';
 
 const cli = fileURLToPath(new URL('../../../bin/articles.js', import.meta.url));

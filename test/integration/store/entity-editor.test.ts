@@ -6,7 +6,7 @@ import { ArticleWriter } from '../../../shared/store/article-writer';
 import { CountRepair } from '../../../shared/store/count-repair';
 import { EditRefused, EntityEditor } from '../../../shared/store/entity-editor';
 import { keys } from '../../../shared/store/items';
-import { startTestTable, type TestTable } from './dynalite-table';
+import { startTestTable, type TestTable } from '../../../support/dynalite-table';
 import {
   gordon,
   idOf,

@@ -2,8 +2,8 @@ import { entityId } from '../../../shared/article/entity-id';
 import type { Entity, Quote, TaggedArticle } from '../../../shared/article/schema';
 import type { ArchiveReader } from '../../../shared/store/archive-reader';
 import { keys } from '../../../shared/store/items';
-import type { TestTable } from './dynalite-table';
-import { revisionAt } from './synthetic-corpus';
+import type { TestTable } from '../../../support/dynalite-table';
+import { revisionAt } from '../../../support/synthetic-corpus';
 
 /** A person, organisation or place as one article names it (the tagger contract of issue 10). */
 export interface Named {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TaggedArticle } from '../../../shared/article/schema';
 import { ArchiveReader } from '../../../shared/store/archive-reader';
 import { ArticleWriter } from '../../../shared/store/article-writer';
-import { startTestTable, type TestTable } from './dynalite-table';
+import { startTestTable, type TestTable } from '../../../support/dynalite-table';
 import {
   chelsea,
   cherie,

@@ -13,9 +13,9 @@ import type { TaggedArticle } from '../../../shared/article/schema';
 import { objectCreatedMessage } from '../../../shared/events/s3-object-event';
 import { ArticleWriter } from '../../../shared/store/article-writer';
 import { keys } from '../../../shared/store/items';
-import { lambdaContext } from '../api/api-events';
-import { startTestTable, type TestTable } from './dynalite-table';
-import { cast, castId, revisionAt, syntheticArticle } from './synthetic-corpus';
+import { lambdaContext } from '../../../support/api-events';
+import { startTestTable, type TestTable } from '../../../support/dynalite-table';
+import { cast, castId, revisionAt, syntheticArticle } from '../../../support/synthetic-corpus';
 
 type StoreHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
 

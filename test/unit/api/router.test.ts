@@ -3,7 +3,7 @@ import { requestFromEvent } from '../../../functions/api/api-handler';
 import { CursorCodec } from '../../../shared/api/cursor';
 import { createApi } from '../../../shared/api/router';
 import type { ArchiveReads } from '../../../shared/store/archive-reads';
-import { httpEvent } from '../../integration/api/api-events';
+import { httpEvent } from '../../../support/api-events';
 
 const fail = async (): Promise<never> => {
   throw new Error('connection reset by table');

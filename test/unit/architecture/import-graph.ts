@@ -1,7 +1,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
-/** The project's own runtime imports (type-only imports erased), as repo-relative paths. */
+/**
+ * The project's own imports, type-only ones included (a type import is a dependency too: it changes
+ * when the other file does), as repo-relative paths.
+ */
 export function importGraph(root: string, folders: readonly string[]): Map<string, string[]> {
   const files: string[] = [];
   const walk = (dir: string) => {
@@ -18,7 +21,7 @@ export function importGraph(root: string, folders: readonly string[]): Map<strin
   for (const file of files) {
     const source = readFileSync(file, 'utf8');
     const targets: string[] = [];
-    for (const match of source.matchAll(/^(?:import|export)(?!\s+type\b)[^;]*?from\s+['"](\.[^'"]+)['"]/gm)) {
+    for (const match of source.matchAll(/^(?:import|export)\b[^;]*?from\s+['"](\.[^'"]+)['"]/gm)) {
       const base = resolve(dirname(file), match[1]!);
       const target = [base, `${base}.ts`, join(base, 'index.ts')].find(
         (c) => existsSync(c) && statSync(c).isFile(),

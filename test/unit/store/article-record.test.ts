@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { articleRecord, itemBytes, sortDateOf, writeVersion } from '../../../shared/store/article-record';
-import { cast, castId, syntheticArticle } from '../../integration/store/synthetic-corpus';
+import { cast, castId, syntheticArticle } from '../../../support/synthetic-corpus';
 
 const [zelenskyy, leyen, nato] = [cast[0]!, cast[1]!, cast.find((m) => m.name === 'NATO')!];
 const base = syntheticArticle({

@@ -57,25 +57,29 @@ describe('decideLink', () => {
 describe('counterRanges', () => {
   it('reads whole months from the yearly rollup and part months from the day partitions', () => {
     const ranges = counterRanges('2024-12-20T00:00:00.000Z', '2025-12-31T23:59:59.999Z').map((r) => [
-      r.pk(0),
+      r.partitions,
       r.from,
       r.to,
     ]);
     expect(ranges).toEqual([
-      ['TRENDD#2024-12#0', '20#', '31#~'],
-      ['TRENDM#2025#0', '01#', '12#~'],
+      [['TRENDD#2024-12#0', 'TRENDD#2024-12#1', 'TRENDD#2024-12#2', 'TRENDD#2024-12#3'], '20#', '31#~'],
+      [['TRENDM#2025'], '01#', '12#~'],
     ]);
   });
 
   it('keeps a week to the one or two day partitions it touches', () => {
     expect(
-      counterRanges('2025-03-29T00:00:00Z', '2025-04-04T12:00:00Z').map((r) => [r.pk(1), r.from, r.to]),
+      counterRanges('2025-03-29T00:00:00Z', '2025-04-04T12:00:00Z').map((r) => [
+        r.partitions[1],
+        r.from,
+        r.to,
+      ]),
     ).toEqual([
       ['TRENDD#2025-03#1', '29#', '31#~'],
       ['TRENDD#2025-04#1', '01#', '04#~'],
     ]);
-    expect(counterRanges('2025-02-01', '2025-02-28T10:00:00Z').map((r) => r.pk(2))).toEqual([
-      'TRENDM#2025#2',
+    expect(counterRanges('2025-02-01', '2025-02-28T10:00:00Z').map((r) => r.partitions)).toEqual([
+      ['TRENDM#2025'],
     ]);
   });
 });

@@ -60,6 +60,24 @@ describe('recognition: span conventions (shared/tag/README.md)', () => {
     }
   });
 
+  it('reads a title after the kind of work it names as MISC: "the film Million Dollar Baby"', () => {
+    expect(
+      names('Hilary Swank won for the film Million Dollar Baby, and Jamelia released her single So High.'),
+    ).toEqual([
+      ['PERSON', 'Hilary Swank'],
+      ['MISC', 'Million Dollar Baby'],
+      ['PERSON', 'Jamelia'],
+      ['MISC', 'So High'],
+    ]);
+  });
+
+  it('reads a city after "in" as the place, not the football club: "Teachers in Leeds said"', () => {
+    expect(names('Teachers in Leeds said they were waiting to hear more from Mr Blair.')).toEqual([
+      ['LOCATION', 'Leeds'],
+      ['PERSON', 'Blair'],
+    ]);
+  });
+
   it('reads months and holidays as dates, not people: "Before Christmas"', () => {
     expect(names('Before Christmas, sales fell after December’s rise.')).toEqual([]);
   });

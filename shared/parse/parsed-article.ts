@@ -1,7 +1,7 @@
-import type { ParsedFields } from '../parse/index';
-import { articleIdFromKey, contentHash } from './article-id';
-import { revisionOf } from './revision';
-import { type ParsedArticle, ParsedArticleSchema } from './schema';
+import { articleIdFromKey, contentHash } from '../article/article-id';
+import { revisionOf } from '../article/revision';
+import { type ParsedArticle, ParsedArticleSchema } from '../article/schema';
+import type { ParsedFields } from './index';
 
 export interface RawObject {
   bucket?: string;

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import dynalite from 'dynalite';
-import { createTable } from '../../../shared/store/create-table';
+import { createTable } from '../shared/store/create-table';
 
 export interface TestTable {
   client: DynamoDBClient;

@@ -1,5 +1,5 @@
-import { entityId } from '../../../shared/article/entity-id';
-import type { Entity, EntityType, Quote, TaggedArticle } from '../../../shared/article/schema';
+import { entityId } from '../shared/article/entity-id';
+import type { Entity, EntityType, Quote, TaggedArticle } from '../shared/article/schema';
 
 /**
  * Synthetic tagged articles with known answers: a small cast of entities, sections and sources,

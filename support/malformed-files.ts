@@ -1,4 +1,4 @@
-import { randomBytes } from '../../e2e/helpers';
+import { randomBytes } from './random-bytes';
 
 /** Files no article parser should accept, one of each kind a burst of bad input brings. */
 export function malformedFile(n: number): { kind: string; bytes: Uint8Array } {

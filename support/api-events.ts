@@ -1,8 +1,8 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { createApiHandler } from '../../../functions/api/api-handler';
-import { localObservability } from '../../../infra/local/observability';
-import { ArchiveReader } from '../../../shared/store/archive-reader';
+import { createApiHandler } from '../functions/api/api-handler';
+import { localObservability } from '../infra/local/observability';
+import { ArchiveReader } from '../shared/store/archive-reader';
 
 /** An API Gateway HTTP API (payload 2.0) event, as API Gateway and the local runtime build it. */
 export function httpEvent(
