@@ -34,6 +34,15 @@ describe('pathological input is read or refused, never left to exhaust time or s
     expect(article.body).toBe(sentence.trim());
   });
 
+  it('keeps every stray < of a page that holds thousands of them, in text and attributes', () => {
+    const paragraph = `<p>${sentence}If a < b and b < c, then a < c. ${sentence}</p>`;
+    const html = `<html><head><meta name="description" content="x < y"><title>Less < more</title></head><body><article>${paragraph.repeat(600)}</article></body></html>`;
+    const article = parseOk(html, { key: 'stray.html' });
+    expect(article.title).toBe('Less < more');
+    expect(article.body.split('If a < b and b < c, then a < c.')).toHaveLength(601);
+    expect(article.body).not.toContain('\ufdd0');
+  });
+
   it('refuses deeply nested JSON and XML without an article, with a reason', () => {
     const json = `${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}`;
     const xml = `<?xml version="1.0"?><root>${'<a>'.repeat(3000)}text${'</a>'.repeat(3000)}</root>`;
