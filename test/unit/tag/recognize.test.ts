@@ -39,6 +39,12 @@ describe('recognition: span conventions (shared/tag/README.md)', () => {
     ]);
   });
 
+  it('keeps "General Motors" whole at the head of a story instead of a person "Motors" with a title', () => {
+    expect(
+      names('General Motors of the US is to pay Fiat 1.55bn euros to end their partnership.'),
+    ).toContainEqual(['ORGANIZATION', 'General Motors']);
+  });
+
   it('starts a person at an honorific inside a span and leaves "TV" out of the place before it', () => {
     expect(names('Entrepreneur Sir Richard Branson’s US TV show is proving a flop.')).toEqual([
       ['PERSON', 'Richard Branson'],
