@@ -45,6 +45,12 @@ describe('recognition: span conventions (shared/tag/README.md)', () => {
     ).toContainEqual(['ORGANIZATION', 'General Motors']);
   });
 
+  it('leaves the office out of "Chancellor of the Exchequer Gordon Brown"', () => {
+    const found = names('Chancellor of the Exchequer Gordon Brown has said the economy is strong.');
+    expect(found).toContainEqual(['PERSON', 'Gordon Brown']);
+    expect(found.map(([, text]) => text)).not.toContain('Exchequer Gordon Brown');
+  });
+
   it('starts a person at an honorific inside a span and leaves "TV" out of the place before it', () => {
     expect(names('Entrepreneur Sir Richard Branson’s US TV show is proving a flop.')).toEqual([
       ['PERSON', 'Richard Branson'],
