@@ -45,6 +45,15 @@ describe('recognition: span conventions (shared/tag/README.md)', () => {
     ).toContainEqual(['ORGANIZATION', 'General Motors']);
   });
 
+  it('types a name the story calls a firm as an organisation in every mention: "aircraft firm Boeing"', () => {
+    const found = names(
+      'US aircraft firm Boeing has unveiled its new long-range plane. Boeing, in contrast to its rival, expects a fall in orders.',
+    );
+    const boeing = found.filter(([, text]) => text === 'Boeing');
+    expect(boeing.length).toBe(2);
+    expect(boeing.every(([type]) => type === 'ORGANIZATION')).toBe(true);
+  });
+
   it('leaves the office out of "Chancellor of the Exchequer Gordon Brown"', () => {
     const found = names('Chancellor of the Exchequer Gordon Brown has said the economy is strong.');
     expect(found).toContainEqual(['PERSON', 'Gordon Brown']);
