@@ -9,6 +9,9 @@ const COMPANY_SUFFIX = new Set(
   ).split(' '),
 );
 
+// A capitalised word that can open a company's name: not a determiner opening a sentence ("The Bank").
+const CAPITALISED_NAME_WORD = /^(?!(?:The|A|An|This|That|Its|Their|His|Her|Our|Your)$)\p{Lu}/u;
+
 /**
  * A name that ends in a company suffix is an organisation, and a suffix written right after a name
  * belongs to it: "Munich Re" is neither the city nor a person.
@@ -25,7 +28,7 @@ export function companiesBySuffix(spans: TokenSpan[], tokens: Token[], text: str
       previous >= 0 &&
       !ends.has(previous) &&
       COMPANY_SUFFIX.has(tokens[span.first]!.text) &&
-      /^\p{Lu}/u.test(tokens[previous]!.text) &&
+      CAPITALISED_NAME_WORD.test(tokens[previous]!.text) &&
       text.slice(tokens[previous]!.end, tokens[span.first]!.start) === ' '
     )
       span.first = previous;

@@ -31,7 +31,7 @@ const COMPANY_BEFORE =
 
 /** Types a span by its last word (HEADS) or by a work's or company's kind written right before it. */
 export function typeByHead(spans: TokenSpan[], tokens: Token[]): TokenSpan[] {
-  let companies: Set<string> | undefined;
+  const companies = new Set<string>();
   for (const span of spans) {
     const before = tokens[span.first - 1];
     if (before && WORK_BEFORE.test(before.text)) {
@@ -40,7 +40,7 @@ export function typeByHead(spans: TokenSpan[], tokens: Token[]): TokenSpan[] {
     }
     if (before && COMPANY_BEFORE.test(before.text)) {
       span.type = 'ORGANIZATION';
-      (companies ??= new Set()).add(surface(span, tokens));
+      companies.add(surface(span, tokens));
       continue;
     }
     if (span.last === span.first) continue;
