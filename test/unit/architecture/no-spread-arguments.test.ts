@@ -12,7 +12,7 @@ const spreadCall =
   /\.(?:push|unshift)\(\s*\.\.\.|Math\.(?:min|max)\(\s*\.\.\.|String\.fromCharCode\(\s*\.\.\.|String\.fromCodePoint\(\s*\.\.\./;
 
 const root = resolve(import.meta.dirname, '../../..');
-const folders = ['shared', 'functions', 'infra', 'cli', 'bench', 'test', 'tools', 'bin'];
+const folders = ['shared', 'functions', 'infra', 'cli', 'bench', 'test', 'tools', 'bin', 'support', 'web'];
 
 function sourcesUnder(dir: string): string[] {
   let entries: import('node:fs').Dirent[];
