@@ -23,7 +23,8 @@ function sourcesUnder(dir: string): string[] {
   }
   return entries.flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourcesUnder(path);
+    // Our sources only: installed packages and build output (web/dist bundles uPlot) are not ours.
+    if (entry.isDirectory()) return ['node_modules', 'dist'].includes(entry.name) ? [] : sourcesUnder(path);
     return /\.(?:[cm]?[jt]s|tsx)$/.test(entry.name) ? [path] : [];
   });
 }
