@@ -81,7 +81,9 @@ function readStory(file: string) {
 }
 
 const HONORIFIC_ROLE = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Dame)$/;
-const JUNK = /^(?:And|But|Mr|Mrs|Ms|Dr|Sir|The) |[,;¿]|&#/;
+const JUNK = /^(?:And|But|Mr|Mrs|Ms|Dr|Sir) |[,;¿]|&#/;
+/** "The Aviator" and "The Office" are titles: "The" is junk only before a person, organisation or place. */
+const JUNK_THE = /^The /;
 
 /** Resolution within each article of the whole corpus. */
 async function resolution(tagger: ReturnType<typeof createTagger>): Promise<void> {
@@ -102,7 +104,7 @@ async function resolution(tagger: ReturnType<typeof createTagger>): Promise<void
       counts.articles++;
       const people = result.entities.filter((e) => e.type === 'PERSON');
       for (const e of result.entities) {
-        if (JUNK.test(e.name)) {
+        if (JUNK.test(e.name) || (e.type !== 'MISC' && JUNK_THE.test(e.name))) {
           counts.junk++;
           examples.push(`junk\t${file}\t${e.type} ${e.name}`);
         }
@@ -129,7 +131,9 @@ async function resolution(tagger: ReturnType<typeof createTagger>): Promise<void
   console.log(
     `| honorific people ("Mr Brown") left apart from the same article's full-name person | ${counts.apart} of ${counts.honorific} |`,
   );
-  console.log(`| entities with a honorific, "And", "The" or junk in the name | ${counts.junk} |`);
+  console.log(
+    `| entities with a honorific, "And", "The" (but in a title) or junk in the name | ${counts.junk} |`,
+  );
   console.log(`| entities named with a honorific that are not a person | ${counts.honorificNotPerson} |`);
   console.log(`| dates resolved to 1968-1971 | ${counts.epochDates} of ${counts.dates} |`);
   if (show) console.log(`\n${examples.join('\n')}`);

@@ -1,5 +1,3 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { createApiHandler } from '../../functions/api/api-handler';
 import type { Observability } from '../../functions/common/powertools';
@@ -12,7 +10,7 @@ import type { StageName } from '../../shared/pipeline/key-layout';
 import { ArchiveReader } from '../../shared/store/archive-reader';
 import { ArticleWriter } from '../../shared/store/article-writer';
 import { createConfiguredTagger } from '../../shared/tag/configured';
-import type { ServiceEndpoints } from './clients';
+import { runtimeClients, type ServiceEndpoints } from './clients';
 import type { StageHandler } from './poller';
 
 export type ApiHandler = (
@@ -46,20 +44,9 @@ export function buildHandlers(
   settings: FunctionSettings,
   observability: Observability,
 ): LocalHandlers {
-  const common = {
-    region: endpoints.region,
-    credentials: { accessKeyId: endpoints.accessKeyId, secretAccessKey: endpoints.secretAccessKey },
-  };
-  const s3 = new S3Client({
-    ...common,
-    endpoint: endpoints.s3,
-    forcePathStyle: true,
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
-  const dynamodb = new DynamoDBClient({ ...common, endpoint: endpoints.dynamodb });
-  const documents = documentClientOf(dynamodb);
-  const base = { objects: s3ObjectStore(s3), observability };
+  const clients = runtimeClients(endpoints);
+  const documents = documentClientOf(clients.dynamodb);
+  const base = { objects: s3ObjectStore(clients.s3), observability };
   return {
     stages: {
       parse: createParseHandler({
@@ -75,9 +62,6 @@ export function buildHandlers(
       reads: new ArchiveReader(documents, settings.table),
       cursorKey: settings.cursorKey,
     }),
-    destroy() {
-      s3.destroy();
-      dynamodb.destroy();
-    },
+    destroy: clients.destroy,
   };
 }

@@ -8,10 +8,10 @@ import {
   type TaggedEntity,
   writeVersion,
 } from './article-record';
-import { EdgeLedger } from './edge-ledger';
+import { EdgeLedger, isFullNamePerson } from './edge-ledger';
 import { EntityRelinker } from './entity-relinker';
 import { EntityResolver } from './entity-resolver';
-import { keys, monthOf } from './items';
+import { keys, monthOf, surnameOf } from './items';
 import { mapLimit } from './map-limit';
 
 export interface WriterOptions {
@@ -78,7 +78,8 @@ export class ArticleWriter {
     }
     if (current === version) {
       const removed = await this.ledger.removeStale(tagged.id, version);
-      return { ...base, status: 'unchanged', storedVersion: version, edgesRemoved: removed };
+      const relinked = await this.finishRelinking(tagged);
+      return { ...base, status: 'unchanged', storedVersion: version, edgesRemoved: removed, relinked };
     }
 
     const resolution = await this.resolver.resolve(
@@ -101,6 +102,9 @@ export class ArticleWriter {
     let relinked = 0;
     for (const surname of new Set(puts.flatMap((p) => (p.newCandidate ? [p.newCandidate] : [])))) {
       relinked += (await this.relinker.relinkSurname(surname, tagged.id)).filter((r) => r.changed).length;
+      for (const e of record.entities)
+        if (isFullNamePerson(e) && surnameOf(e.name) === surname)
+          await this.ledger.markRelinked(surname, e.id);
     }
     return {
       ...base,
@@ -110,6 +114,22 @@ export class ArticleWriter {
       edgesRemoved: removed,
       relinked,
     };
+  }
+
+  /**
+   * A redelivery after a timeout: re-runs the re-linking a new full-name person of this article
+   * started and did not mark done. One consistent GetItem per full-name person.
+   */
+  private async finishRelinking(tagged: TaggedArticle): Promise<number> {
+    let relinked = 0;
+    for (const e of tagged.entities as TaggedEntity[]) {
+      if (!isFullNamePerson(e)) continue;
+      const surname = surnameOf(e.name);
+      if (!(await this.ledger.relinkPending(surname, e.id))) continue;
+      relinked += (await this.relinker.relinkSurname(surname, tagged.id)).filter((r) => r.changed).length;
+      await this.ledger.markRelinked(surname, e.id);
+    }
+    return relinked;
   }
 
   private async storedVersion(articleId: string): Promise<string | undefined> {

@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   DeleteCommand,
   type DynamoDBDocumentClient,
+  GetCommand,
   PutCommand,
   QueryCommand,
   UpdateCommand,
@@ -283,6 +284,37 @@ export class EdgeLedger {
       ReturnValues: 'UPDATED_OLD',
     });
     return result?.entityId ? undefined : surname;
+  }
+
+  /**
+   * Marks a candidate's re-linking of its surname done. A store retried after a timeout part-way
+   * through it finds no mark and re-runs it (see ArticleWriter), so no surname-only article is left
+   * with a decision made before the candidate existed.
+   */
+  async markRelinked(surname: string, entityId: string): Promise<void> {
+    try {
+      await this.update({
+        Key: keys.candidate(surname, entityId),
+        UpdateExpression: 'SET relinked = :yes',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':yes': true },
+      });
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  /** Whether a candidate exists and its surname's re-linking has not been marked done. */
+  async relinkPending(surname: string, entityId: string): Promise<boolean> {
+    const { Item } = await this.db.send(
+      new GetCommand({
+        TableName: this.table,
+        Key: keys.candidate(surname, entityId),
+        ProjectionExpression: 'entityId, relinked',
+        ConsistentRead: true,
+      }),
+    );
+    return Boolean(Item?.entityId) && !Item?.relinked;
   }
 
   async update(

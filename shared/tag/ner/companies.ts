@@ -15,7 +15,20 @@ const COMPANY_SUFFIX = new Set(
  */
 export function companiesBySuffix(spans: TokenSpan[], tokens: Token[], text: string): TokenSpan[] {
   const starts = new Set(spans.map((s) => s.first));
+  const ends = new Set(spans.map((s) => s.last));
   for (const span of spans) {
+    // "General Motors" at the head of a story: the model reads "General" as a title and keeps "Motors"
+    // alone as a person; a lone suffix takes back the capitalised word written right before it.
+    const previous = span.first - 1;
+    if (
+      span.first === span.last &&
+      previous >= 0 &&
+      !ends.has(previous) &&
+      COMPANY_SUFFIX.has(tokens[span.first]!.text) &&
+      /^\p{Lu}/u.test(tokens[previous]!.text) &&
+      text.slice(tokens[previous]!.end, tokens[span.first]!.start) === ' '
+    )
+      span.first = previous;
     const next = span.last + 1;
     if (
       next < tokens.length &&

@@ -23,17 +23,38 @@ const HEADS: [EntityType, RegExp][] = [
 const WORK_BEFORE =
   /^(?:film|films|movie|movies|album|single|song|book|novel|show|sitcom|programme|program|musical|drama|comedy|biopic|opera|documentary|thriller|blockbuster|epic|sequel|soap)$/;
 
-/** Types a span by its last word (HEADS) or by a work's kind written right before it (WORK_BEFORE). */
+// A company's kind written right before its name ("US aircraft firm Boeing", "oil giant Yukos", "the
+// carrier Ryanair"): the name is an organisation even where the model read a person. An honorific
+// before the name still wins later ("rival Mr Howard" never gets here: the span starts after "Mr").
+const COMPANY_BEFORE =
+  /^(?:firm|company|group|giant|maker|carrier|retailer|airline|insurer|conglomerate|manufacturer|supermarket|brewer|broadcaster|publisher|bank|chain|operator|club)$/;
+
+/** Types a span by its last word (HEADS) or by a work's or company's kind written right before it. */
 export function typeByHead(spans: TokenSpan[], tokens: Token[]): TokenSpan[] {
+  let companies: Set<string> | undefined;
   for (const span of spans) {
     const before = tokens[span.first - 1];
     if (before && WORK_BEFORE.test(before.text)) {
       span.type = 'MISC';
       continue;
     }
+    if (before && COMPANY_BEFORE.test(before.text)) {
+      span.type = 'ORGANIZATION';
+      (companies ??= new Set()).add(surface(span, tokens));
+      continue;
+    }
     if (span.last === span.first) continue;
     const head = tokens[span.last]!.text;
     for (const [type, words] of HEADS) if (words.test(head)) span.type = type;
   }
+  // Once the story has called a name a company, its other mentions are that company too.
+  if (companies)
+    for (const span of spans) if (companies.has(surface(span, tokens))) span.type = 'ORGANIZATION';
   return spans;
+}
+
+function surface(span: TokenSpan, tokens: Token[]): string {
+  let text = tokens[span.first]!.text;
+  for (let i = span.first + 1; i <= span.last; i++) text += ` ${tokens[i]!.text}`;
+  return text;
 }

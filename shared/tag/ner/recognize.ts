@@ -24,7 +24,7 @@ const CAPITAL = 2;
 // Title nouns after which capitalised words are a person's name, whatever the model made of the span
 // ("Defence Minister Boris Pistorius" read as an organisation).
 const HEAD_TITLE =
-  /^(?:president|minister|secretary|chancellor|premier|governor|senator|mayor|king|queen|pope|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|ambassador|commander|chairman|chairwoman|judge)$/i;
+  /^(?:president|minister|secretary|chancellor|exchequer|premier|governor|senator|mayor|king|queen|pope|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|ambassador|commander|chairman|chairwoman|judge)$/i;
 const PLACE_PREPOSITION = /^(?:in|at|from|near)$/;
 const ROMAN = /^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$/;
 

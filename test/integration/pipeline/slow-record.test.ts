@@ -1,4 +1,4 @@
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { s3ObjectStore } from '../../../functions/common/s3-object-store';
@@ -10,6 +10,7 @@ import { objectCreatedMessage } from '../../../shared/events/s3-object-event';
 import { stageNamed } from '../../../shared/pipeline/definition';
 import { quarantineKey } from '../../../shared/pipeline/key-layout';
 import type { QuarantineRecord } from '../../../shared/pipeline/quarantine-record';
+import { standInS3Client } from '../../../support/s3-client';
 import { getJsonObject, temporaryFolder } from '../../e2e/helpers';
 
 /**
@@ -25,14 +26,7 @@ let client: S3Client;
 
 beforeAll(async () => {
   s3 = await startS3(folder.path);
-  client = new S3Client({
-    endpoint: s3.endpoint,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
+  client = standInS3Client(s3.endpoint);
   await client.send(new CreateBucketCommand({ Bucket: bucket }));
 });
 

@@ -1,4 +1,5 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: snapshots are JSON asserted field by field
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TaggedArticle } from '../../../shared/article/schema';
 import { ArchiveReader } from '../../../shared/store/archive-reader';
@@ -76,6 +77,24 @@ describe('linking a surname-only person to the archive', () => {
     const outcome = await writer().write(full);
     expect(outcome.relinked).toBe(2);
     expect(await snapshot(t, reader, watched)).toEqual(forward);
+  });
+
+  it('finishes on redelivery a re-linking that a timeout cut short', async () => {
+    await storeAll([partialA]);
+    // The store of the full name dies as it starts re-deciding the earlier "Mr Blair" article.
+    const dying = {
+      send: async (command: unknown) => {
+        const key = (command as { input?: { Key?: { pk?: string } } }).input?.Key;
+        if (command instanceof GetCommand && key?.pk === 'ART#mr-a') throw new Error('timed out');
+        return t.db.send(command as GetCommand);
+      },
+    } as unknown as typeof t.db;
+    await expect(new ArticleWriter(dying, t.table).write(full)).rejects.toThrow('timed out');
+    expect(entityOf(await reader.article('mr-a'), idOf(mrBlair))?.link?.status).toBe('separate');
+    const retried = await writer().write(full);
+    expect(retried).toMatchObject({ status: 'unchanged', relinked: 1 });
+    expect(entityOf(await reader.article('mr-a'), idOf(mrBlair))?.resolvedId).toBe(idOf(tony));
+    expect(await writer().write(full)).toMatchObject({ status: 'unchanged', relinked: 0 });
   });
 
   it('changes nothing on redelivery, concurrent delivery or a re-tag of the same revision', async () => {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBucketCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import { ArticleWriter } from '../../../shared/store/article-writer';
 import { keys } from '../../../shared/store/items';
 import { lambdaContext } from '../../../support/api-events';
 import { startTestTable, type TestTable } from '../../../support/dynalite-table';
+import { standInS3Client } from '../../../support/s3-client';
 import { cast, castId, revisionAt, syntheticArticle } from '../../../support/synthetic-corpus';
 
 type StoreHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
@@ -30,14 +31,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'store-handler-'));
   s3 = await startS3(join(dir, 's3'));
   t = await startTestTable();
-  s3Client = new S3Client({
-    endpoint: s3.endpoint,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
+  s3Client = standInS3Client(s3.endpoint);
   await s3Client.send(new CreateBucketCommand({ Bucket: bucket }));
   handler = createStoreHandler({
     objects: s3ObjectStore(s3Client),

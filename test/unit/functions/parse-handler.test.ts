@@ -1,8 +1,8 @@
-import type { SQSEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { createParseHandler } from '../../../functions/parse/parse-handler';
 import { lambdaContext } from '../../../infra/local/lambda-context';
 import { localObservability } from '../../../infra/local/observability';
+import { sqsEvent } from '../../../infra/local/sqs-event';
 import { articleIdFromKey } from '../../../shared/article/article-id';
 import { objectCreatedMessage } from '../../../shared/events/s3-object-event';
 import { quarantineKey, stageDocumentKey } from '../../../shared/pipeline/key-layout';
@@ -10,26 +10,17 @@ import { memoryObjectStore } from '../../fakes/memory-object-store';
 
 const bucket = 'archive';
 
-function batch(...keys: string[]): SQSEvent {
-  return {
-    Records: keys.map((key, i) => ({
-      messageId: `m${i}`,
-      receiptHandle: `r${i}`,
-      body: objectCreatedMessage({ bucket, key }),
-      attributes: {
-        ApproximateReceiveCount: '1',
-        SentTimestamp: '0',
-        SenderId: 'test',
-        ApproximateFirstReceiveTimestamp: '0',
-      },
-      messageAttributes: {},
-      md5OfBody: '',
-      eventSource: 'aws:sqs',
-      eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:parse',
-      awsRegion: 'us-east-1',
+/** A batch as the event source mapping builds it from the parse queue, one message per key. */
+const batch = (...keys: string[]) =>
+  sqsEvent(
+    keys.map((key, i) => ({
+      MessageId: `m${i}`,
+      ReceiptHandle: `r${i}`,
+      Body: objectCreatedMessage({ bucket, key }),
     })),
-  };
-}
+    'arn:aws:sqs:us-east-1:000000000000:parse',
+    'us-east-1',
+  );
 
 function parseHandler() {
   const objects = memoryObjectStore();

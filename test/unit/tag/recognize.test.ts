@@ -39,6 +39,27 @@ describe('recognition: span conventions (shared/tag/README.md)', () => {
     ]);
   });
 
+  it('keeps "General Motors" whole at the head of a story instead of a person "Motors" with a title', () => {
+    expect(
+      names('General Motors of the US is to pay Fiat 1.55bn euros to end their partnership.'),
+    ).toContainEqual(['ORGANIZATION', 'General Motors']);
+  });
+
+  it('types a name the story calls a firm as an organisation in every mention: "aircraft firm Boeing"', () => {
+    const found = names(
+      'US aircraft firm Boeing has unveiled its new long-range plane. Boeing, in contrast to its rival, expects a fall in orders.',
+    );
+    const boeing = found.filter(([, text]) => text === 'Boeing');
+    expect(boeing.length).toBe(2);
+    expect(boeing.every(([type]) => type === 'ORGANIZATION')).toBe(true);
+  });
+
+  it('leaves the office out of "Chancellor of the Exchequer Gordon Brown"', () => {
+    const found = names('Chancellor of the Exchequer Gordon Brown has said the economy is strong.');
+    expect(found).toContainEqual(['PERSON', 'Gordon Brown']);
+    expect(found.map(([, text]) => text)).not.toContain('Exchequer Gordon Brown');
+  });
+
   it('starts a person at an honorific inside a span and leaves "TV" out of the place before it', () => {
     expect(names('Entrepreneur Sir Richard Branson’s US TV show is proving a flop.')).toEqual([
       ['PERSON', 'Richard Branson'],
