@@ -111,16 +111,25 @@ const sentenceEnds = new Set(['.', '!', '?', ':', '"', '”', '’', ')']);
 
 /** Lines of one block -> paragraphs: hard-wrapped lines are joined, one-line paragraphs stay apart. */
 function blockParagraphs(lines: readonly string[]): string[] {
-  const paragraphs: string[] = [];
+  // Lines are gathered and joined once: reading the end of a string grown line by line makes V8 flatten
+  // it on every line, which is quadratic in a paragraph of many thousand lines.
+  const paragraphs: string[][] = [];
+  let length = 0;
+  let last = '';
   for (const line of lines) {
-    const previous = paragraphs.at(-1);
+    const current = paragraphs.at(-1);
     const wrapped =
-      previous !== undefined &&
-      (/^\p{Ll}/u.test(line) || (previous.length >= 55 && !sentenceEnds.has(previous.at(-1)!)));
-    if (wrapped) paragraphs[paragraphs.length - 1] = `${previous} ${line}`;
-    else paragraphs.push(line);
+      current !== undefined && (/^\p{Ll}/u.test(line) || (length >= 55 && !sentenceEnds.has(last)));
+    if (wrapped) {
+      current.push(line);
+      length += 1 + line.length;
+    } else {
+      paragraphs.push([line]);
+      length = line.length;
+    }
+    last = line.at(-1) ?? '';
   }
-  return paragraphs;
+  return paragraphs.map((p) => p.join(' '));
 }
 
 const metaLine =

@@ -12,7 +12,7 @@ const spreadCall =
   /\.(?:push|unshift)\(\s*\.\.\.|Math\.(?:min|max)\(\s*\.\.\.|String\.fromCharCode\(\s*\.\.\.|String\.fromCodePoint\(\s*\.\.\./;
 
 const root = resolve(import.meta.dirname, '../../..');
-const folders = ['shared', 'functions', 'infra', 'cli', 'bench', 'test', 'tools', 'bin'];
+const folders = ['shared', 'functions', 'infra', 'cli', 'bench', 'test', 'tools', 'bin', 'support', 'web'];
 
 function sourcesUnder(dir: string): string[] {
   let entries: import('node:fs').Dirent[];
@@ -23,7 +23,8 @@ function sourcesUnder(dir: string): string[] {
   }
   return entries.flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourcesUnder(path);
+    // Our sources only: installed packages and build output (web/dist bundles uPlot) are not ours.
+    if (entry.isDirectory()) return ['node_modules', 'dist'].includes(entry.name) ? [] : sourcesUnder(path);
     return /\.(?:[cm]?[jt]s|tsx)$/.test(entry.name) ? [path] : [];
   });
 }

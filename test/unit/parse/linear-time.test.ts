@@ -219,6 +219,10 @@ describe('parse time per byte stays flat on pathological input', () => {
       for (const unit of [' ', '\t', '\u00a0', '\n']) checkFlat(name, unit);
     });
 
+  it('text body: one paragraph of many thousand wrapped lines (found by the property below)', () => {
+    checkFlat('text body', '|a\n');
+  });
+
   it('any shape with any run of white space or punctuation', () => {
     fc.assert(
       fc.property(
