@@ -57,7 +57,8 @@ function mayFollowHonorific(text: string, start: number): boolean {
   if (at > floor && text.charCodeAt(at - 1) === 46) at--;
   const end = at;
   while (at > floor && isAsciiLetter(text.charCodeAt(at - 1))) at--;
-  return end - at >= 2 && text.slice(at, end).toLowerCase() in HONORIFICS;
+  // WORD_BEFORE's word has 2 to 9 letters.
+  return end - at >= 2 && end - at <= 9 && text.slice(at, end).toLowerCase() in HONORIFICS;
 }
 
 /** He or she: the gender a pronoun says. */
