@@ -36,8 +36,29 @@ export function honorific(word: string): Honorific | undefined {
 
 /** The honorific written right before `start` ("… said Mrs Clinton"), or undefined. */
 export function honorificBefore(text: string, start: number): Honorific | undefined {
+  if (!mayFollowHonorific(text, start)) return undefined;
   const m = WORD_BEFORE.exec(text.slice(Math.max(0, start - 14), start));
   return m ? honorific(m[1]!) : undefined;
+}
+
+const isSpaceBeforeName = (c: number) => c === 32 || c === 0xa0;
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * A cheap filter in front of WORD_BEFORE, which runs before every name: false only where it cannot find
+ * an honorific, because the letters right before `start` (spaces and one full stop aside, within its
+ * window) are no key of HONORIFICS. Every honorific is ASCII, so an ASCII scan decides.
+ */
+function mayFollowHonorific(text: string, start: number): boolean {
+  const floor = Math.max(0, start - 14);
+  let at = start;
+  while (at > floor && isSpaceBeforeName(text.charCodeAt(at - 1))) at--;
+  if (at === start) return false;
+  if (at > floor && text.charCodeAt(at - 1) === 46) at--;
+  const end = at;
+  while (at > floor && isAsciiLetter(text.charCodeAt(at - 1))) at--;
+  // WORD_BEFORE's word has 2 to 9 letters.
+  return end - at >= 2 && end - at <= 9 && text.slice(at, end).toLowerCase() in HONORIFICS;
 }
 
 /** He or she: the gender a pronoun says. */

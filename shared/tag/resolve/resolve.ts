@@ -61,7 +61,7 @@ export function resolveEntities(
   attachDescriptions(
     body,
     clusters.filter((c) => c.type === 'PERSON'),
-    clusters.flatMap((c) => c.mentions),
+    allMentions(clusters),
   );
   return toEntities(clusters, body, title, lexicon);
 }
@@ -76,6 +76,13 @@ function genderOf(m: PreparedMention, body: string, all: PreparedMention[]): 'fe
   if (all.some((o) => o.start < m.start && o.type === 'PERSON' && o.folded !== m.folded)) return undefined;
   const next = all.find((o) => o.start >= m.end);
   return genderAfter(body, m.end, next?.start ?? body.length);
+}
+
+/** Every cluster's mentions, in cluster order (a loop: flatMap costs more than the rest of the step). */
+function allMentions(clusters: Cluster[]): Cluster['mentions'] {
+  const out: Cluster['mentions'] = [];
+  for (const c of clusters) for (const m of c.mentions) out.push(m);
+  return out;
 }
 
 const mention = (m: PreparedMention) => ({ text: m.text, start: m.start, end: m.end });
@@ -136,16 +143,22 @@ function surnameTest(
 /** Organisations, places and the rest: one cluster per canonical key (the lexicon's, spacing aside). */
 class Others {
   readonly clusters: Cluster[] = [];
-  private readonly byKey = new Map<string, Cluster>();
+  /** By type, then canonical key: no key string built per mention. */
+  private readonly byType = new Map<EntityType, Map<string, Cluster>>();
 
   constructor(private readonly lexicon: Lexicon) {}
 
   place(type: EntityType, folded: string): Cluster {
-    const key = `${type}:${canonicalKey(type, folded, this.lexicon)}`;
-    let c = this.byKey.get(key);
+    let byKey = this.byType.get(type);
+    if (!byKey) {
+      byKey = new Map();
+      this.byType.set(type, byKey);
+    }
+    const key = canonicalKey(type, folded, this.lexicon);
+    let c = byKey.get(key);
     if (!c) {
-      c = newCluster(type, canonicalKey(type, folded, this.lexicon));
-      this.byKey.set(key, c);
+      c = newCluster(type, key);
+      byKey.set(key, c);
       this.clusters.push(c);
     }
     return c;

@@ -81,7 +81,7 @@ export function trimName(span: string, spanType: EntityType): TrimmedName | unde
   let text = span;
   const cut = NAME_BREAK.exec(text);
   if (cut) text = text.slice(0, cut.index);
-  text = text.replace(/[\s,.;:'’-]+$/u, (tail) => (/^\.$/.test(tail) && /\.\S\.$/.test(text) ? tail : ''));
+  text = dropTrailingPunctuation(text);
   let type = spanType;
   let found: Honorific | undefined;
   const titles: string[] = [];
@@ -124,6 +124,20 @@ export function trimName(span: string, spanType: EntityType): TrimmedName | unde
   return found ? { offset, text, type, honorific: found, titles } : { offset, text, type, titles };
 }
 
+const TRAILING = /[\s,.;:'’-]/u;
+
+/**
+ * The name without the spaces and punctuation it ends in, as /[\s,.;:'’-]+$/u would cut them (scanned
+ * backwards: that expression retries from every position); a lone full stop after an initial stays ("U.S.").
+ */
+function dropTrailingPunctuation(text: string): string {
+  let cut = text.length;
+  while (cut > 0 && TRAILING.test(text[cut - 1]!)) cut--;
+  if (cut === text.length) return text;
+  const tail = text.slice(cut);
+  return tail === '.' && /\.\S\.$/.test(text) ? text : text.slice(0, cut);
+}
+
 /** Names found outside the body, trimmed the same way ("Dame Julie Andrews" -> "Julie Andrews"). */
 export function prepareOutside(outside: OutsideMention[]): OutsideMention[] {
   return outside.flatMap((m) => {
@@ -159,8 +173,12 @@ function prepare(body: string, m: FoundMention): PreparedMention | undefined {
   return prepared;
 }
 
+const FOUR_WORDS = /\S\s+\S+\s+\S+\s+\S/;
+
 /** Where the name starts after the last title word inside a span, when a name of two words follows. */
 function innerTitle(text: string): number | undefined {
+  // Most names have fewer than four words, where the loop below never runs.
+  if (!FOUR_WORDS.test(text)) return undefined;
   const words = [...text.matchAll(/\S+/g)];
   for (let i = words.length - 3; i >= 1; i--) {
     if (isTitleWord(words[i]![0])) return words[i + 1]!.index;
@@ -171,11 +189,13 @@ function innerTitle(text: string): number | undefined {
 /** "Mr Blair we are not" -> "Mr Blair": a name stops at its first lower-case word that is no particle. */
 function cutClause(text: string, type: EntityType): string {
   if (type === 'MISC') return text;
-  const words = text.split(' ');
-  for (let i = 1; i < words.length; i++) {
-    const w = words[i]!;
+  // Word by word as text.split(' ') would give them, without building the list.
+  for (let space = text.indexOf(' '); space >= 0; ) {
+    const next = text.indexOf(' ', space + 1);
+    const w = text.slice(space + 1, next < 0 ? text.length : next);
     const particle = type === 'PERSON' ? PERSON_PARTICLES.has(w) : NAME_PARTICLES.has(w);
-    if (STARTS_LOWER.test(w) && !particle) return words.slice(0, i).join(' ');
+    if (STARTS_LOWER.test(w) && !particle) return text.slice(0, space);
+    space = next;
   }
   return text;
 }

@@ -57,7 +57,13 @@ export function attributeSpeakers(
       .filter((m) => !inQuote(m))
       .sort((a, b) => a.start - b.start);
   const people = names('PERSON');
-  const context: Context = { text, spans, people, organisations: names('ORGANIZATION') };
+  const context: Context = {
+    text,
+    spans,
+    people,
+    organisations: names('ORGANIZATION'),
+    spoke: new Map(),
+  };
   const speakers = spans.map((q, k) =>
     // X said: "…" names its speaker first; otherwise the attribution after a quote is the common form.
     introducedByColon(text, q)
@@ -98,6 +104,8 @@ interface Context {
   spans: QuoteSpan[];
   people: NameMention[];
   organisations: NameMention[];
+  /** spokeAt per name mention: every pronoun asks again about each name before it. */
+  spoke: Map<NameMention, boolean>;
 }
 
 /** “…,” Pistorius said / “…,” said GM chief executive Rick Wagoner / “…,” he said / “…,” the OECD said. */
@@ -264,21 +272,27 @@ function antecedent(c: Context, offset: number, pronoun: string): Entity | undef
 
 /** Whether a name stands as the subject of speech: "X said", "X, the Y, told", "said X". */
 function spokeAt(c: Context, m: NameMention): boolean {
-  return (
-    SPOKE_AFTER.test(c.text.slice(m.end, m.end + 100)) ||
-    SPOKE_BEFORE.test(c.text.slice(Math.max(0, m.start - 60), m.start))
-  );
+  let spoke = c.spoke.get(m);
+  if (spoke === undefined) {
+    spoke =
+      SPOKE_AFTER.test(c.text.slice(m.end, m.end + 100)) ||
+      SPOKE_BEFORE.test(c.text.slice(Math.max(0, m.start - 60), m.start));
+    c.spoke.set(m, spoke);
+  }
+  return spoke;
 }
 
+/**
+ * The entity of the last name passing `test` among those before the first name that ends past `offset`.
+ * Searched backwards from there, so that `test` (a regular expression or two) runs on few names.
+ */
 function lastWhere(
   names: NameMention[],
   offset: number,
   test: (m: NameMention) => boolean,
 ): Entity | undefined {
-  let found: Entity | undefined;
-  for (const m of names) {
-    if (m.end > offset) break;
-    if (test(m)) found = m.entity;
-  }
-  return found;
+  let before = 0;
+  while (before < names.length && names[before]!.end <= offset) before++;
+  for (let k = before - 1; k >= 0; k--) if (test(names[k]!)) return names[k]!.entity;
+  return undefined;
 }
