@@ -31,14 +31,24 @@ export function mergeAbbreviations(clusters: Cluster[]): void {
  */
 export function mergeOrganisationShortForms(clusters: Cluster[], lexicon: Lexicon): void {
   const organisations = () => clusters.filter((c) => c.type === 'ORGANIZATION');
+  // Every merge restarts the scan: fold each cluster's forms once, again only for the one that grew.
+  const foldedForms = new Map<Cluster, string[]>();
+  const folded = (c: Cluster) => {
+    let forms = foldedForms.get(c);
+    if (!forms) {
+      forms = texts(c).map(foldName);
+      foldedForms.set(c, forms);
+    }
+    return forms;
+  };
   for (let i = 0; i < clusters.length; i++) {
     const c = clusters[i]!;
-    const forms = texts(c).map(foldName);
+    const forms = folded(c);
     if (forms.length === 0) continue;
     let target: Cluster | undefined;
     if (forms.every((f) => !f.includes(' ')) && isShortFormCandidate(c, forms, lexicon)) {
       const owners = organisations().filter(
-        (o) => o !== c && o.keys.size > 0 && texts(o).some((t) => isFirstWordOf(foldName(t), forms[0]!)),
+        (o) => o !== c && o.keys.size > 0 && folded(o).some((f) => isFirstWordOf(f, forms[0]!)),
       );
       if (owners.length === 1) target = owners[0];
     } else if (c.type === 'ORGANIZATION') {
@@ -46,11 +56,12 @@ export function mergeOrganisationShortForms(clusters: Cluster[], lexicon: Lexico
       const [first, ...rest] = forms[0]!.split(' ');
       if (rest.length > 0 && lexicon.placeAliases[first!]) {
         const tail = rest.join(' ');
-        target = organisations().find((o) => o !== c && texts(o).some((t) => foldName(t) === tail));
+        target = organisations().find((o) => o !== c && folded(o).includes(tail));
       }
     }
     if (!target) continue;
     absorb(target, c);
+    foldedForms.delete(target);
     clusters.splice(i, 1);
     i = -1;
   }
