@@ -40,7 +40,8 @@ export function typeByHead(spans: TokenSpan[], tokens: Token[]): TokenSpan[] {
     }
     if (before && COMPANY_BEFORE.test(before.text)) {
       span.type = 'ORGANIZATION';
-      (companies ??= new Set()).add(surface(span, tokens));
+      companies ??= new Set();
+      companies.add(surface(span, tokens));
       continue;
     }
     if (span.last === span.first) continue;
