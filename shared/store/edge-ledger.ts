@@ -29,6 +29,8 @@ export interface EntityFacts {
   aliases: readonly string[];
   gender?: Gender;
   partialName?: boolean;
+  /** The roles written before the mentions ("Mr", "President"): whether a surname-only name may be linked. */
+  mentions?: readonly { role?: string }[];
 }
 
 /** Co-mentioned entities a full-name person keeps as evidence for telling namesakes apart. */

@@ -44,6 +44,7 @@ export class EntityRelinker {
       aliases: e.aliases,
       gender: e.gender,
       partialName: e.partialName,
+      mentions: e.mentions,
     }));
     const resolution = await this.resolver.resolve(article.id, facts, monthOf(article.sortDate));
     if (!applyResolution(article, resolution)) return outcome;

@@ -1,7 +1,7 @@
 import { BatchGetCommand, type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { EntityResolution } from './article-record';
 import type { EntityFacts } from './edge-ledger';
-import { type Candidate, decideLink } from './entity-linking';
+import { addressedBySurname, type Candidate, decideLink } from './entity-linking';
 import {
   candidateSkPrefix,
   correctionSkPrefix,
@@ -68,7 +68,15 @@ export class EntityResolver {
           link: { status: 'merged', reason: `${e.id} was merged into ${survivor}` },
         });
       } else if (e.type === 'PERSON' && e.partialName && surnameOf(e.name)) {
-        partial.push(e);
+        if (addressedBySurname(e.mentions)) partial.push(e);
+        else
+          resolved.set(e.id, {
+            id: e.id,
+            link: {
+              status: 'separate',
+              reason: `${e.name} is never written with Mr, Mrs, Dr, President or the like: no evidence it is a surname`,
+            },
+          });
       }
     }
     const companyOf = (self: string) =>

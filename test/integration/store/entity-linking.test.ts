@@ -61,6 +61,15 @@ describe('linking a surname-only person to the archive', () => {
     });
   });
 
+  it('leaves a bare surname, never written with Mr or a title, apart with the reason', async () => {
+    const bare = namedArticle('bare', 4, [{ name: 'Blair', gender: 'male', partial: true }, london]);
+    await storeAll([full, bare]);
+    expect(entityOf(await reader.article('bare'), idOf(mrBlair))).toMatchObject({
+      link: { status: 'separate', reason: expect.stringContaining('no evidence it is a surname') },
+    });
+    expect(await reader.entity(idOf(mrBlair))).toMatchObject({ articleCount: 1 });
+  });
+
   it('ends in the same state whatever the order, with the later full name re-linking earlier articles', async () => {
     await storeAll([full, partialA, partialB]);
     const forward = await snapshot(t, reader, watched);

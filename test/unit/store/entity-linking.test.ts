@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Candidate, decideLink } from '../../../shared/store/entity-linking';
+import { addressedBySurname, type Candidate, decideLink } from '../../../shared/store/entity-linking';
 import { counterRanges } from '../../../shared/store/reads/trend-reads';
 
 const tony: Candidate = {
@@ -51,6 +51,19 @@ describe('decideLink', () => {
       reason: 'ambiguous: Euan Blair, Tony Blair are all named Blair',
       candidates: ['per-euan-blair', 'per-tony-blair'],
     });
+  });
+});
+
+describe('addressedBySurname', () => {
+  it('takes Mr, Mrs, Dr and office titles as evidence of a surname, not a bare name, Sir or Dame', () => {
+    expect(addressedBySurname([{ role: 'Mr' }])).toBe(true);
+    expect(addressedBySurname([{}, { role: 'Mrs.' }])).toBe(true);
+    expect(addressedBySurname([{ role: 'US President' }])).toBe(true);
+    expect(addressedBySurname([{ role: 'Prime Minister' }])).toBe(true);
+    expect(addressedBySurname([{}])).toBe(false);
+    expect(addressedBySurname(undefined)).toBe(false);
+    expect(addressedBySurname([{ role: 'Sir' }, { role: 'Dame' }])).toBe(false);
+    expect(addressedBySurname([{ role: 'Captain' }])).toBe(false);
   });
 });
 
