@@ -104,6 +104,25 @@ export function startPoller(options: PollerOptions): Poller {
     }
   };
 
+  // A receive that was under way when the poller stopped may still hand out messages (an SQS server
+  // keeps a long poll open whatever the client does): give them straight back rather than leave them
+  // invisible for the queue's visibility timeout, so a restarted runtime sees them at once.
+  const release = async (messages: Message[]) => {
+    if (messages.length === 0) return;
+    await sqs
+      .send(
+        new ChangeMessageVisibilityBatchCommand({
+          QueueUrl: queue.url,
+          Entries: messages.map((m, i) => ({
+            Id: String(i),
+            ReceiptHandle: m.ReceiptHandle!,
+            VisibilityTimeout: 0,
+          })),
+        }),
+      )
+      .catch(() => undefined);
+  };
+
   const loop = async () => {
     while (running) {
       let messages: Message[] = [];
@@ -119,6 +138,10 @@ export function startPoller(options: PollerOptions): Poller {
           { abortSignal: abort.signal },
         );
         messages = received.Messages ?? [];
+        if (!running) {
+          await release(messages);
+          return;
+        }
       } catch (error) {
         if (!running) return;
         options.onPollError?.(error);
@@ -145,8 +168,10 @@ export function startPoller(options: PollerOptions): Poller {
     },
     async stop({ drain = true } = {}) {
       running = false;
-      abort.abort();
+      // Draining lets the open receive finish (at most its wait time) so that what it took is released;
+      // a stop without draining cuts it off.
       if (drain) await Promise.all(loops);
+      else abort.abort();
     },
   };
 }

@@ -34,12 +34,14 @@ export function articleView(item: StoredArticle): z.input<typeof Article> {
     ...article,
     date: sortDate,
     // One entity per archive entity: the tagger's entities that resolved to the same one are folded.
-    entities: archiveEntities(item).map(({ taggedIds, partialName, aliases, ...e }) => ({
-      ...e,
-      aliases: [...aliases],
-      ...(partialName ? { partialName: true as const } : {}),
-      ...(taggedIds.length ? { taggedIds } : {}),
-    })),
+    entities: archiveEntities(item).map(
+      ({ taggedIds, partialName, namedInFull: _evidence, aliases, ...e }) => ({
+        ...e,
+        aliases: [...aliases],
+        ...(partialName ? { partialName: true as const } : {}),
+        ...(taggedIds.length ? { taggedIds } : {}),
+      }),
+    ),
     quotes: quotes.map(({ resolvedSpeakerId, ...q }) => ({
       ...q,
       ...(resolvedSpeakerId ? { speakerId: resolvedSpeakerId } : {}),

@@ -205,6 +205,7 @@ export function archiveEntities(article: Pick<ArticleItem, 'entities'>): Archive
         mentions: [...e.mentions],
         gender: e.gender,
         partialName: e.resolvedId ? false : e.partialName,
+        namedInFull: !e.partialName,
         link: e.link,
         taggedIds: e.id === id ? [] : [e.id],
       });
@@ -217,6 +218,7 @@ export function archiveEntities(article: Pick<ArticleItem, 'entities'>): Archive
     seen.role ??= e.role;
     seen.gender ??= e.gender;
     seen.partialName = Boolean(seen.partialName && e.partialName && !e.resolvedId);
+    seen.namedInFull = seen.namedInFull || !e.partialName;
     seen.link ??= e.link;
     if (e.id !== id) seen.taggedIds.push(e.id);
   }

@@ -29,6 +29,11 @@ export interface EntityFacts {
   aliases: readonly string[];
   gender?: Gender;
   partialName?: boolean;
+  /**
+   * False when the article names this person only by surname and the archive linked it: such an
+   * article is no evidence about the full-name person (it would feed the link its own company).
+   */
+  namedInFull?: boolean;
   /** The roles written before the mentions ("Mr", "President"): whether a surname-only name may be linked. */
   mentions?: readonly { role?: string }[];
 }
@@ -266,7 +271,7 @@ export class EdgeLedger {
    * (gender, company, months) grows with each new article. Returns the surname when the candidate is new.
    */
   private async registerCandidate(entity: EntityFacts, edge: EdgeItem): Promise<string | undefined> {
-    if (!isFullNamePerson(entity)) return undefined;
+    if (!isFullNamePerson(entity) || entity.namedInFull === false) return undefined;
     const surname = surnameOf(entity.name);
     const company = new Set(edge.coEntities.slice(0, candidateCoEntities));
     const result = await this.update({

@@ -81,6 +81,8 @@ export class EntityEditor {
     );
     await this.forgetNames(source);
     const moved = await this.relinkTimeline(from);
+    // One namesake fewer: the surname-only articles a tie kept apart may now link.
+    if (source.type === 'PERSON') await this.relinker.relinkSurname(surnameOf(source.name));
     return { entityId: survivor, articlesMoved: moved.filter((m) => m.changed).length };
   }
 

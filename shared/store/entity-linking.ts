@@ -59,16 +59,25 @@ export function decideLink(evidence: PartialEvidence, candidates: readonly Candi
       candidates: sorted.map((c) => c.id),
     };
   }
+  const mine = new Set(evidence.coEntities);
   if (compatible.length === 1) {
+    // The only namesake is not yet the same person ("Mr Keating", a BBC controller, is not the singer
+    // Ronan Keating): the article must share company with the articles that name him in full.
+    const only = compatible[0]!;
+    const shared = only.coEntities.filter((id) => mine.has(id)).length;
+    if (shared === 0)
+      return {
+        reason: `${only.name} is the only full-name person named ${evidence.name}, but shares no co-mentioned entity with this article`,
+        candidates: [only.id],
+      };
     return {
-      target: compatible[0]!.id,
+      target: only.id,
       reason: `the only full-name person named ${evidence.name} in the archive${
         evidence.gender ? ` of that gender` : ''
-      }`,
+      }, sharing ${shared} co-mentioned ${shared === 1 ? 'entity' : 'entities'}`,
     };
   }
   // Several people share the surname: only shared company, then nearness in time, may tell them apart.
-  const mine = new Set(evidence.coEntities);
   const scored = compatible
     .map((c) => ({
       c,

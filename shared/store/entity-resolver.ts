@@ -93,7 +93,7 @@ export class EntityResolver {
       });
       const decision = decideLink(
         { name: e.name, gender: e.gender, coEntities: companyOf(e.id), month },
-        await this.candidates(surname),
+        await this.survivingCandidates(surname, seen),
       );
       resolved.set(
         e.id,
@@ -125,6 +125,38 @@ export class EntityResolver {
       ConsistentRead: true,
     });
     return [...new Set(items.map((i) => i.articleId as string))].sort();
+  }
+
+  /**
+   * The candidates as the archive now knows them: one merged into another is the survivor, with the
+   * evidence of both, so an editor's merge of two namesakes leaves one person to link to, not a tie.
+   */
+  private async survivingCandidates(
+    surname: string,
+    seen: Map<string, EntityItem | undefined>,
+  ): Promise<Candidate[]> {
+    const candidates = await this.candidates(surname);
+    const survivors = await this.follow(
+      candidates.map((c) => c.id),
+      seen,
+    );
+    const byId = new Map<string, Candidate>();
+    for (const c of candidates) {
+      const id = survivors.get(c.id) ?? c.id;
+      const known = byId.get(id);
+      if (!known) {
+        byId.set(id, { ...c, id });
+        continue;
+      }
+      byId.set(id, {
+        id,
+        name: c.id === id ? c.name : known.name,
+        gender: known.gender ?? c.gender,
+        coEntities: [...new Set([...known.coEntities, ...c.coEntities])],
+        months: [...new Set([...known.months, ...c.months])],
+      });
+    }
+    return [...byId.values()];
   }
 
   async candidates(surname: string): Promise<Candidate[]> {

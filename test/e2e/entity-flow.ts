@@ -36,7 +36,7 @@ function story(headline: string, dated: string | undefined, paragraphs: string[]
 
 const files = {
   before: story('Schools plan wins support in Manchester', '3 March 2005, 10:15 AM', [
-    "Mr Blair's plans for new schools won support from teachers in Manchester on Thursday.",
+    "Mr Blair's plans for new schools won support from teachers in Manchester and from the Labour Party on Thursday.",
     '"This is the right choice for our children," Mr Blair said. He added that the money would follow.',
   ]),
   full: story('Prime minister sets out school plans', '7 March 2005, 09:00 AM', [
@@ -44,7 +44,7 @@ const files = {
     '"We will build the schools this country needs," Tony Blair said.',
   ]),
   after: story('Teachers in Leeds wait for details', undefined, [
-    'Teachers in the city of Leeds said they were waiting to hear more from Mr Blair about the schools plan.',
+    'Teachers in the city of Leeds said they were waiting to hear more from Mr Blair and the Labour Party about the schools plan.',
     '"We have heard promises before," one head teacher said. Mr Blair said details would come soon.',
   ]),
 };

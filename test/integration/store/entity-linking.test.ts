@@ -42,7 +42,7 @@ function entityOf(article: Awaited<ReturnType<ArchiveReader['article']>>, tagged
 
 describe('linking a surname-only person to the archive', () => {
   const full = namedArticle('full', 1, [tony, labour]);
-  const partialA = namedArticle('mr-a', 2, [mrBlair, london]);
+  const partialA = namedArticle('mr-a', 2, [mrBlair, london, labour]);
   const partialB = namedArticle('mr-b', 3, [mrBlair, labour], { undated: true });
 
   it('joins "Mr Blair" articles to the archive\'s Tony Blair, with his quotes and counts', async () => {
@@ -117,7 +117,7 @@ describe('linking a surname-only person to the archive', () => {
 
   it('keeps two people of one surname apart by gender, and records why', async () => {
     await storeAll([full, namedArticle('cherie', 4, [cherie, chelsea])]);
-    await storeAll([namedArticle('mrs', 5, [mrsBlair, chelsea]), namedArticle('mr', 6, [mrBlair])]);
+    await storeAll([namedArticle('mrs', 5, [mrsBlair, chelsea]), namedArticle('mr', 6, [mrBlair, labour])]);
     expect(
       (await reader.entityArticles(idOf(cherie), { limit: 10 })).items.map((i) => i.articleId).sort(),
     ).toEqual(['cherie', 'mrs']);
@@ -148,13 +148,14 @@ describe('linking a surname-only person to the archive', () => {
   });
 
   it('re-decides earlier links when a namesake appears later', async () => {
+    // "Mr Blair" in London links to the only Blair seen in London, until a second one is.
     await storeAll([
-      full,
-      namedArticle('mr-alone', 5, [mrBlair]),
+      namedArticle('full', 1, [tony, labour, london]),
+      namedArticle('mr-alone', 5, [mrBlair, london]),
       namedArticle('mr-labour', 6, [mrBlair, labour]),
     ]);
     expect(await reader.entity(idOf(tony))).toMatchObject({ articleCount: 3 });
-    await storeAll([namedArticle('euan', 8, [euan, chelsea])]);
+    await storeAll([namedArticle('euan', 8, [euan, chelsea, london])]);
     expect(entityOf(await reader.article('mr-alone'), idOf(mrBlair))?.link?.status).toBe('separate');
     expect(entityOf(await reader.article('mr-labour'), idOf(mrBlair))?.resolvedId).toBe(idOf(tony));
     expect(await reader.entity(idOf(tony))).toMatchObject({ articleCount: 2 });

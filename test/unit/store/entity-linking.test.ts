@@ -13,7 +13,7 @@ const cherie: Candidate = {
   id: 'per-cherie-blair',
   name: 'Cherie Blair',
   gender: 'female',
-  coEntities: [],
+  coEntities: ['org-labour-party'],
   months: [],
 };
 const euan: Candidate = {
@@ -22,13 +22,21 @@ const euan: Candidate = {
   coEntities: ['org-oxford-university'],
   months: ['2019-01'],
 };
-const mr = { name: 'Blair', gender: 'male' as const, coEntities: [], month: '2005-04' };
+const mr = { name: 'Blair', gender: 'male' as const, coEntities: ['org-labour-party'], month: '2005-04' };
 
 describe('decideLink', () => {
   it('links to the only candidate of a compatible gender, whatever the order of candidates', () => {
     expect(decideLink(mr, [cherie, tony]).target).toBe('per-tony-blair');
     expect(decideLink(mr, [tony, cherie]).target).toBe('per-tony-blair');
     expect(decideLink({ ...mr, gender: 'female' }, [tony, cherie]).target).toBe('per-cherie-blair');
+  });
+
+  it('keeps apart from the only namesake an article that shares no co-mentioned entity with him', () => {
+    const stranger = decideLink({ ...mr, coEntities: ['org-bbc-two'] }, [tony]);
+    expect(stranger.target).toBeUndefined();
+    expect(stranger.reason).toBe(
+      'Tony Blair is the only full-name person named Blair, but shares no co-mentioned entity with this article',
+    );
   });
 
   it('stays apart with a reason when nobody or only the other gender has the surname', () => {
@@ -45,8 +53,8 @@ describe('decideLink', () => {
     const both = [tony, euan];
     expect(decideLink({ ...mr, coEntities: ['org-labour-party'] }, both).target).toBe('per-tony-blair');
     expect(decideLink({ ...mr, coEntities: ['org-oxford-university'] }, both).target).toBe('per-euan-blair');
-    expect(decideLink(mr, both).target).toBe('per-tony-blair');
-    const ambiguous = decideLink({ ...mr, month: '2012-01' }, both);
+    expect(decideLink({ ...mr, coEntities: [] }, both).target).toBe('per-tony-blair');
+    const ambiguous = decideLink({ ...mr, coEntities: [], month: '2012-01' }, both);
     expect(ambiguous).toEqual({
       reason: 'ambiguous: Euan Blair, Tony Blair are all named Blair',
       candidates: ['per-euan-blair', 'per-tony-blair'],
