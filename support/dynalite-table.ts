@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import dynalite from 'dynalite';
 import { createTable } from '../shared/store/create-table';
@@ -27,6 +27,12 @@ export async function startTestTable(options: { path?: string; table?: string } 
   });
   const table = options.table ?? 'articles-test';
   await createTable(client, table);
+  // dynalite answers CreateTable while the table is still CREATING (for createTableMs, on a timer), and
+  // a read of a CREATING table is ResourceNotFoundException: wait until it is ACTIVE, as on AWS.
+  await waitUntilTableExists(
+    { client, maxWaitTime: 30, minDelay: 0.05, maxDelay: 0.2 },
+    { TableName: table },
+  );
   const db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   return {
     client,
