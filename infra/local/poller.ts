@@ -88,26 +88,11 @@ export function startPoller(options: PollerOptions): Poller {
         }),
       );
     }
-    if (failed.length > 0) {
-      await sqs
-        .send(
-          new ChangeMessageVisibilityBatchCommand({
-            QueueUrl: queue.url,
-            Entries: failed.map((m, i) => ({
-              Id: String(i),
-              ReceiptHandle: m.ReceiptHandle!,
-              VisibilityTimeout: options.retryDelaySeconds,
-            })),
-          }),
-        )
-        .catch(() => undefined); // the message reappears after the queue's visibility timeout anyway
-    }
+    await showAgain(failed, options.retryDelaySeconds);
   };
 
-  // A receive that was under way when the poller stopped may still hand out messages (an SQS server
-  // keeps a long poll open whatever the client does): give them straight back rather than leave them
-  // invisible for the queue's visibility timeout, so a restarted runtime sees them at once.
-  const release = async (messages: Message[]) => {
+  /** Makes messages visible again after `seconds`; on failure they reappear after the queue's timeout anyway. */
+  const showAgain = async (messages: Message[], seconds: number) => {
     if (messages.length === 0) return;
     await sqs
       .send(
@@ -116,7 +101,7 @@ export function startPoller(options: PollerOptions): Poller {
           Entries: messages.map((m, i) => ({
             Id: String(i),
             ReceiptHandle: m.ReceiptHandle!,
-            VisibilityTimeout: 0,
+            VisibilityTimeout: seconds,
           })),
         }),
       )
@@ -139,7 +124,10 @@ export function startPoller(options: PollerOptions): Poller {
         );
         messages = received.Messages ?? [];
         if (!running) {
-          await release(messages);
+          // A receive under way when the poller stopped may still hand out messages (an SQS server keeps
+          // a long poll open whatever the client does): give them straight back rather than leave them
+          // invisible for the queue's visibility timeout, so a restarted runtime sees them at once.
+          await showAgain(messages, 0);
           return;
         }
       } catch (error) {
