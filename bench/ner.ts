@@ -12,11 +12,11 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeF
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import type { ParsedArticle } from '../shared/article/schema';
 import { createTagger } from '../shared/tag/index';
 import { loadModel } from '../shared/tag/load-model';
 import { recognize } from '../shared/tag/ner/recognize';
+import { bundleHandler } from '../support/bundle-handler';
 import { readConll } from '../tools/train-ner/conll';
 import type { Evaluation } from '../tools/train-ner/evaluate';
 import { countBbc, readBbc } from './ner-bbc';
@@ -90,20 +90,7 @@ async function taggingSpeed(): Promise<{ cpu: number; wall: number; words: numbe
 async function coldImport(): Promise<{ wall: number[]; cpu: number[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'ner-bench-'));
   try {
-    await build({
-      entryPoints: [join(repoRoot, 'functions', 'tag', 'handler.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      minify: true,
-      mainFields: ['module', 'main'],
-      outfile: join(dir, 'index.mjs'),
-      banner: {
-        js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-      },
-      logLevel: 'error',
-    });
+    await bundleHandler(join(repoRoot, 'functions', 'tag', 'handler.ts'), join(dir, 'index.mjs'));
     cpSync(join(repoRoot, 'shared', 'tag', 'model'), join(dir, 'model'), { recursive: true });
     const probe = join(dir, 'probe.mjs');
     writeFileSync(

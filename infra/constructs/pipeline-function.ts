@@ -9,10 +9,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-
-/** ESM bundles still meet CommonJS dependencies that call `require`; this gives them one. */
-const esmRequireBanner =
-  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+import { esmRequireBanner } from '../esm-banner';
 
 export interface PipelineFunctionProps {
   /** Repository root: `entry` and each `assetDirs` source are relative to it. */

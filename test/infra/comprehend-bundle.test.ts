@@ -6,12 +6,12 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningS3, startS3 } from '../../infra/local/stand-ins/s3';
 import { entityId } from '../../shared/article/entity-id';
 import { TaggedArticleSchema } from '../../shared/article/schema';
 import { objectCreatedMessage } from '../../shared/events/s3-object-event';
+import { bundleHandler } from '../../support/bundle-handler';
 import { temporaryFolder } from '../e2e/helpers';
 import { fixtureArticle } from '../unit/tag/article-fixture';
 
@@ -56,21 +56,7 @@ describe('the comprehend variant of the bundled tag handler', () => {
   beforeAll(async () => {
     // As the stack bundles the tag function, but with no asset folder copied: the model ships only with
     // the built-in tagger.
-    await build({
-      entryPoints: [join(repoRoot, 'functions', 'tag', 'handler.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      minify: true,
-      mainFields: ['module', 'main'],
-      outfile: join(outdir, 'index.mjs'),
-      banner: {
-        js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-      },
-      supported: { 'regexp-unicode-property-escapes': true },
-      logLevel: 'error',
-    });
+    await bundleHandler(join(repoRoot, 'functions', 'tag', 'handler.ts'), join(outdir, 'index.mjs'));
     s3 = await startS3(join(folder.path, 's3'));
     client = new S3Client({
       region: 'us-east-1',

@@ -3,13 +3,13 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StandIns, startStandIns } from '../../infra/local/stand-ins/index';
 import { articleIdFromKey } from '../../shared/article/article-id';
 import { objectCreatedMessage } from '../../shared/events/s3-object-event';
 import { env } from '../../shared/pipeline/definition';
 import { stageDocumentKey } from '../../shared/pipeline/key-layout';
+import { bundleHandler } from '../../support/bundle-handler';
 
 /*
  * The Lambdas run on nodejs22.x; the machines that test them may run another Node. The parse
@@ -46,16 +46,10 @@ beforeAll(async () => {
   // Lambda runtime provides it.
   scratch = mkdtempSync(join(root, '.tmp', 'node-versions-'));
   bundle = join(scratch, 'parse.mjs');
-  await build({
-    entryPoints: [join(root, 'functions', 'parse', 'handler.ts')],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
+  await bundleHandler(join(root, 'functions', 'parse', 'handler.ts'), bundle, {
     target: 'node22',
+    minify: false,
     external: ['@aws-sdk/*'],
-    banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
-    supported: { 'regexp-unicode-property-escapes': true },
     logLevel: 'silent',
   });
   standIns = await startStandIns({

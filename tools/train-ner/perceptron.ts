@@ -1,4 +1,4 @@
-import type { Scorer, Window } from '../../shared/tag/ner/decode';
+import type { Learn, Scorer } from '../../shared/tag/ner/decode';
 import { LABEL_COUNT } from '../../shared/tag/ner/labels';
 import { SHAPE_GROUP, tagFeatures } from '../../shared/tag/ner/templates';
 import { roleRange, type WordInfo, type WordRole } from '../../shared/tag/ner/word-info';
@@ -73,21 +73,20 @@ export class AveragedPerceptron implements Scorer {
     }
   }
 
-  /** Matches decode.ts's Learn signature. */
-  learn = (
-    window: Window,
-    features: Int32Array,
-    from: number,
-    to: number,
-    shapes: Int32Array,
-    shapesFrom: number,
-    dynamic: Int32Array,
-    dynamicCount: number,
-    prev: number,
-    prev2: number,
-    gold: number,
-    predicted: number,
-  ): void => {
+  learn: Learn = (
+    window,
+    features,
+    from,
+    to,
+    shapes,
+    shapesFrom,
+    dynamic,
+    dynamicCount,
+    prev,
+    prev2,
+    gold,
+    predicted,
+  ) => {
     if (gold !== predicted) {
       for (let r = 0; r < 5; r++) {
         const [from, to] = roleRange(window[r]!, r as WordRole);
