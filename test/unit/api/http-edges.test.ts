@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CursorCodec } from '../../../shared/api/cursor';
 import { listArticlesQuery, trendingQuery } from '../../../shared/api/params';
 import { createApi } from '../../../shared/api/router';
-import type { ArchiveReads } from '../../../shared/store/archive-reads';
+import { fakeReads } from '../../../support/fake-reads';
 
 /** Edges of the read API found by an adversarial run (issue 11, item 11). */
 describe('query numbers', () => {
@@ -18,19 +18,9 @@ describe('query numbers', () => {
 });
 
 describe('the default /trending window', () => {
-  const unread = async (): Promise<never> => {
-    throw new Error('not read by /trending');
-  };
-  const trendingReader: ArchiveReads = {
-    article: unread,
-    articles: unread,
-    entityArticles: unread,
-    quotesBy: unread,
-    entity: unread,
-    searchEntities: unread,
-    related: unread,
+  const trendingReader = fakeReads('not read by /trending', {
     trending: async () => [{ id: 'per-ada', type: 'PERSON', name: 'Ada', articles: 3 }],
-  };
+  });
 
   it('is whole days, so the same request reads the same window', async () => {
     const first = trendingQuery.parse({});

@@ -2,22 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { requestFromEvent } from '../../../functions/api/api-handler';
 import { CursorCodec } from '../../../shared/api/cursor';
 import { createApi } from '../../../shared/api/router';
-import type { ArchiveReads } from '../../../shared/store/archive-reads';
 import { httpEvent } from '../../../support/api-events';
+import { fakeReads } from '../../../support/fake-reads';
 
-const fail = async (): Promise<never> => {
-  throw new Error('connection reset by table');
-};
-const failingReader: ArchiveReads = {
-  article: fail,
-  articles: fail,
-  entityArticles: fail,
-  quotesBy: fail,
-  entity: fail,
-  searchEntities: fail,
-  trending: fail,
-  related: fail,
-};
+const failingReader = fakeReads('connection reset by table');
 
 describe('router', () => {
   it('answers a failure it did not expect with a 500 problem that leaks nothing, and reports it', async () => {
