@@ -5,7 +5,7 @@ import { toEntity } from './entity';
 import { genderAfter, roleGender } from './honorifics';
 import type { Lexicon } from './lexicon';
 import type { FoundMention, OutsideMention } from './mentions';
-import { foldName, similarNames, wordCount } from './names';
+import { foldName, isSurnameOnly, similarNames, wordCount } from './names';
 import { People } from './people';
 import { roleAfter } from './roles';
 import { mergeAbbreviations, mergeOrganisationShortForms } from './short-forms';
@@ -42,7 +42,12 @@ export function resolveEntities(
       : personBySurname(typeOf(m.folded, m.type), m, isSurname, isHonorificSurname);
     const c =
       type === 'PERSON'
-        ? people.place({ folded: m.folded, start: m.start, gender: genderOf(m, body, prepared) })
+        ? people.place({
+            folded: m.folded,
+            start: m.start,
+            gender: genderOf(m, body, prepared),
+            surnameOnly: m.length > 1 && isSurnameOnly(m.text),
+          })
         : others.place(type, m.folded);
     c.mentions.push(m.role ? { text: m.text, start: m.start, end: m.end, role: m.role } : mention(m));
     if (type === 'PERSON') notePersonRoles(c, m, body);

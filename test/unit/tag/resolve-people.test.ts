@@ -84,6 +84,26 @@ describe('resolution of people within an article', () => {
     expect(people['Bill Clinton']!.mentions.map((m) => m.start)).toContain(mr);
   });
 
+  it('reads a surname with particles as a surname: "Mr Van de Vijver" is "Walter van der Vijver"', () => {
+    const text =
+      'Exploration chief Walter van der Vijver resigned. An email from Mr Van de Vijver said the firm erred.';
+    const entities = resolve(text, [
+      ['Walter van der Vijver', 'PERSON'],
+      ['Van de Vijver', 'PERSON'],
+    ]);
+    expect(entities.map((e) => [e.name, e.partialName ?? null])).toEqual([['Walter van der Vijver', null]]);
+    const alone = resolve('Mr de Vabres said the deal was fair. Mr Van de Vijver agreed.', [
+      ['de Vabres', 'PERSON'],
+      ['Van de Vijver', 'PERSON'],
+    ]);
+    expect(alone.map((e) => [e.name, e.partialName ?? null]).sort()).toEqual([
+      ['Van de Vijver', true],
+      ['de Vabres', true],
+    ]);
+    // A given name that looks like a particle stays a full name.
+    expect(resolve('Van Morrison sang.', [['Van Morrison', 'PERSON']])[0]!.partialName).toBeUndefined();
+  });
+
   it('keeps a woman apart from the man of the same surname when the honorific says so', () => {
     const text = 'Gordon Brown said he would deliver the budget. Mrs Brown, a local councillor, disagreed.';
     const entities = resolve(text, [
