@@ -48,7 +48,7 @@ export class People {
                   similarNames(firstWord(full), firstWord(folded))) ||
                 // "Mr Baez Silva" is "Carlos Baez Silva": a compound surname is the end of the full name.
                 full.endsWith(` ${folded}`)
-              : similarNames(lastWord(full), lastWord(folded)),
+              : similarNames(lastWord(full), lastWord(folded)) || wordBeforeParticles(full) === folded,
           )),
     );
     if (candidates.length === 1) return candidates[0];
@@ -77,4 +77,13 @@ function mostRecent(clusters: Cluster[], start: number): Cluster | undefined {
     }
   }
   return best;
+}
+
+const PARTICLES = new Set('van von de da di du del della der den la le dos das ter ten zu'.split(' '));
+
+/** "lula" in "luiz inacio lula da silva": the name word before a particle, past the given name. */
+function wordBeforeParticles(full: string): string | undefined {
+  const words = full.split(' ');
+  for (let i = 2; i < words.length - 1; i++) if (PARTICLES.has(words[i]!)) return words[i - 1];
+  return undefined;
 }

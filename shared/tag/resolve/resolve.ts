@@ -1,7 +1,8 @@
 import type { Entity, EntityType } from '../../article/schema';
-import { type Cluster, lastWord, newCluster } from './cluster';
+import { type Cluster, firstWord, lastWord, newCluster } from './cluster';
 import { attachDescriptions } from './descriptions';
 import { toEntity } from './entity';
+import { givenNameGender } from './given-names';
 import { genderAfter, roleGender } from './honorifics';
 import type { Lexicon } from './lexicon';
 import type { FoundMention, OutsideMention } from './mentions';
@@ -56,7 +57,9 @@ export function resolveEntities(
     const folded = foldName(m.text);
     const single = { folded, length: wordCount(m.text) };
     const type = personBySurname(typeOf(folded, m.type), single, isSurname);
-    const c = type === 'PERSON' ? people.place({ folded, start: -1 }) : others.place(type, folded);
+    const gender =
+      single.length > 1 && !isSurnameOnly(m.text) ? givenNameGender(firstWord(folded)) : undefined;
+    const c = type === 'PERSON' ? people.place({ folded, start: -1, gender }) : others.place(type, folded);
     c.outside.push(m);
   }
 
@@ -71,12 +74,17 @@ export function resolveEntities(
   return toEntities(clusters, body, title, lexicon);
 }
 
-/** The gender a mention says: by its honorific or title, or for a full name by a pronoun right after it. */
+/**
+ * The gender a mention says: by its honorific or title, or for a full name by a given name English gives
+ * one sex ("Kate Bush", "Bill Clinton"), else by a pronoun right after it.
+ */
 function genderOf(m: PreparedMention, body: string, all: PreparedMention[]): 'female' | 'male' | undefined {
   if (m.honorific?.gender) return m.honorific.gender;
   const byRole = m.title ? roleGender(m.title) : undefined;
   if (byRole) return byRole;
-  if (m.length < 2) return undefined;
+  if (m.length < 2 || isSurnameOnly(m.text)) return undefined;
+  const byName = givenNameGender(firstWord(m.folded));
+  if (byName) return byName;
   // "Esther Rantzen said he was lovely": past the article's first person, "he" is as likely someone else.
   if (all.some((o) => o.start < m.start && o.type === 'PERSON' && o.folded !== m.folded)) return undefined;
   const next = all.find((o) => o.start >= m.end);

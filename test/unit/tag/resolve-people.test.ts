@@ -100,8 +100,44 @@ describe('resolution of people within an article', () => {
       ['Van de Vijver', true],
       ['de Vabres', true],
     ]);
+    const lula = resolve('President Luiz Inacio Lula da Silva spoke. Lula said growth was strong.', [
+      ['Luiz Inacio Lula da Silva', 'PERSON'],
+      ['Lula', 'PERSON'],
+    ]);
+    expect(lula.map((e) => [e.name, e.aliases])).toEqual([['Luiz Inacio Lula da Silva', ['Lula']]]);
     // A given name that looks like a particle stays a full name.
     expect(resolve('Van Morrison sang.', [['Van Morrison', 'PERSON']])[0]!.partialName).toBeUndefined();
+  });
+
+  it('reads gender from a given name English gives one sex: "Mrs Clinton" is Hillary after Bill', () => {
+    const text =
+      'Hillary Clinton arrived in New York. Bill Clinton followed her later. Mrs Clinton said the bill was fair.';
+    const entities = resolve(text, [
+      ['Hillary Clinton', 'PERSON'],
+      ['Bill Clinton', 'PERSON'],
+      ['Clinton', 'PERSON'],
+    ]);
+    const people = Object.fromEntries(entities.map((e) => [e.name, e]));
+    expect(Object.keys(people).sort()).toEqual(['Bill Clinton', 'Hillary Clinton']);
+    expect(people['Hillary Clinton']).toMatchObject({ gender: 'female', aliases: ['Clinton'] });
+    expect(people['Bill Clinton']!.gender).toBe('male');
+    expect(people['Hillary Clinton']!.mentions.map((m) => m.start)).toContain(text.indexOf('Clinton said'));
+  });
+
+  it('gives no gender for a given name English gives both sexes, and keeps "Mr Bush" off Kate Bush', () => {
+    const kate = resolve('Kate Bush released an album. Mr Bush was not amused.', [
+      ['Kate Bush', 'PERSON'],
+      ['Bush', 'PERSON'],
+    ]);
+    expect(kate.map((e) => [e.name, e.gender ?? null, e.partialName ?? null]).sort()).toEqual([
+      ['Bush', 'male', true],
+      ['Kate Bush', 'female', null],
+    ]);
+    const chris = resolve('Chris Evans hosted the show. Ms Evans said it went well.', [
+      ['Chris Evans', 'PERSON'],
+      ['Evans', 'PERSON'],
+    ]);
+    expect(chris.map((e) => [e.name, e.gender ?? null])).toEqual([['Chris Evans', 'female']]);
   });
 
   it('keeps a woman apart from the man of the same surname when the honorific says so', () => {
