@@ -2,6 +2,7 @@ import type { Entity, EntityType } from '../../article/schema';
 import { type Cluster, firstWord, lastWord, newCluster } from './cluster';
 import { attachDescriptions } from './descriptions';
 import { toEntity } from './entity';
+import { completeSurnames } from './full-names';
 import { givenNameGender } from './given-names';
 import { genderAfter, roleGender } from './honorifics';
 import type { Lexicon } from './lexicon';
@@ -26,7 +27,7 @@ export function resolveEntities(
   lexicon: Lexicon,
   title = '',
 ): Entity[] {
-  const prepared = prepareMentions(body, found);
+  const prepared = completeSurnames(body, prepareMentions(body, found), lexicon);
   const outside = prepareOutside(outsideFound);
   const typeOf = typeVotes(prepared, outside);
   const isSurname = surnameTest(prepared, outside, typeOf, lexicon);

@@ -140,6 +140,49 @@ describe('resolution of people within an article', () => {
     expect(chris.map((e) => [e.name, e.gender ?? null])).toEqual([['Chris Evans', 'female']]);
   });
 
+  it('names a surname-only person in full from the body: "Chief Charles Williams ... Mr Williams"', () => {
+    const chief = resolve(
+      'The tribe is angry. Carib Chief Charles Williams said talks had failed. Mr Williams said more.',
+      [
+        ['Carib Chief Charles Williams', 'ORGANIZATION'],
+        ['Williams', 'PERSON'],
+      ],
+    );
+    expect(chief.map((e) => [e.type, e.name, e.role ?? null, e.partialName ?? null])).toEqual([
+      ['PERSON', 'Charles Williams', 'Carib Chief', null],
+    ]);
+    // Not a common given name: only right after a title, for a person an honorific marks.
+    const keating = resolve(
+      'The show moves. BBC Two controller Roly Keating: "It is a new era." Mr Keating was pleased.',
+      [
+        ['BBC Two', 'ORGANIZATION'],
+        ['Keating', 'PERSON'],
+      ],
+    );
+    expect(keating.find((e) => e.type === 'PERSON')).toMatchObject({
+      name: 'Roly Keating',
+      aliases: ['Keating'],
+    });
+    expect(keating.find((e) => e.type === 'PERSON')!.partialName).toBeUndefined();
+  });
+
+  it('leaves a surname-only person alone where the full name is doubtful', () => {
+    const partial = (text: string, surname: string) =>
+      resolve(text, [[surname, 'PERSON']])
+        .filter((e) => e.partialName)
+        .map((e) => e.name);
+    // A firm's name, a sentence opener, a word that is no given name and no title before it.
+    expect(partial('Parts maker Robert Bosch recalled pumps. Mr Bosch said sorry.', 'Bosch')).toEqual([
+      'Bosch',
+    ]);
+    expect(partial('But Keating was pleased. Mr Keating said so.', 'Keating')).toEqual(['Keating']);
+    expect(partial('The Labour Keating plan failed, Mr Keating said.', 'Keating')).toEqual(['Keating']);
+    // Two given names for one surname: which one "Mr Williams" is, the text does not say.
+    expect(
+      partial('Serena Williams won. Venus Williams lost. Mr Williams, their father, cheered.', 'Williams'),
+    ).toEqual(['Williams']);
+  });
+
   it('keeps a woman apart from the man of the same surname when the honorific says so', () => {
     const text = 'Gordon Brown said he would deliver the budget. Mrs Brown, a local councillor, disagreed.';
     const entities = resolve(text, [
