@@ -42,10 +42,6 @@ export function completeSurnames(
   lexicon: Lexicon,
 ): PreparedMention[] {
   const fullSurnames = new Set<string>();
-  // Forms the recognizer typed as something else ("James Hardie" the company elsewhere in the article).
-  const otherNames = new Set(
-    prepared.filter((m) => m.type !== 'PERSON' && !m.honorific).map((m) => m.folded),
-  );
   const honorificSurnames = new Set<string>();
   const surnames = new Map<string, string>();
   for (const m of prepared) {
