@@ -13,6 +13,7 @@ import { roleAfter } from './roles';
 import { mergeAbbreviations, mergeOrganisationShortForms } from './short-forms';
 import { type PreparedMention, prepareMentions, prepareOutside } from './spans';
 import { typeVotes } from './types';
+import { markWorks } from './works';
 
 /**
  * Groups the mentions of one article into entities: one entity per real thing, with a canonical name (the
@@ -27,7 +28,7 @@ export function resolveEntities(
   lexicon: Lexicon,
   title = '',
 ): Entity[] {
-  const prepared = completeSurnames(body, prepareMentions(body, found), lexicon);
+  const prepared = completeSurnames(body, markWorks(body, prepareMentions(body, found)), lexicon);
   const outside = prepareOutside(outsideFound);
   const typeOf = typeVotes(prepared, outside);
   const isSurname = surnameTest(prepared, outside, typeOf, lexicon);

@@ -183,6 +183,57 @@ describe('resolution of people within an article', () => {
     ).toEqual(['Williams']);
   });
 
+  it('reads honorific names that are works or roles as MISC, not people: "hit with Ms Jackson"', () => {
+    const kinds = (text: string, forms: [string, EntityType][]) =>
+      resolve(text, forms).map((e) => [e.type, e.name]);
+    expect(
+      kinds('They scored their first hit in the UK with Ms Jackson, while the album sold.', [
+        ['Jackson', 'PERSON'],
+      ]),
+    ).toEqual([['MISC', 'Ms Jackson']]);
+    expect(
+      kinds('The shortlist beat the favourite Jonathan Strange and Mr Norrell by Susanna Clarke.', [
+        ['Jonathan Strange', 'PERSON'],
+        ['Norrell', 'PERSON'],
+        ['Susanna Clarke', 'PERSON'],
+      ]).sort(),
+    ).toEqual([
+      ['MISC', 'Jonathan Strange and Mr Norrell'],
+      ['PERSON', 'Susanna Clarke'],
+    ]);
+    expect(kinds('She played Mrs Potts in the stage version.', [['Potts', 'PERSON']])).toEqual([
+      ['MISC', 'Mrs Potts'],
+    ]);
+    expect(kinds("Fry's portrayal of headmaster Dr Arnold dominates.", [['Arnold', 'PERSON']])).toEqual([
+      ['MISC', 'Dr Arnold'],
+    ]);
+    expect(kinds('Two episodes of the new Miss Marple drama will air.', [['Marple', 'PERSON']])).toEqual([
+      ['MISC', 'Miss Marple'],
+    ]);
+  });
+
+  it('keeps people in the news as people where the words only look like a work or a role', () => {
+    const people = (text: string, forms: [string, EntityType][]) =>
+      resolve(text, forms)
+        .filter((e) => e.type === 'PERSON')
+        .map((e) => e.name)
+        .sort();
+    expect(
+      people('Tony Blair and Mr Brown met on Monday.', [
+        ['Tony Blair', 'PERSON'],
+        ['Brown', 'PERSON'],
+      ]),
+    ).toEqual(['Brown', 'Tony Blair']);
+    expect(people('The fears were played down by Mr Brown.', [['Brown', 'PERSON']])).toEqual(['Brown']);
+    expect(people('A man who hit Dr Dre was charged.', [['Dre', 'PERSON']])).toEqual(['Dre']);
+    expect(
+      people('Tony Blair went to the cinema. The film Mr Blair saw was long.', [
+        ['Tony Blair', 'PERSON'],
+        ['Blair', 'PERSON'],
+      ]),
+    ).toEqual(['Tony Blair']);
+  });
+
   it('keeps a woman apart from the man of the same surname when the honorific says so', () => {
     const text = 'Gordon Brown said he would deliver the budget. Mrs Brown, a local councillor, disagreed.';
     const entities = resolve(text, [
