@@ -33,14 +33,16 @@ const SPOKE_BEFORE = new RegExp(
 const REACH = 160;
 const ORGANISATION_NOUN =
   'firm|company|group|bank|report|study|survey|statement|magazine|newspaper|paper|airline|carrier|retailer|' +
-  'watchdog|regulator|agency|organisation|organization|ministry|department|broadcaster|network|studio|label';
+  'watchdog|regulator|agency|organisation|organization|ministry|department|broadcaster|network|studio|label|' +
+  'subsidiary|council|committee|commission';
 const PERSON_NOUN =
   'singer|star|actor|actress|comedian|rapper|musician|director|author|writer|novelist|presenter|host|judge|' +
-  'senator|chairman|chairwoman|boss|economist|player|manager|\\d+-year-old';
+  'senator|chairman|chairwoman|boss|economist|player|manager|coach|captain|leader|president|minister|' +
+  'chancellor|secretary|executive|\\d+-year-old';
 /** "the firm", "the US magazine", "the 23-year-old", "the actress, who won in 2000,": right before the verb. */
 const DESCRIPTION_BEFORE = new RegExp(
   `\\b[Tt]he\\s+(?:[\\p{L}-]+\\s+)?(?:(${ORGANISATION_NOUN})|(${PERSON_NOUN}))(?:\\s*,(?:[^.!?"“”]|\\.\\d)*,)?\\s+$`,
-  'u',
+  'iu',
 );
 
 interface NameMention {
@@ -435,16 +437,25 @@ function describedSpeaker(c: Context, from: number, verbAt: number): Entity | un
   const at = verbAt - d[0].length;
   if (d[1]) {
     // "Rolling Stone magazine … the magazine reported", "sportswear firm Umbro … the firm said".
-    const noun = d[1];
+    const after = new RegExp(`^\\s+${d[1]}\\b`, 'i');
+    const before = new RegExp(`\\b${d[1]}\\s+$`, 'i');
     const named = lastWhere(
       c.organisations,
       at,
       (m) =>
-        new RegExp(`^\\s+${noun}\\b`).test(c.text.slice(m.end, m.end + 20)) ||
-        new RegExp(`\\b${noun}\\s+$`).test(c.text.slice(Math.max(0, m.start - 20), m.start)),
+        after.test(c.text.slice(m.end, m.end + 20)) ||
+        before.test(c.text.slice(Math.max(0, m.start - 20), m.start)),
     );
     return named ?? antecedentOf(c, at, 'it');
   }
+  // "the president told": the one person the article gives that role, a former holder aside.
+  const role = new RegExp(`\\b${d[2]}\\b`, 'i');
+  const holders = new Set<Entity>();
+  for (const m of c.people) {
+    const title = m.entity.role;
+    if (m.start < at && title && role.test(title) && !/^former\b/i.test(title)) holders.add(m.entity);
+  }
+  if (holders.size === 1) return [...holders][0];
   return antecedentOf(c, at, roleGender(d[2]!));
 }
 

@@ -103,6 +103,16 @@ describe('speakers that are organisations or descriptions', () => {
     );
   });
 
+  it('resolves "the president told" to the one person the article gives that role, a former holder aside', () => {
+    const text =
+      'President Mikhail Saakashvili was elected in 2004. Former president Eduard Shevardnadze left office in 2003. "We will find the money," the president told a government session.';
+    const entities = [
+      entity('Eduard Shevardnadze', text, ['Eduard Shevardnadze'], { role: 'former president' }),
+      entity('Mikhail Saakashvili', text, ['Mikhail Saakashvili'], { role: 'President' }),
+    ];
+    expect(speakers(text, entities)[0]![1]).toBe('Mikhail Saakashvili');
+  });
+
   it('gives a characterising verb to its subject, but not its passive', () => {
     const text = [
       'Accepting his prize, DiCaprio described director Martin Scorsese as "one of the greatest contributors to cinema".',
