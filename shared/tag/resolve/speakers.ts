@@ -216,16 +216,23 @@ function speakerBefore(c: Context, q: QuoteSpan): Entity | undefined {
   if (subject) return subject;
   const pronoun = PRONOUN_BEFORE.exec(c.text.slice(from, verbAt));
   if (pronoun) return antecedent(c, from, pronoun[1]!);
-  // "The Muslim Council of Britain said in a statement: "…"".
+  // "The Muslim Council of Britain said in a statement: "…""; not "X, chairman of The Island Group, said".
   const organisations = c.organisations.filter((o) => o.start >= from && o.end <= verbAt);
   const last = organisations[organisations.length - 1];
-  if (last && SUBJECT_GAP.test(c.text.slice(last.end, verbAt))) return last.entity;
+  if (
+    last &&
+    SUBJECT_GAP.test(c.text.slice(last.end, verbAt)) &&
+    !OBJECT_OF.test(c.text.slice(Math.max(from, last.start - 40), last.start))
+  )
+    return last.entity;
   const spokesman = spokesmanFor(c, from, verbAt);
   if (spokesman) return spokesman;
   const described = describedSpeaker(c, from, verbAt);
   if (described) return described;
-  // "Vivendi has rejected the charge, saying …": the subject of the sentence says it.
-  return PARTICIPLE.test(verb[0]) ? sentenceSubject(c, from, verbAt) : undefined;
+  // "Vivendi has rejected the charge, saying …" / "Mr Strauss doubted it, but added: …": the subject of
+  // the sentence says it.
+  const joined = PARTICIPLE.test(verb[0]) || JOINED.test(c.text.slice(from, verbAt));
+  return joined ? sentenceSubject(c, from, verbAt) : undefined;
 }
 
 /** Verbs that quote by characterising: "X described the film as "…"", "X branded the plan "…"". */
@@ -239,6 +246,10 @@ function activeDescribing(sentence: string): RegExpExecArray | null {
 }
 
 const PARTICIPLE = /^(?:saying|adding)$/;
+/** A second verb of the sentence's subject: "… but added", "… and said". */
+const JOINED = /,?\s+(?:and|but)\s+(?:also\s+|then\s+)?$/;
+/** A name after a preposition is no subject: "chairman of The Island Group". */
+const OBJECT_OF = /\b(?:of|at|for|with|from|by|to|in)\s+(?:[Tt]he\s+)?(?:\p{Lu}[\p{L}&'’-]*\s+){0,3}$/u;
 
 /** The name, pronoun or description that leads the sentence from `from`, up to the verb at `verbAt`. */
 function sentenceSubject(c: Context, from: number, verbAt: number): Entity | undefined {
@@ -406,7 +417,7 @@ function subjectAt(c: Context, m: NameMention): boolean {
 
 /** Words that never stand in the few words before a subject: function words and verbs. */
 const NOT_LEAD = new RegExp(
-  `^(?:with|to|by|for|from|of|at|in|on|and|or|but|that|as|than|who|whom|which|when|while|after|before|against|over|between|into|about|under|is|was|were|are|has|had|have|be|been|will|would|could|can|may|not|${SPEECH.replace(/ out/, '')})$`,
+  `^(?:he|she|it|they|we|i|you|with|to|by|for|from|of|at|in|on|and|or|but|that|as|than|who|whom|which|when|while|after|before|against|over|between|into|about|under|is|was|were|are|has|had|have|be|been|will|would|could|can|may|not|${SPEECH.replace(/ out/, '')})$`,
   'i',
 );
 /** A sentence's opening adverbial ("On Wednesday, ") and conjunction ("But "), before its subject. */

@@ -56,6 +56,26 @@ describe('speakers named by their place in the sentence', () => {
 });
 
 describe('speakers that are organisations or descriptions', () => {
+  it('does not give a quote to an organisation named in an appositive after a preposition', () => {
+    const text =
+      'Antonio Reid, chairman of The Island Def Jam Music Group, said: "I can think of no-one more credible to build upon this legacy."';
+    expect(speakers(text, [organisation('Jam Music Group', text)])[0]![1]).toBeNull();
+  });
+
+  it('gives "…, but added:" to the subject of the sentence', () => {
+    const text =
+      'Mr Strauss doubted whether Rock would make an impact, but added: "I am all for lower ratings though."';
+    const entities = [entity('Bob Strauss', text, ['Mr Strauss']), entity('Chris Rock', text, ['Rock'])];
+    expect(speakers(text, entities)[0]![1]).toBe('Bob Strauss');
+  });
+
+  it('does not take a name after a pronoun subject for the one who speaks', () => {
+    const text =
+      'Mr Reid welcomed the deal. He hoped Jay-Z would "move the company into its next groundbreaking era", he added.';
+    const entities = [entity('Antonio Reid', text, ['Mr Reid']), entity('Jay-Z', text, ['Jay-Z'])];
+    expect(speakers(text, entities)[0]![1]).toBe('Antonio Reid');
+  });
+
   it('gives "saying" to the subject of the sentence', () => {
     const text =
       'Vivendi has rejected the charge, saying the decision "was no more than a possibility, of which the public was aware".';
