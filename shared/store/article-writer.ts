@@ -31,7 +31,7 @@ export interface WriteOutcome {
   storedVersion: string;
   edgesAdded: number;
   edgesRemoved: number;
-  /** Other articles whose surname-only person this article's new full-name person now decides. */
+  /** Other articles whose surname-only person this article's full-name people decided anew. */
   relinked: number;
 }
 
@@ -43,7 +43,8 @@ export interface WriteOutcome {
  *  3. edges and quotes are put first, each conditional on not overwriting a newer version;
  *  4. the article item is put last, conditional on version, so readers see one revision whole;
  *  5. edges and quotes of older versions still in the article's partition are deleted;
- *  6. a full-name person new to the archive re-decides the articles that named its surname only.
+ *  6. a full-name person new to the archive re-decides the articles that named its surname only, and
+ *     one the archive knew re-decides those its new evidence (company, titles, months) touches.
  * Counts change only on the transition a conditional write observed (EdgeLedger). See DESIGN.md for
  * the one crash window this leaves and `articles repair-counts`, which closes it.
  */
@@ -99,13 +100,12 @@ export class ArticleWriter {
     const won = await this.putArticle(record);
     const storedVersion = won ? version : ((await this.storedVersion(tagged.id)) ?? version);
     const removed = await this.ledger.removeStale(tagged.id, storedVersion);
-    let relinked = 0;
-    for (const surname of new Set(puts.flatMap((p) => (p.newCandidate ? [p.newCandidate] : [])))) {
-      relinked += (await this.relinker.relinkSurname(surname, tagged.id)).filter((r) => r.changed).length;
-      for (const e of record.entities)
-        if (isFullNamePerson(e) && surnameOf(e.name) === surname)
-          await this.ledger.markRelinked(surname, e.id);
-    }
+    const relinked = (
+      await this.relinker.followCandidateChanges(
+        puts.flatMap((p) => (p.candidate ? [p.candidate] : [])),
+        tagged.id,
+      )
+    ).filter((r) => r.changed).length;
     return {
       ...base,
       status: won ? 'stored' : 'superseded',

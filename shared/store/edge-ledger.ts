@@ -9,6 +9,7 @@ import {
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { EntityType } from '../article/schema';
+import { type EvidenceGrowth, titlesOf } from './entity-linking';
 import {
   type EdgeItem,
   type EntityItem,
@@ -38,8 +39,20 @@ export interface EntityFacts {
   mentions?: readonly { role?: string }[];
 }
 
-/** Co-mentioned entities a full-name person keeps as evidence for telling namesakes apart. */
+/** Co-mentioned entities a full-name person keeps as evidence for telling namesakes apart, per article. */
 const candidateCoEntities = 10;
+/** ... and in all (about 12 KB of ids): the candidate item is read whenever its surname is decided. */
+const candidateCoEntitiesAtMost = 400;
+
+/** What registering one article's full-name person did to its surname's candidates. */
+export interface CandidateChange {
+  surname: string;
+  entityId: string;
+  /** The person is new to the archive: every surname-only article of that surname is re-decided. */
+  isNew: boolean;
+  /** What the article added to the candidate's evidence: the decisions it touches are re-decided. */
+  growth: EvidenceGrowth;
+}
 
 /**
  * The writes whose outcome moves a count: an edge appears (+1 to the entity's article count and to
@@ -59,7 +72,10 @@ export class EdgeLedger {
    * Puts an edge unless a newer version is stored. Returns whether it created the edge, and whether
    * that made its entity a new full-name candidate for surname-only mentions.
    */
-  async putEdge(edge: EdgeItem, entity: EntityFacts): Promise<{ created: boolean; newCandidate?: string }> {
+  async putEdge(
+    edge: EdgeItem,
+    entity: EntityFacts,
+  ): Promise<{ created: boolean; candidate?: CandidateChange }> {
     let old: Partial<EdgeItem> | undefined;
     try {
       old = await this.putUnlessNewer(edge);
@@ -68,12 +84,12 @@ export class EdgeLedger {
       throw error;
     }
     if (!old) {
-      const [, , newCandidate] = await Promise.all([
+      const [, , candidate] = await Promise.all([
         this.updateEntity(entity, 1),
         this.addTrend(edge.day, edge, 1),
         this.registerCandidate(entity, edge),
       ]);
-      return { created: true, newCandidate };
+      return { created: true, candidate };
     }
     if (old.namesHash !== edge.namesHash) await this.updateEntity(entity, 0);
     if (old.day !== edge.day) {
@@ -268,29 +284,56 @@ export class EdgeLedger {
 
   /**
    * A full-name person is a candidate for surname-only mentions of the same surname: its evidence
-   * (gender, company, months) grows with each new article. Returns the surname when the candidate is new.
+   * (gender, titles, company, months) grows with each new article. Returns what this article added,
+   * and leaves the candidate marked for re-linking until the writer has re-decided what that touches.
    */
-  private async registerCandidate(entity: EntityFacts, edge: EdgeItem): Promise<string | undefined> {
+  private async registerCandidate(entity: EntityFacts, edge: EdgeItem): Promise<CandidateChange | undefined> {
     if (!isFullNamePerson(entity) || entity.namedInFull === false) return undefined;
     const surname = surnameOf(entity.name);
-    const company = new Set(edge.coEntities.slice(0, candidateCoEntities));
-    const result = await this.update({
-      Key: keys.candidate(surname, entity.id),
-      UpdateExpression: `SET #kind = :kind, entityId = :id, #name = if_not_exists(#name, :name)${
-        entity.gender ? ', gender = if_not_exists(gender, :gender)' : ''
-      } ADD months :month${company.size ? ', coEntities :company' : ''}`,
-      ExpressionAttributeNames: { '#kind': 'kind', '#name': 'name' },
-      ExpressionAttributeValues: {
-        ':kind': 'candidate',
-        ':id': entity.id,
-        ':name': entity.name,
-        ':month': new Set([edge.day.slice(0, 7)]),
-        ...(entity.gender ? { ':gender': entity.gender } : {}),
-        ...(company.size ? { ':company': company } : {}),
+    const company = [...new Set(edge.coEntities.slice(0, candidateCoEntities))];
+    const titles = titlesOf(entity.mentions);
+    const month = edge.day.slice(0, 7);
+    const register = (withCompany: boolean) =>
+      this.update({
+        Key: keys.candidate(surname, entity.id),
+        UpdateExpression: `SET #kind = :kind, entityId = :id, #name = if_not_exists(#name, :name), relinked = :no${
+          entity.gender ? ', gender = if_not_exists(gender, :gender)' : ''
+        } ADD months :month${titles.length ? ', titles :titles' : ''}${withCompany ? ', coEntities :company' : ''}`,
+        // A famous person's company would grow without end; past the cap the evidence is what it is.
+        ...(withCompany
+          ? { ConditionExpression: 'attribute_not_exists(coEntities) OR size(coEntities) < :cap' }
+          : {}),
+        ExpressionAttributeNames: { '#kind': 'kind', '#name': 'name' },
+        ExpressionAttributeValues: {
+          ':kind': 'candidate',
+          ':id': entity.id,
+          ':name': entity.name,
+          ':no': false,
+          ':month': new Set([month]),
+          ...(entity.gender ? { ':gender': entity.gender } : {}),
+          ...(titles.length ? { ':titles': new Set(titles) } : {}),
+          ...(withCompany ? { ':company': new Set(company), ':cap': candidateCoEntitiesAtMost } : {}),
+        },
+        ReturnValues: 'ALL_OLD',
+      });
+    let old: Record<string, unknown> | undefined;
+    try {
+      old = await register(company.length > 0);
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      old = await register(false);
+    }
+    const had = (attribute: string) => (old?.[attribute] as Set<string> | undefined) ?? new Set<string>();
+    return {
+      surname,
+      entityId: entity.id,
+      isNew: !old?.entityId,
+      growth: {
+        coEntities: company.filter((id) => !had('coEntities').has(id)),
+        titles: titles.filter((t) => !had('titles').has(t)),
+        months: had('months').has(month) ? [] : [month],
       },
-      ReturnValues: 'UPDATED_OLD',
-    });
-    return result?.entityId ? undefined : surname;
+    };
   }
 
   /**

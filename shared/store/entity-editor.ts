@@ -174,8 +174,7 @@ export class EntityEditor {
   }
 
   private async followNewCandidates(outcomes: readonly RelinkOutcome[]): Promise<void> {
-    for (const surname of new Set(outcomes.flatMap((o) => o.newCandidates)))
-      await this.relinker.relinkSurname(surname);
+    await this.relinker.followCandidateChanges(outcomes.flatMap((o) => o.candidateChanges));
   }
 
   /** A merged-away entity is found by no search and links no surname-only mention. */

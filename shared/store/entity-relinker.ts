@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { applyResolution, derivedItems } from './article-record';
-import type { EdgeLedger, EntityFacts } from './edge-ledger';
+import type { CandidateChange, EdgeLedger, EntityFacts } from './edge-ledger';
 import type { EntityResolver } from './entity-resolver';
 import { type ArticleItem, keys, monthOf } from './items';
 import { mapLimit } from './map-limit';
@@ -10,8 +10,8 @@ export interface RelinkOutcome {
   articleId: string;
   /** Whether any of the article's entities now resolves to another archive entity. */
   changed: boolean;
-  /** Surnames for which this made a new full-name candidate (a split into a new full name). */
-  newCandidates: string[];
+  /** What this did to full-name candidates (a merge or split gives a person new articles). */
+  candidateChanges: CandidateChange[];
 }
 
 /**
@@ -31,7 +31,7 @@ export class EntityRelinker {
   ) {}
 
   async relinkArticle(articleId: string): Promise<RelinkOutcome> {
-    const outcome: RelinkOutcome = { articleId, changed: false, newCandidates: [] };
+    const outcome: RelinkOutcome = { articleId, changed: false, candidateChanges: [] };
     const { Item } = await this.db.send(
       new GetCommand({ TableName: this.table, Key: keys.article(articleId), ConsistentRead: true }),
     );
@@ -56,7 +56,7 @@ export class EntityRelinker {
       mapLimit(after.edges, this.concurrency, (edge) => this.ledger.putEdge(edge, byId.get(edge.entityId)!)),
       mapLimit(after.quotes, this.concurrency, (quote) => this.ledger.putQuote(quote)),
     ]);
-    outcome.newCandidates = puts.flatMap((p) => (p.newCandidate ? [p.newCandidate] : []));
+    outcome.candidateChanges = puts.flatMap((p) => (p.candidate ? [p.candidate] : []));
     let version = article.version;
     try {
       await this.db.send(
@@ -92,4 +92,46 @@ export class EntityRelinker {
     const articles = (await this.resolver.partialArticles(surname)).filter((id) => id !== except);
     return mapLimit(articles, 4, (id) => this.relinkArticle(id));
   }
+
+  /**
+   * Re-decides what candidates' changes may have changed: every surname-only article of a new
+   * candidate's surname, and those that a grown candidate's new evidence touches. Then marks each
+   * candidate's re-linking done; one left unmarked by a crash is finished on redelivery (ArticleWriter).
+   */
+  async followCandidateChanges(
+    changes: readonly CandidateChange[],
+    except?: string,
+  ): Promise<RelinkOutcome[]> {
+    const outcomes: RelinkOutcome[] = [];
+    for (const surname of [...new Set(changes.map((c) => c.surname))].sort()) {
+      const mine = changes.filter((c) => c.surname === surname);
+      const articles = mine.some((c) => c.isNew)
+        ? await this.resolver.partialArticles(surname)
+        : [
+            ...new Set(
+              (
+                await Promise.all(
+                  mine.map((c) =>
+                    isEmpty(c) ? Promise.resolve([]) : this.resolver.partialArticles(surname, c.growth),
+                  ),
+                )
+              ).flat(),
+            ),
+          ].sort();
+      outcomes.push(
+        ...(await mapLimit(
+          articles.filter((id) => id !== except),
+          4,
+          (id) => this.relinkArticle(id),
+        )),
+      );
+      for (const c of mine) await this.ledger.markRelinked(surname, c.entityId);
+    }
+    return outcomes;
+  }
+}
+
+function isEmpty(change: CandidateChange): boolean {
+  const { coEntities, titles, months } = change.growth;
+  return coEntities.length + titles.length + months.length === 0;
 }

@@ -1,7 +1,15 @@
 import { BatchGetCommand, type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { EntityResolution } from './article-record';
 import type { EntityFacts } from './edge-ledger';
-import { addressedBySurname, type Candidate, decideLink } from './entity-linking';
+import {
+  addressedBySurname,
+  type Candidate,
+  decideLink,
+  type EvidenceGrowth,
+  type PartialEvidence,
+  titlesOf,
+  touches,
+} from './entity-linking';
 import {
   candidateSkPrefix,
   correctionSkPrefix,
@@ -83,18 +91,26 @@ export class EntityResolver {
       entities.filter((o) => o.id !== self).map((o) => resolved.get(o.id)?.id ?? o.id);
     for (const e of partial) {
       const surname = surnameOf(e.name);
-      // Registered before the candidates are read, and a new candidate is registered before it reads
-      // the registrations: whichever comes second sees the other, so no arrival order leaves a miss.
+      const evidence: PartialEvidence = {
+        name: e.name,
+        gender: e.gender,
+        titles: titlesOf(e.mentions),
+        coEntities: [...new Set(companyOf(e.id))].sort(),
+        month,
+      };
+      // Registered with its evidence before the candidates are read, and a candidate's new evidence is
+      // written before it reads the registrations: whichever comes second sees the other, so no
+      // arrival order leaves a decision made on less than the archive knows.
       await this.put({
         ...keys.partial(surname, articleId, e.id),
         kind: 'partial',
         articleId,
         taggedId: e.id,
+        month,
+        ...(evidence.titles?.length ? { titles: new Set(evidence.titles) } : {}),
+        ...(evidence.coEntities.length ? { coEntities: new Set(evidence.coEntities) } : {}),
       });
-      const decision = decideLink(
-        { name: e.name, gender: e.gender, coEntities: companyOf(e.id), month },
-        await this.survivingCandidates(surname, seen),
-      );
+      const decision = decideLink(evidence, await this.survivingCandidates(surname, seen));
       resolved.set(
         e.id,
         decision.target
@@ -115,16 +131,32 @@ export class EntityResolver {
     return resolved;
   }
 
-  /** The articles that name someone by this surname only: what a new candidate makes worth re-deciding. */
-  async partialArticles(surname: string): Promise<string[]> {
+  /**
+   * The articles that name someone by this surname only: all of them when a new candidate appears,
+   * or, given a candidate's new evidence, those whose evidence it touches.
+   */
+  async partialArticles(surname: string, growth?: EvidenceGrowth): Promise<string[]> {
     const items = await queryAll(this.db, {
       TableName: this.table,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :part)',
       ExpressionAttributeValues: { ':pk': keys.surnamePk(surname), ':part': partialSkPrefix },
-      ProjectionExpression: 'articleId',
+      ProjectionExpression: 'articleId, #month, titles, coEntities',
+      ExpressionAttributeNames: { '#month': 'month' },
       ConsistentRead: true,
     });
-    return [...new Set(items.map((i) => i.articleId as string))].sort();
+    const touched = items.filter(
+      (i) =>
+        !growth ||
+        touches(
+          {
+            month: (i.month as string | undefined) ?? '',
+            titles: [...((i.titles as Set<string> | undefined) ?? [])],
+            coEntities: [...((i.coEntities as Set<string> | undefined) ?? [])],
+          },
+          growth,
+        ),
+    );
+    return [...new Set(touched.map((i) => i.articleId as string))].sort();
   }
 
   /**
@@ -152,6 +184,7 @@ export class EntityResolver {
         id,
         name: c.id === id ? c.name : known.name,
         gender: known.gender ?? c.gender,
+        titles: [...new Set([...known.titles, ...c.titles])],
         coEntities: [...new Set([...known.coEntities, ...c.coEntities])],
         months: [...new Set([...known.months, ...c.months])],
       });
@@ -170,6 +203,7 @@ export class EntityResolver {
       id: i.entityId as string,
       name: i.name as string,
       gender: i.gender as Gender | undefined,
+      titles: [...((i.titles as Set<string> | undefined) ?? [])],
       coEntities: [...((i.coEntities as Set<string> | undefined) ?? [])],
       months: [...((i.months as Set<string> | undefined) ?? [])],
     }));

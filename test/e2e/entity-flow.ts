@@ -12,7 +12,8 @@ import { type eventLog, getJson, putObject } from './helpers';
  * Issue 10's done-when, end to end: real files through parse, tag and store, read over HTTP. An
  * article naming only "Mr Blair" joins Tony Blair whether it arrives before or after him; the editor's
  * merge, split and rename go through the CLI and survive `articles reprocess --stage tag --all` and a
- * re-upload. The texts are written for this test.
+ * re-upload. The texts are written for this test; each "Mr Blair" story shares two names with Tony
+ * Blair's (the Labour Party and Ruth Kelly), the evidence a link needs.
  */
 export interface EntityFlowContext {
   http(): string;
@@ -37,14 +38,17 @@ function story(headline: string, dated: string | undefined, paragraphs: string[]
 const files = {
   before: story('Schools plan wins support in Manchester', '3 March 2005, 10:15 AM', [
     "Mr Blair's plans for new schools won support from teachers in Manchester and from the Labour Party on Thursday.",
+    'Education Secretary Ruth Kelly will set out the details next week.',
     '"This is the right choice for our children," Mr Blair said. He added that the money would follow.',
   ]),
   full: story('Prime minister sets out school plans', '7 March 2005, 09:00 AM', [
     'Tony Blair set out plans for new schools in London on Monday, with the Labour Party behind him.',
+    'Education Secretary Ruth Kelly said the first schools would open next year.',
     '"We will build the schools this country needs," Tony Blair said.',
   ]),
   after: story('Teachers in Leeds wait for details', undefined, [
     'Teachers in the city of Leeds said they were waiting to hear more from Mr Blair and the Labour Party about the schools plan.',
+    'Education Secretary Ruth Kelly has promised to visit the city.',
     '"We have heard promises before," one head teacher said. Mr Blair said details would come soon.',
   ]),
 };

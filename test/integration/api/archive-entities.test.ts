@@ -6,6 +6,7 @@ import { EntityEditor } from '../../../shared/store/entity-editor';
 import { type ApiHandler, apiHandlerFor, httpEvent, lambdaContext } from '../../../support/api-events';
 import { startTestTable, type TestTable } from '../../../support/dynalite-table';
 import {
+  commons,
   gordon,
   idOf,
   labour,
@@ -26,9 +27,9 @@ beforeAll(async () => {
   const writer = new ArticleWriter(t.db, t.table);
   // "Mr Blair" first, the full name after: the archive links them whichever comes first.
   for (const a of [
-    namedArticle('mr1', 2, [mrBlair, london, gordon]),
-    namedArticle('mr2', 3, [mrBlair, labour], { undated: true }),
-    namedArticle('tb1', 1, [tony, labour, gordon]),
+    namedArticle('mr1', 2, [mrBlair, london, gordon, labour]),
+    namedArticle('mr2', 3, [mrBlair, labour, commons], { undated: true }),
+    namedArticle('tb1', 1, [tony, labour, gordon, commons]),
     namedArticle('tb2', 4, [tony, gordon]),
     namedArticle('ab1', 5, [tonyB, gordon]),
     namedArticle('soc', 6, [blairite]),
@@ -97,15 +98,16 @@ describe('one entity across the archive, through the API', () => {
     const { body } = await get(`/entities/${idOf(gordon)}/related`);
     expect(body.items.map((i: any) => [i.id, i.articlesTogether])).toEqual([
       [idOf(tony), 4],
+      [idOf(labour), 2],
       [idOf(london), 1],
-      [idOf(labour), 1],
+      [idOf(commons), 1],
     ]);
     const his = await get(`/entities/${idOf(tony)}/related`);
     const ids = his.body.items.map((i: any) => i.id);
     expect(ids).not.toContain(idOf(tony));
     expect(ids).not.toContain(idOf(tonyB));
     expect(ids).not.toContain(idOf(mrBlair));
-    expect(ids.sort()).toEqual([idOf(gordon), idOf(labour), idOf(london)].sort());
+    expect(ids.sort()).toEqual([idOf(commons), idOf(gordon), idOf(labour), idOf(london)].sort());
   });
 
   it.each(['', '/articles', '/related', '/quotes'])(

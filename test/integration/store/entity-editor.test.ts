@@ -90,8 +90,8 @@ describe('merge', () => {
 
 describe('split', () => {
   it('takes a linked "Mr Blair" article off Tony Blair, for good', async () => {
-    const mr = namedArticle('mr', 2, [mrBlair, london]);
-    await store(namedArticle('full', 1, [tony, london]), mr);
+    const mr = namedArticle('mr', 2, [mrBlair, london, labour, gordon]);
+    await store(namedArticle('full', 1, [tony, london, labour, gordon]), mr);
     expect(await articlesOf(idOf(tony))).toEqual(['full', 'mr']);
     expect(await editor.split(idOf(tony), ['mr'])).toEqual({ entityId: idOf(mrBlair), articlesMoved: 1 });
     expect(await articlesOf(idOf(tony))).toEqual(['full']);

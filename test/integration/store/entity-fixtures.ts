@@ -87,6 +87,8 @@ export const mrsBlair: Named = { name: 'Blair', gender: 'female', partial: true,
 export const labour: Named = { type: 'ORGANIZATION', name: 'Labour Party' };
 export const london: Named = { type: 'LOCATION', name: 'London' };
 export const chelsea: Named = { type: 'ORGANIZATION', name: 'Chelsea' };
+export const commons: Named = { type: 'ORGANIZATION', name: 'House of Commons' };
+export const oxford: Named = { type: 'ORGANIZATION', name: 'Oxford University' };
 export const gordon: Named = { name: 'Gordon Brown', gender: 'male' };
 
 export const idOf = (n: Named) => entityId(n.type ?? 'PERSON', n.name);

@@ -4,17 +4,21 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TaggedArticle } from '../../../shared/article/schema';
 import { ArchiveReader } from '../../../shared/store/archive-reader';
 import { ArticleWriter } from '../../../shared/store/article-writer';
+import { EntityResolver } from '../../../shared/store/entity-resolver';
 import { startTestTable, type TestTable } from '../../../support/dynalite-table';
 import {
   chelsea,
   cherie,
+  commons,
   euan,
+  gordon,
   idOf,
   labour,
   london,
   mrBlair,
   mrsBlair,
   namedArticle,
+  oxford,
   snapshot,
   tony,
 } from './entity-fixtures';
@@ -41,9 +45,10 @@ function entityOf(article: Awaited<ReturnType<ArchiveReader['article']>>, tagged
 }
 
 describe('linking a surname-only person to the archive', () => {
-  const full = namedArticle('full', 1, [tony, labour]);
-  const partialA = namedArticle('mr-a', 2, [mrBlair, london, labour]);
-  const partialB = namedArticle('mr-b', 3, [mrBlair, labour], { undated: true });
+  // A link needs two pieces of evidence (entity-linking.ts): here two organisations both stories name.
+  const full = namedArticle('full', 1, [tony, labour, commons]);
+  const partialA = namedArticle('mr-a', 2, [mrBlair, london, labour, commons]);
+  const partialB = namedArticle('mr-b', 3, [mrBlair, labour, commons], { undated: true });
 
   it('joins "Mr Blair" articles to the archive\'s Tony Blair, with his quotes and counts', async () => {
     await storeAll([full, partialA, partialB]);
@@ -116,8 +121,11 @@ describe('linking a surname-only person to the archive', () => {
   });
 
   it('keeps two people of one surname apart by gender, and records why', async () => {
-    await storeAll([full, namedArticle('cherie', 4, [cherie, chelsea])]);
-    await storeAll([namedArticle('mrs', 5, [mrsBlair, chelsea]), namedArticle('mr', 6, [mrBlair, labour])]);
+    await storeAll([full, namedArticle('cherie', 4, [cherie, chelsea, oxford])]);
+    await storeAll([
+      namedArticle('mrs', 5, [mrsBlair, chelsea, oxford]),
+      namedArticle('mr', 6, [mrBlair, labour, commons]),
+    ]);
     expect(
       (await reader.entityArticles(idOf(cherie), { limit: 10 })).items.map((i) => i.articleId).sort(),
     ).toEqual(['cherie', 'mrs']);
@@ -128,37 +136,78 @@ describe('linking a surname-only person to the archive', () => {
   });
 
   it('leaves an ambiguous "Mr Blair" apart, and lets shared company decide when it can', async () => {
-    await storeAll([full, namedArticle('euan', 4, [euan, chelsea])]);
+    await storeAll([full, namedArticle('euan', 4, [euan, chelsea, oxford])]);
     await storeAll([
       namedArticle('mr-alone', 5, [mrBlair]),
-      namedArticle('mr-labour', 6, [mrBlair, labour]),
-      namedArticle('mr-chelsea', 7, [mrBlair, chelsea]),
+      namedArticle('mr-labour', 6, [mrBlair, labour, commons]),
+      namedArticle('mr-chelsea', 7, [mrBlair, chelsea, oxford]),
+      namedArticle('mr-both', 8, [mrBlair, labour, commons, chelsea, oxford]),
     ]);
     const alone = entityOf(await reader.article('mr-alone'), idOf(mrBlair));
     expect(alone?.resolvedId).toBeUndefined();
     expect(alone?.link).toEqual({
       status: 'separate',
-      reason: 'ambiguous: Euan Blair, Tony Blair are all named Blair',
+      reason:
+        'too little evidence that Blair is Euan Blair (nothing shared, score 0): a link needs 1.5; 2 people are named Blair',
     });
+    expect(entityOf(await reader.article('mr-both'), idOf(mrBlair))?.link?.reason).toMatch(/^ambiguous: /);
     expect(entityOf(await reader.article('mr-labour'), idOf(mrBlair))?.resolvedId).toBe(idOf(tony));
     expect(entityOf(await reader.article('mr-chelsea'), idOf(mrBlair))?.resolvedId).toBe(idOf(euan));
-    expect((await reader.entityArticles(idOf(mrBlair), { limit: 10 })).items.map((i) => i.articleId)).toEqual(
-      ['mr-alone'],
-    );
+    expect(
+      (await reader.entityArticles(idOf(mrBlair), { limit: 10 })).items.map((i) => i.articleId).sort(),
+    ).toEqual(['mr-alone', 'mr-both']);
   });
 
   it('re-decides earlier links when a namesake appears later', async () => {
-    // "Mr Blair" in London links to the only Blair seen in London, until a second one is.
+    // "Mr Blair" with Labour and the Commons is Tony Blair, until a second Blair is seen with both.
     await storeAll([
-      namedArticle('full', 1, [tony, labour, london]),
-      namedArticle('mr-alone', 5, [mrBlair, london]),
-      namedArticle('mr-labour', 6, [mrBlair, labour]),
+      namedArticle('full', 1, [tony, labour, commons, gordon]),
+      namedArticle('mr-alone', 5, [mrBlair, labour, commons]),
+      namedArticle('mr-labour', 6, [mrBlair, labour, commons, gordon]),
     ]);
     expect(await reader.entity(idOf(tony))).toMatchObject({ articleCount: 3 });
-    await storeAll([namedArticle('euan', 8, [euan, chelsea, london])]);
+    await storeAll([namedArticle('euan', 8, [euan, labour, commons])]);
     expect(entityOf(await reader.article('mr-alone'), idOf(mrBlair))?.link?.status).toBe('separate');
     expect(entityOf(await reader.article('mr-labour'), idOf(mrBlair))?.resolvedId).toBe(idOf(tony));
     expect(await reader.entity(idOf(tony))).toMatchObject({ articleCount: 2 });
     expect(await reader.entity(idOf(mrBlair))).toMatchObject({ articleCount: 1 });
+  });
+
+  it('re-decides an earlier article when a known person gains the evidence it lacked, in any order', async () => {
+    const first = namedArticle('full', 1, [tony, labour]);
+    const second = namedArticle('full-2', 2, [tony, commons]);
+    const mr = namedArticle('mr', 3, [mrBlair, labour, commons]);
+    await storeAll([first, mr]);
+    expect(entityOf(await reader.article('mr'), idOf(mrBlair))?.link?.reason).toMatch(/^too little evidence/);
+    const outcome = await writer().write(second);
+    expect(outcome.relinked).toBe(1);
+    expect(entityOf(await reader.article('mr'), idOf(mrBlair))?.resolvedId).toBe(idOf(tony));
+    const forward = await snapshot(t, reader, watched);
+    for (const order of [
+      [mr, second, first],
+      [second, mr, first],
+    ]) {
+      await t.stop();
+      t = await startTestTable();
+      reader = new ArchiveReader(t.db, t.table);
+      await storeAll(order);
+      expect(await snapshot(t, reader, watched)).toEqual(forward);
+    }
+  });
+
+  it("re-decides only the articles a grown candidate's new evidence touches", async () => {
+    await storeAll([
+      namedArticle('full', 1, [tony, labour, commons]),
+      namedArticle('mr-labour', 2, [mrBlair, labour, commons]),
+      namedArticle('mr-chelsea', 3, [mrBlair, chelsea]),
+    ]);
+    const resolver = new EntityResolver(t.db, t.table);
+    const growth = (coEntities: string[]) => ({ coEntities, titles: [], months: [] });
+    expect(await resolver.partialArticles('blair', growth([idOf(chelsea)]))).toEqual(['mr-chelsea']);
+    expect(await resolver.partialArticles('blair', growth([idOf(commons), idOf(oxford)]))).toEqual([
+      'mr-labour',
+    ]);
+    expect(await resolver.partialArticles('blair', growth([idOf(gordon)]))).toEqual([]);
+    expect(await resolver.partialArticles('blair')).toEqual(['mr-chelsea', 'mr-labour']);
   });
 });
