@@ -164,6 +164,10 @@ describe('resolution of people within an article', () => {
       aliases: ['Keating'],
     });
     expect(keating.find((e) => e.type === 'PERSON')!.partialName).toBeUndefined();
+    const west = resolve('US hip-hop star Kanye West leads the race. West said he was happy.', [
+      ['West', 'PERSON'],
+    ]);
+    expect(west.map((e) => [e.name, e.aliases])).toEqual([['Kanye West', ['West']]]);
   });
 
   it('leaves a surname-only person alone where the full name is doubtful', () => {
@@ -177,6 +181,9 @@ describe('resolution of people within an article', () => {
     ]);
     expect(partial('But Keating was pleased. Mr Keating said so.', 'Keating')).toEqual(['Keating']);
     expect(partial('The Labour Keating plan failed, Mr Keating said.', 'Keating')).toEqual(['Keating']);
+    // A title of a work after an ordinary word, a nationality after a title.
+    expect(partial('Festivals showed Reservoir Dogs. Dogs won.', 'Dogs')).toEqual(['Dogs']);
+    expect(partial('Economy minister German Gref spoke. Mr Gref left.', 'Gref')).toEqual(['Gref']);
     // Two given names for one surname: which one "Mr Williams" is, the text does not say.
     expect(
       partial('Serena Williams won. Venus Williams lost. Mr Williams, their father, cheered.', 'Williams'),
