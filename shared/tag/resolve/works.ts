@@ -16,6 +16,10 @@ const AS_ROLE_BEFORE = /\p{Lu}\p{Ll}+\s+as\s+(?:the|his|her|a|an)\s+(?:[a-z-]+\s
 /** The kind of work right after the name: "the new Miss Marple drama". */
 const WORK_AFTER =
   /^\s+(?:drama|dramas|series|film|movie|novel|novels|show|sitcom|musical|single|song|album|sketch|character|adaptation|episodes?)\b/i;
+/** A role in a cast, said after it: "Mr. Benn, with Brad Pitt in the title role". */
+const TITLE_ROLE_AFTER = /^[^.!?]{0,50}\bin the title role\b/;
+/** A brand in a list of brands: "brands such as Dairy Milk, Dr Pepper and Snapple". */
+const BRANDS_BEFORE = /\bbrands\s+(?:such as|including|like)\s+[^.!?]{0,40}$/;
 /** An epithet, not a person: "the Mr Nasty of books". */
 const THE_BEFORE = /\bthe\s+$/i;
 const POSSESSIVE_AFTER = /^['’]s?\b/;
@@ -29,6 +33,7 @@ const BY_AUTHOR_AFTER = /^\s+by\s+\p{Lu}|^,\s+(?:a|an|the)\s+(?:novel|book|film|
  * Honorific names that are titles of works or characters, not people in the news, become MISC with the
  * honorific in the name ("Ms Jackson" the song): "hit with Ms Jackson", "hit track Lady Marmalade", "played
  * Mrs Potts", "portrayal of headmaster Dr Arnold", "the new Miss Marple drama", "the Mr Nasty of books",
+ * "Mr. Benn, with Brad Pitt in the title role", "brands such as Dairy Milk, Dr Pepper",
  * and titles of the form "Jonathan Strange and Mr Norrell" where a work is named around them. The archive
  * links only people, so these stay out of linking.
  */
@@ -51,7 +56,7 @@ function asWork(body: string, m: PreparedMention, before: PreparedMention[]): Pr
   if (!h) return undefined;
   const start = m.start - h[0].length;
   const left = body.slice(Math.max(0, start - 60), start);
-  const right = body.slice(m.end, m.end + 40);
+  const right = body.slice(m.end, m.end + 60);
   if (POSSESSIVE_AFTER.test(right) || !alwaysSoCalled(body, m.text, h[0].trim())) return undefined;
   const single = m.length === 1;
   if (
@@ -59,6 +64,8 @@ function asWork(body: string, m: PreparedMention, before: PreparedMention[]): Pr
     ROLE_BEFORE.test(left) ||
     (AS_ROLE_BEFORE.test(left) && single) ||
     WORK_AFTER.test(right) ||
+    TITLE_ROLE_AFTER.test(right) ||
+    BRANDS_BEFORE.test(left) ||
     (THE_BEFORE.test(left) && single)
   )
     return misc(body, start, m.end);

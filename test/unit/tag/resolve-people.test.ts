@@ -217,6 +217,12 @@ describe('resolution of people within an article', () => {
     expect(kinds('Two episodes of the new Miss Marple drama will air.', [['Marple', 'PERSON']])).toEqual([
       ['MISC', 'Miss Marple'],
     ]);
+    expect(kinds("I'd like to see Mr. Benn, with a star in the title role.", [['Benn', 'PERSON']])).toEqual([
+      ['MISC', 'Mr. Benn'],
+    ]);
+    expect(
+      kinds('It owns brands such as Dairy Milk, Dr Pepper and Snapple.', [['Pepper', 'PERSON']]),
+    ).toEqual([['MISC', 'Dr Pepper']]);
   });
 
   it('keeps people in the news as people where the words only look like a work or a role', () => {
