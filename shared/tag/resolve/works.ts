@@ -38,16 +38,23 @@ const BY_AUTHOR_AFTER = /^\s+by\s+\p{Lu}|^,\s+(?:a|an|the)\s+(?:novel|book|film|
  * links only people, so these stay out of linking.
  */
 export function markWorks(body: string, prepared: PreparedMention[]): PreparedMention[] {
-  let changed = false;
   const out: PreparedMention[] = [];
+  // "mr benn": the honorific names found to be works or characters.
+  const works = new Set<string>();
+  const key = (m: PreparedMention) => foldName(`${m.honorific!.text} ${m.text}`);
   for (const m of prepared) {
     const work = m.honorific && m.type === 'PERSON' ? asWork(body, m, out) : undefined;
-    if (work) {
-      changed = true;
-      out.push(work);
-    } else out.push(m);
+    if (work) works.add(key(m));
+    out.push(work ?? m);
   }
-  return changed ? out : prepared;
+  if (works.size === 0) return prepared;
+  // The same character or title elsewhere in the article, where nothing around it says so ("Mr. Benn with
+  // Rowan Atkinson as the lead"): the name is a work's once it is one.
+  return out.map((m) => {
+    if (!m.honorific || m.type !== 'PERSON' || !works.has(key(m))) return m;
+    const h = HONORIFIC_BEFORE.exec(body.slice(Math.max(0, m.start - 12), m.start));
+    return h ? misc(body, m.start - h[0].length, m.end) : m;
+  });
 }
 
 /** The MISC mention `m` is part of, or undefined when it reads as a person. `before`: mentions so far. */

@@ -217,9 +217,13 @@ describe('resolution of people within an article', () => {
     expect(kinds('Two episodes of the new Miss Marple drama will air.', [['Marple', 'PERSON']])).toEqual([
       ['MISC', 'Miss Marple'],
     ]);
-    expect(kinds("I'd like to see Mr. Benn, with a star in the title role.", [['Benn', 'PERSON']])).toEqual([
-      ['MISC', 'Mr. Benn'],
-    ]);
+    // Once a character, everywhere in the article.
+    expect(
+      kinds(
+        "I'd like to see Mr. Benn, with a star in the title role. Or Mr. Benn with a comic as the lead.",
+        [['Benn', 'PERSON']],
+      ),
+    ).toEqual([['MISC', 'Mr. Benn']]);
     expect(
       kinds('It owns brands such as Dairy Milk, Dr Pepper and Snapple.', [['Pepper', 'PERSON']]),
     ).toEqual([['MISC', 'Dr Pepper']]);
