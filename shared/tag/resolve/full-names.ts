@@ -11,6 +11,7 @@ import type { PreparedMention } from './spans';
 /** The capitalised word right before a surname, and what stands before that word. */
 const WORD_BEFORE = /(?:^|([\p{L}\p{N}.,;:!?'’"“”)-]+)[ \t]+|[\n"“(])(\p{Lu}\p{Ll}+)[ ]$/u;
 const NAME_CHAR = /[\p{L}\p{N}]/u;
+const LOWER = /\p{Ll}/u;
 const CAPITALISED_NEXT = /^[ ]\p{Lu}/u;
 /** Words after a name that say it is a firm's ("James Hardie chairwoman"). */
 const FIRM_AFTER =
@@ -93,6 +94,8 @@ function candidates(body: string, surname: string, lexicon: Lexicon): Candidate[
   const out: Candidate[] = [];
   for (let at = body.indexOf(surname); at >= 0; at = body.indexOf(surname, at + 1)) {
     const end = at + surname.length;
+    // The given name ends in a lower-case letter right before one space: a cheap test before WORD_BEFORE.
+    if (body.charCodeAt(at - 1) !== 32 || !LOWER.test(body[at - 2] ?? ' ')) continue;
     if (NAME_CHAR.test(body[end] ?? ' ') || CAPITALISED_NEXT.test(body.slice(end, end + 2))) continue;
     const m = WORD_BEFORE.exec(body.slice(Math.max(0, at - 60), at));
     if (!m) continue;
