@@ -82,6 +82,9 @@ function mostRecent(clusters: Cluster[], start: number): Cluster | undefined {
 
 /** "lula" in "luiz inacio lula da silva": the name word before a particle, past the given name. */
 function wordBeforeParticles(full: string): string | undefined {
+  // Names of three words or fewer have none: most names, at the cost of one scan.
+  const second = full.indexOf(' ', full.indexOf(' ') + 1);
+  if (second < 0 || full.indexOf(' ', second + 1) < 0) return undefined;
   const words = full.split(' ');
   for (let i = 2; i < words.length - 1; i++) if (isNameParticle(words[i]!)) return words[i - 1];
   return undefined;
