@@ -1,6 +1,6 @@
 /**
  * Quote attribution benchmark: the tagger's quotes and speakers against quotes annotated by hand in
- * bench/data/quotes-dev.tsv (offsets into the parsed body of stories in ../shared/data/bbc-news; no
+ * bench/data/quotes-{dev,heldout,blind,blind2}.tsv (offsets into the parsed body of stories in ../shared/data/bbc-news; no
  * article text in the repo). Then, over every story there, what resolution within an article leaves
  * wrong: honorific people apart from their full name, names with a honorific or junk in them, and
  * relative dates resolved near the epoch. Prints markdown tables; `--show` also lists every miss.
@@ -23,6 +23,14 @@ const goldSets = [
   [
     'held-out set (annotated after the rules were written; README tells its first run)',
     join(repoRoot, 'bench', 'data', 'quotes-heldout.tsv'),
+  ],
+  [
+    'blind set (annotated before the tagger ran on its stories; README tells its first run)',
+    join(repoRoot, 'bench', 'data', 'quotes-blind.tsv'),
+  ],
+  [
+    'second blind set (annotated after the fixes the blind set led to; README tells its first run)',
+    join(repoRoot, 'bench', 'data', 'quotes-blind2.tsv'),
   ],
 ] as const;
 const show = process.argv.includes('--show');

@@ -1,13 +1,13 @@
 import type { Entity, Mention as QuoteSpan } from '../../article/schema';
 import { isTitleWord } from '../titles';
-import { pronounGender } from './honorifics';
+import { pronounGender, roleGender } from './honorifics';
 
 const SPEECH =
   'said|says|saying|told|tells|added|adds|stressed|warned|warns|wrote|writes|asked|insisted|insists|noted|notes|' +
   'explained|explains|argued|argues|claimed|declared|stated|announced|continued|replied|responded|recalled|' +
   'admitted|acknowledged|urged|posted|tweeted|confirmed|commented|suggested|predicted|conceded|remarked|agreed|' +
   'agrees|cautioned|believes|thinks|observed|reported|estimated|complained|joked|laughed|laughs|revealed|' +
-  'maintained|concluded';
+  'maintained|concluded|pointed out';
 const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH})\\b`);
 /** A pronoun standing right before the verb: "…," he said / She said: "…". */
 const PRONOUN_BEFORE = /\b(he|she|He|She|it|It)\s+$/;
@@ -17,10 +17,12 @@ const PHRASE_END = /[,.;:!?\n"“”(]|\s(?:at|of|for|from|in|on|who|which|addin
 const LAST_WORD = /([\p{L}.-]+)\s*$/u;
 /**
  * What may stand between a speaker's name and the verb: a few words ("Sean Dudas said", "Mr Bello
- * explained") or an appositive ("Sarah Mukasa, the play's organiser, told"); not a clause ("Willis does
- * not seek damages, the lawsuit noted").
+ * explained"), an appositive ("Sarah Mukasa, the play's organiser, told"; "Mr Bez - himself a former
+ * Porsche man - said"), or one a writer left open ("Matt Williams, a fund manager at Perpetual said"); not a
+ * clause ("Willis does not seek damages, the lawsuit noted") nor a dash alone.
  */
-const SUBJECT_GAP = /^(?:\s*|\s*,\s*|\s+(?:\S+\s+){0,2}|\s*,[^.!?]*,\s*)$/;
+const SUBJECT_GAP =
+  /^(?:\s*|\s*,\s*|\s+(?:[\p{L}\p{N}'’.-]*[\p{L}\p{N}]\s+){0,2}|\s*,(?:[^.!?]|\.\d)*,\s*|\s+[-–—]\s[^.!?"“”]{0,80}\s[-–—]\s+|\s*,\s+an?\s[^.!?,"“”]{0,60}\s)$/u;
 /** A name right before or after a speech verb: the subject of speech, which a pronoun most likely means. */
 const SPOKE_AFTER = new RegExp(`^(?:\\s*,[^.!?"“”]{0,80},)?\\s+(?:${SPEECH})\\b`);
 // "said X", not "told X" or "asked X": there X is spoken to.
@@ -29,6 +31,19 @@ const SPOKE_BEFORE = new RegExp(
 );
 /** How far a quote's attribution may run after it, or a continuation's gap. */
 const REACH = 160;
+const ORGANISATION_NOUN =
+  'firm|company|group|bank|report|study|survey|statement|magazine|newspaper|paper|airline|carrier|retailer|' +
+  'watchdog|regulator|agency|organisation|organization|ministry|department|broadcaster|network|studio|label|' +
+  'subsidiary|council|committee|commission';
+const PERSON_NOUN =
+  'singer|star|actor|actress|comedian|rapper|musician|director|author|writer|novelist|presenter|host|judge|' +
+  'senator|chairman|chairwoman|boss|economist|player|manager|coach|captain|leader|president|minister|' +
+  'chancellor|secretary|executive|\\d+-year-old';
+/** "the firm", "the US magazine", "the 23-year-old", "the actress, who won in 2000,": right before the verb. */
+const DESCRIPTION_BEFORE = new RegExp(
+  `\\b[Tt]he\\s+(?:[\\p{L}-]+\\s+)?(?:(${ORGANISATION_NOUN})|(${PERSON_NOUN}))(?:\\s*,(?:[^.!?"“”]|\\.\\d)*,)?\\s+$`,
+  'iu',
+);
 
 interface NameMention {
   start: number;
@@ -66,6 +81,8 @@ export function attributeSpeakers(
     people,
     organisations: names('ORGANIZATION'),
     spoke: new Map(),
+    subject: new Map(),
+    genders: new Map(),
   };
   const speakers = spans.map((q, k) =>
     // X said: "…" names its speaker first; otherwise the attribution after a quote is the common form.
@@ -82,7 +99,8 @@ export function attributeSpeakers(
   // A quote left open at the end of a paragraph goes on in the next one, where its attribution may be.
   for (let k = spans.length - 2; k >= 0; k--) {
     const next = speakers[k + 1];
-    if (!speakers[k] && next && runsOn(context, spans[k]!, spans[k + 1]!)) speakers[k] = next;
+    const [p, q] = [spans[k]!, spans[k + 1]!];
+    if (!speakers[k] && next && (runsOn(context, p, q) || sameSentence(context, p, q))) speakers[k] = next;
   }
   spans.forEach((q, k) => {
     speakers[k] ??= speakerOfSentenceBefore(context, q);
@@ -109,6 +127,10 @@ interface Context {
   organisations: NameMention[];
   /** spokeAt per name mention: every pronoun asks again about each name before it. */
   spoke: Map<NameMention, boolean>;
+  /** subjectAt per name mention, for the same reason. */
+  subject: Map<NameMention, boolean>;
+  /** Genders the text gave people that resolution left without one: "…," she told reporters. */
+  genders: Map<Entity, 'female' | 'male'>;
 }
 
 /** “…,” Pistorius said / “…,” said GM chief executive Rick Wagoner / “…,” he said / “…,” the OECD said. */
@@ -127,11 +149,13 @@ function speakerAfter(c: Context, q: QuoteSpan, k: number): Entity | undefined {
   if (subject) return subject;
   const pronoun = PRONOUN_BEFORE.exec(c.text.slice(from, verbAt));
   if (pronoun) return antecedent(c, q.start, pronoun[1]!);
+  const described = describedSpeaker(c, from, verbAt);
+  if (described) return described;
   // "said Fiat chief executive Sergio Marchionne": the last person of the phrase after the verb.
   const phraseEnd = endOfPhrase(c.text, verbEnd, from + sentence.length);
   const after = c.people.filter((p) => p.start >= verbEnd && p.end <= phraseEnd);
   if (after.length > 0) return after[after.length - 1]!.entity;
-  return organisationAt(c, from, verbAt, verbEnd);
+  return organisationAt(c, from, verbAt, verbEnd) ?? spokesmanFor(c, from, verbAt);
 }
 
 /** Where the name after a speech verb ends (see PHRASE_END): not at a comma or "of" right after a title. */
@@ -169,7 +193,7 @@ function organisationAt(c: Context, from: number, verbAt: number, verbEnd: numbe
   return after?.entity;
 }
 
-/** X said “…” / X said he was seeking a “dignified” peace / She said: “…”. */
+/** X said “…” / X said he was seeking a “dignified” peace / She said: “…” / X described it as “…”. */
 function speakerBefore(c: Context, q: QuoteSpan): Entity | undefined {
   const open = q.start - 1;
   const paragraphStart = c.text.lastIndexOf('\n', open) + 1;
@@ -179,22 +203,81 @@ function speakerBefore(c: Context, q: QuoteSpan): Entity | undefined {
   let sentenceStart = head.length;
   while (sentenceStart > 0) {
     const ch = head.charCodeAt(sentenceStart - 1);
-    if (ch === 46 || ch === 33 || ch === 63) break;
+    // Not the point in "£24.5m".
+    if ((ch === 46 && !/\d/.test(head[sentenceStart] ?? '')) || ch === 33 || ch === 63) break;
     sentenceStart--;
   }
   const from = paragraphStart + sentenceStart;
-  const verb = SPEECH_VERB.exec(c.text.slice(from, open));
+  const sentence = c.text.slice(from, open);
+  const verb = SPEECH_VERB.exec(sentence) ?? activeDescribing(sentence);
   if (!verb) return undefined;
   const verbAt = from + verb.index;
   const subject = subjectOf(c, from, verbAt);
   if (subject) return subject;
   const pronoun = PRONOUN_BEFORE.exec(c.text.slice(from, verbAt));
   if (pronoun) return antecedent(c, from, pronoun[1]!);
-  // "The Muslim Council of Britain said in a statement: "…"".
+  // "The Muslim Council of Britain said in a statement: "…""; not "X, chairman of The Island Group, said".
   const organisations = c.organisations.filter((o) => o.start >= from && o.end <= verbAt);
   const last = organisations[organisations.length - 1];
-  return last && SUBJECT_GAP.test(c.text.slice(last.end, verbAt)) ? last.entity : undefined;
+  if (
+    last &&
+    SUBJECT_GAP.test(c.text.slice(last.end, verbAt)) &&
+    !OBJECT_OF.test(c.text.slice(Math.max(from, last.start - 40), last.start))
+  )
+    return last.entity;
+  const spokesman = spokesmanFor(c, from, verbAt);
+  if (spokesman) return spokesman;
+  const described = describedSpeaker(c, from, verbAt);
+  if (described) return described;
+  // "Vivendi has rejected the charge, saying …" / "Mr Strauss doubted it, but added: …": the subject of
+  // the sentence says it.
+  const joined = PARTICIPLE.test(verb[0]) || JOINED.test(c.text.slice(from, verbAt));
+  return joined ? sentenceSubject(c, from, verbAt) : undefined;
 }
+
+/** Verbs that quote by characterising: "X described the film as "…"", "X branded the plan "…"". */
+const DESCRIBING = /\b(?:described|describes|calls|called|branded|brands|labelled|labeled|dubbed)\b/;
+/** The same verb in the passive ("Barley is described as "…"") names no speaker. */
+const PASSIVE = /\b(?:is|was|are|were|be|been|being)\s+(?:\p{L}+ly\s+)?$/u;
+
+function activeDescribing(sentence: string): RegExpExecArray | null {
+  const verb = DESCRIBING.exec(sentence);
+  return verb && !PASSIVE.test(sentence.slice(0, verb.index)) ? verb : null;
+}
+
+const PARTICIPLE = /^(?:saying|adding)$/;
+/** A second verb of the sentence's subject: "… but added", "… and said". */
+const JOINED = /,?\s+(?:and|but)\s+(?:also\s+|then\s+)?$/;
+/** A name after a preposition is no subject: "chairman of The Island Group". */
+const OBJECT_OF = /\b(?:of|at|for|with|from|by|to|in)\s+(?:[Tt]he\s+)?(?:\p{Lu}[\p{L}&'’-]*\s+){0,3}$/u;
+
+/** The name, pronoun or description that leads the sentence from `from`, up to the verb at `verbAt`. */
+function sentenceSubject(c: Context, from: number, verbAt: number): Entity | undefined {
+  const first = [...c.people, ...c.organisations]
+    .filter((m) => m.start >= from && m.end <= verbAt && subjectAt(c, m))
+    .sort((a, b) => a.start - b.start)[0];
+  if (first) return first.entity;
+  const pronoun = /^\s*(?:\p{L}+,?\s+)?(he|she|it)\b/iu.exec(c.text.slice(from, verbAt));
+  return pronoun ? antecedent(c, from, pronoun[1]!) : undefined;
+}
+
+/** "A Treasury spokesperson said", "a Capital Economics statement said", "a spokesman for BP said": BP. */
+function spokesmanFor(c: Context, from: number, verbAt: number): Entity | undefined {
+  for (const o of c.organisations) {
+    if (o.start < from || o.end > verbAt) continue;
+    const after = c.text.slice(o.end, verbAt);
+    const before = c.text.slice(from, o.start);
+    const gap = SPOKESMAN_AFTER.exec(after);
+    if (gap && SUBJECT_GAP.test(after.slice(gap[0].length))) return o.entity;
+    if (SPOKESMAN_BEFORE.test(before) && SUBJECT_GAP.test(after)) return o.entity;
+  }
+  return undefined;
+}
+
+const SPOKESMAN =
+  'spokes(?:wo)?man|spokesperson|spokespeople|statement|report|survey|study|official|representative|source';
+const SPOKESMAN_AFTER = new RegExp(`^(?:['’]s?)?\\s+(?:${SPOKESMAN})s?\\b`);
+const SPOKESMAN_BEFORE = new RegExp(`\\b(?:${SPOKESMAN})s?\\s+(?:for|at|from)\\s+(?:the\\s+)?$`, 'i');
 
 /**
  * A quote that starts a sentence with no attribution of its own, right after a sentence in which someone
@@ -207,13 +290,7 @@ function speakerOfSentenceBefore(c: Context, q: QuoteSpan): Entity | undefined {
   if (!lead) return undefined;
   // The sentence before: from the terminal mark before it to where this quote's sentence starts.
   const end = open - lead[0].length + (lead[0].match(/^[.!?"”]/) ? 1 : 0);
-  const sentenceStart = Math.max(
-    c.text.lastIndexOf('. ', end - 2),
-    c.text.lastIndexOf('\n', end - 2),
-    c.text.lastIndexOf('? ', end - 2),
-    c.text.lastIndexOf('! ', end - 2),
-  );
-  const from = sentenceStart + 1;
+  const from = sentenceStartBefore(c.text, end - 1);
   const sentence = c.text.slice(from, end);
   if (/["“”]/.test(sentence)) return undefined;
   const verb = SPEECH_VERB.exec(sentence);
@@ -222,8 +299,22 @@ function speakerOfSentenceBefore(c: Context, q: QuoteSpan): Entity | undefined {
   const subject = subjectOf(c, from, verbAt);
   if (subject) return subject;
   const pronoun = PRONOUN_BEFORE.exec(c.text.slice(from, verbAt));
-  return pronoun && !/^it$/i.test(pronoun[1]!) ? antecedent(c, from, pronoun[1]!) : undefined;
+  if (pronoun) return /^it$/i.test(pronoun[1]!) ? undefined : antecedent(c, from, pronoun[1]!);
+  return spokesmanFor(c, from, verbAt);
 }
+
+/** Where the sentence holding `at` starts: after a terminal mark (and a closing quote) and a space, or a line break. */
+function sentenceStartBefore(text: string, at: number): number {
+  for (let i = at - 1; i > 0; i--) {
+    if (text[i] === '\n') return i + 1;
+    if (!SPACE.test(text[i]!)) continue;
+    const mark = /["”]/.test(text[i - 1]!) ? i - 2 : i - 1;
+    if (mark >= 0 && /[.!?]/.test(text[mark]!)) return i + 1;
+  }
+  return 0;
+}
+
+const SPACE = /\s/;
 
 /**
  * Whether quote `q` goes on with `p`'s speaker: in the same paragraph with no other person named
@@ -244,9 +335,18 @@ function continues(c: Context, p: QuoteSpan, q: QuoteSpan, speaker: Entity): boo
     .join(' ');
   if (SPEECH_VERB.test(laterSentences)) return false;
   if (!/\n/.test(gap)) return true;
-  // A new paragraph: only when the last one ended inside the quote, and this one opens with it.
+  // A new paragraph that opens with the quote: only when the last one ended inside the quote, or with
+  // no more than the quote's own attribution ("…," he added.).
   const [endOfLast, startOfThis] = [gap.slice(0, gap.indexOf('\n')), gap.slice(gap.lastIndexOf('\n') + 1)];
-  return /^\s*$/.test(endOfLast) && /^\s*["“]?$/.test(startOfThis);
+  if (!/^\s*["“]?$/.test(startOfThis)) return false;
+  return /^\s*$/.test(endOfLast) || /^["”]\s[^.!?"“”]*[.!?]\s*$/.test(endOfLast);
+}
+
+/** Whether `p` and `q` stand in one sentence ("…" without turning it into "…", he said), nobody else speaking. */
+function sameSentence(c: Context, p: QuoteSpan, q: QuoteSpan): boolean {
+  if (/[.!?]$/.test(p.text)) return false;
+  const gap = c.text.slice(p.end + 1, q.start - 1);
+  return gap.length <= 100 && !/[.!?\n"“”]/.test(gap) && !SPEECH_VERB.test(gap);
 }
 
 /** Whether `p` was left open at the end of its paragraph and `q` opens the next one. */
@@ -257,32 +357,117 @@ function runsOn(c: Context, p: QuoteSpan, q: QuoteSpan): boolean {
 }
 
 /**
- * What a pronoun before `offset` stands for: "it", the last organisation that spoke; "he" and "she", the
- * last person of that gender (or of no known gender) who spoke, else the last one named at all.
+ * What a pronoun before `offset` stands for: "it", the last organisation that spoke or led a sentence;
+ * "he" and "she", the last person of that gender (or of no known gender) who spoke or led a sentence
+ * ("Swank … paid tribute to Clint Eastwood. "…," she said": Swank), else the last one named at all.
  */
 function antecedent(c: Context, offset: number, pronoun: string): Entity | undefined {
-  const spoke = (m: NameMention) => spokeAt(c, m);
-  if (/^it$/i.test(pronoun)) return lastWhere(c.organisations, offset, spoke);
   const gender = pronounGender(pronoun);
-  const fits = (m: NameMention) => !gender || !m.entity.gender || m.entity.gender === gender;
-  const same = (m: NameMention) => m.entity.gender === gender;
+  const found = antecedentOf(c, offset, /^it$/i.test(pronoun) ? 'it' : gender);
+  // The pronoun tells the gender of whom it stands for: later pronouns of the other gender pass them by.
+  if (found && gender && !found.gender) c.genders.set(found, gender);
+  return found;
+}
+
+function antecedentOf(
+  c: Context,
+  offset: number,
+  gender: 'female' | 'male' | 'it' | undefined,
+): Entity | undefined {
+  const salient = (m: NameMention) => spokeAt(c, m) || subjectAt(c, m);
+  if (gender === 'it') return lastWhere(c.organisations, offset, salient);
+  const genderOf = (m: NameMention) => m.entity.gender ?? c.genders.get(m.entity);
+  const fits = (m: NameMention) => !gender || !genderOf(m) || genderOf(m) === gender;
+  const same = (m: NameMention) => genderOf(m) === gender;
   return (
-    lastWhere(c.people, offset, (m) => fits(m) && spoke(m)) ??
-    lastWhere(c.people, offset, same) ??
+    lastWhere(c.people, offset, (m) => fits(m) && salient(m)) ??
+    (gender ? lastWhere(c.people, offset, same) : undefined) ??
     lastWhere(c.people, offset, fits)
   );
 }
+
+const POSSESSIVE = /^['’]s?/;
 
 /** Whether a name stands as the subject of speech: "X said", "X, the Y, told", "said X". */
 function spokeAt(c: Context, m: NameMention): boolean {
   let spoke = c.spoke.get(m);
   if (spoke === undefined) {
+    // "declared Kasabian's singer Tom Meighan": a possessive is not who speaks.
     spoke =
-      SPOKE_AFTER.test(c.text.slice(m.end, m.end + 100)) ||
-      SPOKE_BEFORE.test(c.text.slice(Math.max(0, m.start - 60), m.start));
+      !POSSESSIVE.test(c.text.slice(m.end, m.end + 2)) &&
+      (SPOKE_AFTER.test(c.text.slice(m.end, m.end + 100)) ||
+        SPOKE_BEFORE.test(c.text.slice(Math.max(0, m.start - 60), m.start)));
     c.spoke.set(m, spoke);
   }
   return spoke;
+}
+
+/**
+ * Whether a name leads its sentence, where a subject stands: "Hoffman is in the UK", "British actor Owen
+ * is hoping", "On Wednesday, Jacques Barrot said"; not "… patched things up with actress Brigitte Nielsen".
+ */
+function subjectAt(c: Context, m: NameMention): boolean {
+  let subject = c.subject.get(m);
+  if (subject === undefined) {
+    subject = leadsSentence(c.text, m.start);
+    c.subject.set(m, subject);
+  }
+  return subject;
+}
+
+/** Words that never stand in the few words before a subject: function words and verbs. */
+const NOT_LEAD = new RegExp(
+  `^(?:he|she|it|they|we|i|you|with|to|by|for|from|of|at|in|on|and|or|but|that|as|than|who|whom|which|when|while|after|before|against|over|between|into|about|under|is|was|were|are|has|had|have|be|been|will|would|could|can|may|not|${SPEECH.replace(/ out/, '')})$`,
+  'i',
+);
+/** A sentence's opening adverbial ("On Wednesday, ") and conjunction ("But "), before its subject. */
+const LEAD_IN =
+  /^(?:(?:But|And|So|Yet|Now|Meanwhile|However|Also|Still|Instead|Earlier|Later)\b,?\s+)?(?:(?:On|In|At|After|Before|During|Since|Until|Last|This|Speaking|Asked|Like|Unlike|As|With|Despite|According|\p{Lu}\p{Ll}+ing)\b[^,"“”]{0,40},\s+)?/u;
+
+function leadsSentence(text: string, start: number): boolean {
+  let at = start;
+  const floor = Math.max(0, start - 200);
+  while (at > floor && !'.!?\n'.includes(text[at - 1]!)) at--;
+  if (at === floor && floor > 0) return false;
+  const lead = text.slice(at, start).replace(/^["”’'\s]+/, '');
+  if (/["“”]/.test(lead)) return false;
+  const words = lead
+    .replace(LEAD_IN, '')
+    .split(/\s+/)
+    .filter((w) => w !== '');
+  return words.length <= 4 && words.every((w) => !NOT_LEAD.test(w) && !w.endsWith(','));
+}
+
+/**
+ * "…," the 23-year-old wrote / "…," the firm said: a description standing where a name would, and what it
+ * stands for, as a pronoun would ("the actress" says her gender; "the firm" is an organisation).
+ */
+function describedSpeaker(c: Context, from: number, verbAt: number): Entity | undefined {
+  const d = DESCRIPTION_BEFORE.exec(c.text.slice(Math.max(from, verbAt - 120), verbAt));
+  if (!d) return undefined;
+  const at = verbAt - d[0].length;
+  if (d[1]) {
+    // "Rolling Stone magazine … the magazine reported", "sportswear firm Umbro … the firm said".
+    const after = new RegExp(`^\\s+${d[1]}\\b`, 'i');
+    const before = new RegExp(`\\b${d[1]}\\s+$`, 'i');
+    const named = lastWhere(
+      c.organisations,
+      at,
+      (m) =>
+        after.test(c.text.slice(m.end, m.end + 20)) ||
+        before.test(c.text.slice(Math.max(0, m.start - 20), m.start)),
+    );
+    return named ?? antecedentOf(c, at, 'it');
+  }
+  // "the president told": the one person the article gives that role, a former holder aside.
+  const role = new RegExp(`\\b${d[2]}\\b`, 'i');
+  const holders = new Set<Entity>();
+  for (const m of c.people) {
+    const title = m.entity.role;
+    if (m.start < at && title && role.test(title) && !/^former\b/i.test(title)) holders.add(m.entity);
+  }
+  if (holders.size === 1) return [...holders][0];
+  return antecedentOf(c, at, roleGender(d[2]!));
 }
 
 /**

@@ -1,27 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Entity } from '../../../shared/article/schema';
-import { attributeQuotes, findQuotes, isScareQuote } from '../../../shared/tag/quotes';
-
-function entity(
-  name: string,
-  text: string,
-  forms: string[],
-  extra: Partial<Entity> = {},
-  type: Entity['type'] = 'PERSON',
-): Entity {
-  const mentions = [];
-  for (const form of forms) {
-    for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
-      if (/\p{L}/u.test(text[at + form.length] ?? '') || /\p{L}/u.test(text[at - 1] ?? '')) continue;
-      mentions.push({ text: form, start: at, end: at + form.length });
-    }
-  }
-  mentions.sort((a, b) => a.start - b.start);
-  return { id: `${type}-${name}`, type, name, aliases: [], salience: 0.5, mentions, ...extra };
-}
-
-const speakers = (text: string, entities: Entity[]) =>
-  attributeQuotes(text, findQuotes(text), entities).map((q) => [q.text, q.speaker ?? null]);
+import { findQuotes, isScareQuote } from '../../../shared/tag/quotes';
+import { entity, speakers } from './quote-fixtures';
 
 describe('findQuotes', () => {
   it('finds curly and straight quotes, and a quote left open until the paragraph ends', () => {

@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import { entity, organisation, speakers } from './quote-fixtures';
+
+describe('speakers named by their place in the sentence', () => {
+  it('takes the person before a dash appositive, not the organisation inside it', () => {
+    const text =
+      'Mr Bez - himself a former executive at rival Porsche - said the new car was the company\'s "most affordable car ever made".';
+    const entities = [entity('Ulrich Bez', text, ['Mr Bez']), organisation('Porsche', text)];
+    expect(speakers(text, entities)).toEqual([['most affordable car ever made', 'Ulrich Bez']]);
+  });
+
+  it('takes the person before an appositive the writer left open, not its organisation', () => {
+    const text =
+      'However, Matt Williams, a fund manager at Perpetual Trustees said taking the stake "is definitely a precursor to a takeover".';
+    const entities = [
+      entity('Matt Williams', text, ['Matt Williams']),
+      organisation('Perpetual Trustees', text),
+    ];
+    expect(speakers(text, entities)[0]![1]).toBe('Matt Williams');
+  });
+
+  it('gives "he" and "she" to whoever leads the sentence before, not to the person named after the verb', () => {
+    const text = [
+      'Swank, who won an Oscar in 2000, paid tribute to director and co-star Clint Eastwood. "You guided us so brilliantly," she said.',
+      '',
+      'Stallone, 71, did not enjoy the house. But she was pleased to have patched things up with actress Brigitte Nielsen. "That alone was worth $1m," she said.',
+    ].join('\n');
+    const entities = [
+      entity('Hilary Swank', text, ['Swank']),
+      entity('Clint Eastwood', text, ['Clint Eastwood']),
+      entity('Jackie Stallone', text, ['Stallone']),
+      entity('Brigitte Nielsen', text, ['Brigitte Nielsen'], { gender: 'female' }),
+    ];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Hilary Swank', 'Jackie Stallone']);
+  });
+
+  it('prefers the person who leads a later sentence to one who spoke long before', () => {
+    const text = [
+      'The star of Tootsie said the film culture was poor. Hoffman is in the UK to publicise his new comedy.',
+      '',
+      'He said: "You go to the cinema and you realise you are watching the third act."',
+    ].join('\n');
+    const entities = [entity('Tootsie', text, ['Tootsie']), entity('Dustin Hoffman', text, ['Hoffman'])];
+    expect(speakers(text, entities)[0]![1]).toBe('Dustin Hoffman');
+  });
+
+  it('learns a gender from "she said" and does not give her a later "he said"', () => {
+    const text = [
+      'Imelda Staunton arrived in green. "It is lovely to be here at home," she told reporters.',
+      '',
+      'The crowd screamed when the next star arrived. "It is very intense and very loud," he told the BBC.',
+    ].join('\n');
+    const entities = [entity('Imelda Staunton', text, ['Imelda Staunton'])];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Imelda Staunton', null]);
+  });
+});
+
+describe('speakers that are organisations or descriptions', () => {
+  it('does not give a quote to an organisation named in an appositive after a preposition', () => {
+    const text =
+      'Antonio Reid, chairman of The Island Def Jam Music Group, said: "I can think of no-one more credible to build upon this legacy."';
+    expect(speakers(text, [organisation('Jam Music Group', text)])[0]![1]).toBeNull();
+  });
+
+  it('gives "…, but added:" to the subject of the sentence', () => {
+    const text =
+      'Mr Strauss doubted whether Rock would make an impact, but added: "I am all for lower ratings though."';
+    const entities = [entity('Bob Strauss', text, ['Mr Strauss']), entity('Chris Rock', text, ['Rock'])];
+    expect(speakers(text, entities)[0]![1]).toBe('Bob Strauss');
+  });
+
+  it('does not take a name after a pronoun subject for the one who speaks', () => {
+    const text =
+      'Mr Reid welcomed the deal. He hoped Jay-Z would "move the company into its next groundbreaking era", he added.';
+    const entities = [entity('Antonio Reid', text, ['Mr Reid']), entity('Jay-Z', text, ['Jay-Z'])];
+    expect(speakers(text, entities)[0]![1]).toBe('Antonio Reid');
+  });
+
+  it('gives "saying" to the subject of the sentence', () => {
+    const text =
+      'Vivendi has rejected the charge, saying the decision "was no more than a possibility, of which the public was aware".';
+    expect(speakers(text, [organisation('Vivendi', text)])[0]![1]).toBe('Vivendi');
+  });
+
+  it('gives the words of a spokesperson or a statement to the organisation', () => {
+    const text = [
+      'A Treasury spokesperson dismissed the claims, saying it was "on track to meeting the golden rule".',
+      '',
+      '"The downward trend in house prices is clear," a Capital Economics statement said.',
+      '',
+      'A spokesman for BP said: "We are reviewing the report."',
+    ].join('\n');
+    const entities = [
+      organisation('Treasury', text),
+      organisation('Capital Economics', text),
+      organisation('BP', text),
+    ];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Treasury', 'Capital Economics', 'BP']);
+  });
+
+  it('resolves "the magazine" to the organisation written with that word, and "the firm, which …," past a decimal', () => {
+    const text = [
+      'Madonna topped the list compiled by Rolling Stone magazine. Prince was second.',
+      '',
+      '"Prince returned to centre stage after a decade in the wilderness," the magazine reported.',
+      '',
+      'Sportswear firm Umbro lost Chelsea. The firm, which is to receive £24.5m, said it is "appraising a number of opportunities".',
+    ].join('\n');
+    const entities = [
+      entity('Madonna', text, ['Madonna']),
+      organisation('Rolling Stone', text),
+      organisation('Umbro', text),
+      entity('Chelsea', text, ['Chelsea']),
+    ];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Rolling Stone', 'Umbro']);
+  });
+
+  it('resolves "the 23-year-old wrote" to the person the text is about', () => {
+    const text =
+      'Britney Spears has attacked tabloid magazines. "Until you face what is going on, you will remain a false tabloid," the 23-year-old wrote.';
+    expect(speakers(text, [entity('Britney Spears', text, ['Britney Spears'])])[0]![1]).toBe(
+      'Britney Spears',
+    );
+  });
+
+  it('resolves "the president told" to the one person the article gives that role, a former holder aside', () => {
+    const text =
+      'President Mikhail Saakashvili was elected in 2004. Former president Eduard Shevardnadze left office in 2003. "We will find the money," the president told a government session.';
+    const entities = [
+      entity('Eduard Shevardnadze', text, ['Eduard Shevardnadze'], { role: 'former president' }),
+      entity('Mikhail Saakashvili', text, ['Mikhail Saakashvili'], { role: 'President' }),
+    ];
+    expect(speakers(text, entities)[0]![1]).toBe('Mikhail Saakashvili');
+  });
+
+  it('gives a characterising verb to its subject, but not its passive', () => {
+    const text = [
+      'Accepting his prize, DiCaprio described director Martin Scorsese as "one of the greatest contributors to cinema".',
+      '',
+      'Barley is described as a "webmaster, guerrilla film-maker and screenwriter".',
+    ].join('\n');
+    const entities = [
+      entity('Leonardo DiCaprio', text, ['DiCaprio']),
+      entity('Martin Scorsese', text, ['Martin Scorsese']),
+      entity('Nathan Barley', text, ['Barley']),
+    ];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Leonardo DiCaprio', null]);
+  });
+});
+
+describe('speakers carried from one quote to the next', () => {
+  it('carries a speaker to a paragraph that opens with a quote after the attribution ended the last one', () => {
+    const text = [
+      '"British music needs a kick up the arse," declared Kasabian\'s singer Tom Meighan.',
+      '',
+      '"No-one\'s doing it at the minute. Music feels like it is in the afterlife."',
+    ].join('\n');
+    const entities = [entity('Kasabian', text, ['Kasabian']), entity('Tom Meighan', text, ['Tom Meighan'])];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Tom Meighan', 'Tom Meighan']);
+  });
+
+  it('does not carry it when someone else speaks in the paragraph between', () => {
+    const text = [
+      '"We are confident," said Mara Lind. Tomas Berg said the plan would fail.',
+      '',
+      '"It is a gamble."',
+    ].join('\n');
+    const entities = [entity('Mara Lind', text, ['Mara Lind']), entity('Tomas Berg', text, ['Tomas Berg'])];
+    expect(speakers(text, entities)[1]![1]).not.toBe('Mara Lind');
+  });
+
+  it('gives a quote the speaker of the next quote in the same sentence', () => {
+    const text =
+      'Mr Donaldson spoke in London. "We should seek a solution that will preserve investor protections" without turning the market into "one with no exit at all", he said.';
+    const entities = [entity('William Donaldson', text, ['Mr Donaldson'])];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['William Donaldson', 'William Donaldson']);
+  });
+});
