@@ -182,11 +182,15 @@ function subjectOf(c: Context, from: number, verbAt: number): Entity | undefined
   return last && SUBJECT_GAP.test(c.text.slice(last.end, verbAt)) ? last.entity : undefined;
 }
 
+const ADDRESSED = /^(?:told|tells|asked|urged)$/;
+
 /** "…," the OECD said / "…," said Highfield: an organisation right next to the verb. */
 function organisationAt(c: Context, from: number, verbAt: number, verbEnd: number): Entity | undefined {
   const before = c.organisations.filter((o) => o.start >= from && o.end <= verbAt);
   const last = before[before.length - 1];
   if (last && /^\s*$/.test(c.text.slice(last.end, verbAt))) return last.entity;
+  // "told Reuters": whom the words are told to does not say them.
+  if (ADDRESSED.test(c.text.slice(verbAt, verbEnd))) return undefined;
   const after = c.organisations.find(
     (o) => o.start >= verbEnd && /^\s*(?:the\s+)?$/i.test(c.text.slice(verbEnd, o.start)),
   );

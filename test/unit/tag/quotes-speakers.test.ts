@@ -62,6 +62,13 @@ describe('speakers that are organisations or descriptions', () => {
     expect(speakers(text, [organisation('Jam Music Group', text)])[0]![1]).toBeNull();
   });
 
+  it('does not give a quote to the organisation it was told to', () => {
+    const text =
+      '"The deal makes sense, but the price is high," Birgit Kuhlhoff, from Sal Oppenheim investment bank, told Reuters.';
+    const entities = [organisation('Sal Oppenheim', text), organisation('Reuters', text)];
+    expect(speakers(text, entities)[0]![1]).toBeNull();
+  });
+
   it('gives "…, but added:" to the subject of the sentence', () => {
     const text =
       'Mr Strauss doubted whether Rock would make an impact, but added: "I am all for lower ratings though."';
