@@ -413,7 +413,8 @@ function spokeAt(c: Context, m: NameMention): boolean {
 function subjectAt(c: Context, m: NameMention): boolean {
   let subject = c.subject.get(m);
   if (subject === undefined) {
-    subject = leadsSentence(c.text, m.start);
+    // "Despite enjoying Dan Brown's theory, the Bishop said": a possessive is no subject.
+    subject = !POSSESSIVE.test(c.text.slice(m.end, m.end + 2)) && leadsSentence(c.text, m.start);
     c.subject.set(m, subject);
   }
   return subject;

@@ -44,6 +44,13 @@ describe('speakers named by their place in the sentence', () => {
     expect(speakers(text, entities)[0]![1]).toBe('Dustin Hoffman');
   });
 
+  it('does not take a possessive for the subject a pronoun means', () => {
+    const text =
+      'Tom Wright reviewed the novel. Despite enjoying Dan Brown\'s theory, he found it laughable. "The evidence for the gospels is astonishingly good," he said.';
+    const entities = [entity('Tom Wright', text, ['Tom Wright']), entity('Dan Brown', text, ['Dan Brown'])];
+    expect(speakers(text, entities)[0]![1]).toBe('Tom Wright');
+  });
+
   it('learns a gender from "she said" and does not give her a later "he said"', () => {
     const text = [
       'Imelda Staunton arrived in green. "It is lovely to be here at home," she told reporters.',
