@@ -166,16 +166,43 @@ interface StoredEntity {
   mentions: { start: number; end: number }[];
 }
 
-/** file \t surname as written \t the full name meant, or - when the archive never names the person in full. */
-function readLabels(): Map<string, string | undefined> {
-  const labels = new Map<string, string | undefined>();
+/** file \t surname as written \t the full name meant, or - when the archive never names the person in full \t note. */
+interface Label {
+  truth?: string;
+  note: string;
+}
+
+function readLabels(): Map<string, Label> {
+  const labels = new Map<string, Label>();
   if (!existsSync(labelsPath)) return labels;
   for (const line of readFileSync(labelsPath, 'utf8').split('\n')) {
     if (!line.trim() || line.startsWith('#')) continue;
-    const [file, name, truth] = line.split('\t');
-    labels.set(`${file}\t${foldName(name!)}`, truth && truth !== '-' ? truth : undefined);
+    const [file, name, truth, note] = line.split('\t');
+    labels.set(`${file}\t${foldName(name!)}`, {
+      truth: truth && truth !== '-' ? truth : undefined,
+      note: note ?? '',
+    });
   }
   return labels;
+}
+
+// Figures are split by how the story wrote the name: right after an honorific or title ("Mr Blair",
+// "President Bush": the issue's case) or otherwise ("Blair", "actor Leonardo"). The bench's own word
+// list decides, not the tagger's role, so the split stays put while the tagger changes. A label whose
+// note starts `not in dump: "<form>"` is a mention the tagger never asked to link: counted as missed.
+const GROUPS = ['honorific/title', 'bare surname'] as const;
+type Group = (typeof GROUPS)[number];
+const NOT_IN_DUMP = /^not in dump: "([^"]+)"/;
+const TITLE_LAST =
+  /(?:^|\s)(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Rev|Sir|Dame|Lady|Lord|Baroness|President|Minister|Secretary|Chancellor|Premier|Governor|Senator|Mayor|King|Queen|Prince|Princess|Pope|Ambassador|Commissioner|Judge|Captain|General|Chairman)\.?$/i;
+const groupOf = (before: string | undefined): Group =>
+  before && TITLE_LAST.test(before.trim()) ? 'honorific/title' : 'bare surname';
+
+interface Tally {
+  right: number;
+  wrong: number;
+  linkable: number;
+  reached: number;
 }
 
 function report(decisions: readonly Decision[]): void {
@@ -185,41 +212,63 @@ function report(decisions: readonly Decision[]): void {
   console.log(`| left separate | ${decisions.length - linked.length} |`);
   const labels = readLabels();
   if (labels.size === 0) return;
-  let right = 0;
-  let wrong = 0;
-  let linkable = 0;
-  let reached = 0;
+  const tally = Object.fromEntries(
+    GROUPS.map((g) => [g, { right: 0, wrong: 0, linkable: 0, reached: 0 }]),
+  ) as Record<Group, Tally>;
   let unlabelled = 0;
   const misses: string[] = [];
+  const seen = new Set<string>();
   for (const d of decisions) {
     const key = `${d.file}\t${foldName(d.name)}`;
-    if (!labels.has(key)) {
+    const label = labels.get(key);
+    if (!label) {
       unlabelled++;
       continue;
     }
-    const truth = labels.get(key);
+    seen.add(key);
+    const t = tally[groupOf(d.role)];
+    const { truth } = label;
     const ok = truth !== undefined && foldName(d.targetName ?? '') === foldName(truth);
-    if (truth !== undefined) linkable++;
+    if (truth !== undefined) t.linkable++;
     if (d.status === 'linked') {
-      if (ok) right++;
+      if (ok) t.right++;
       else {
-        wrong++;
+        t.wrong++;
         misses.push(`WRONG\t${d.file}\t${d.name} -> ${d.targetName} (truth ${truth ?? 'none'})\t${d.reason}`);
       }
     }
-    if (ok && d.status === 'linked') reached++;
+    if (ok && d.status === 'linked') t.reached++;
     else if (truth !== undefined)
       misses.push(`MISSED\t${d.file}\t${d.name} (truth ${truth})\t${d.status}: ${d.reason}`);
   }
-  console.log(`\n| Against ${labels.size} hand labels | |\n|---|---|`);
-  console.log(`| links made to a labelled person | ${right + wrong} |`);
-  console.log(`| right | ${right} |`);
-  console.log(`| wrong (two real people merged) | ${wrong} |`);
-  console.log(
-    `| linkable (the archive names the person in full) | ${linkable} |\n| reached their full-name entity | ${reached} (${((100 * reached) / Math.max(1, linkable)).toFixed(1)}%) |`,
+  const gone: string[] = [];
+  for (const [key, { truth, note }] of labels) {
+    if (seen.has(key)) continue;
+    const form = NOT_IN_DUMP.exec(note)?.[1];
+    if (form === undefined || truth === undefined) {
+      gone.push(`NOT ASKED\t${key} (truth ${truth ?? 'none'})`); // the tagger now writes it otherwise
+      continue;
+    }
+    tally[groupOf(form.trim().split(/\s+/).slice(0, -1).join(' '))].linkable++;
+    misses.push(`MISSED\t${key} (truth ${truth})\tnot asked to link: ${note}`);
+  }
+  const all: Tally = { right: 0, wrong: 0, linkable: 0, reached: 0 };
+  for (const g of GROUPS) for (const f of Object.keys(all) as (keyof Tally)[]) all[f] += tally[g][f];
+  const columns = [all, ...GROUPS.map((g) => tally[g])];
+  const row = (label: string, f: (t: Tally) => string | number) =>
+    console.log(`| ${label} | ${columns.map(f).join(' | ')} |`);
+  console.log(`\n| Against ${labels.size} hand labels | all | ${GROUPS.join(' | ')} |\n|---|---|---|---|`);
+  row('links made to a labelled person', (t) => t.right + t.wrong);
+  row('right', (t) => t.right);
+  row('wrong (two real people merged)', (t) => t.wrong);
+  row('linkable (the archive names the person in full)', (t) => t.linkable);
+  row(
+    'reached their full-name entity',
+    (t) => `${t.reached} (${((100 * t.reached) / Math.max(1, t.linkable)).toFixed(1)}%)`,
   );
-  console.log(`| decisions without a label | ${unlabelled} |`);
-  if (args.show) for (const m of misses) console.log(m);
+  console.log(`\n| decisions without a label | ${unlabelled} |\n|---|---|`);
+  console.log(`| labels the tagger no longer asks about | ${gone.length} |`);
+  if (args.show) for (const m of [...misses, ...gone]) console.log(m);
 }
 
 await main();

@@ -33,6 +33,8 @@ const TITLE_WORDS = [
   'chairwoman',
   'chair',
   'director',
+  'commissioner',
+  'controller',
   'senator',
   'governor',
   'mayor',

@@ -8,6 +8,7 @@ import { typeByHead } from './heads';
 import { personsAfterHonorifics } from './honorifics';
 import { OUTSIDE } from './labels';
 import type { NerModel } from './model';
+import { joinNameParts } from './name-joins';
 import { type TokenSpan, type TypedSpan, tokenSpans } from './spans';
 import { splitSentences, type Token, tokenize } from './tokenize';
 
@@ -24,7 +25,7 @@ const CAPITAL = 2;
 // Title nouns after which capitalised words are a person's name, whatever the model made of the span
 // ("Defence Minister Boris Pistorius" read as an organisation).
 const HEAD_TITLE =
-  /^(?:president|minister|secretary|chancellor|exchequer|premier|governor|senator|mayor|king|queen|pope|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|ambassador|commander|chairman|chairwoman|judge)$/i;
+  /^(?:president|minister|secretary|chancellor|exchequer|premier|governor|senator|mayor|king|queen|pope|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|ambassador|commander|commissioner|controller|chairman|chairwoman|judge)$/i;
 const PLACE_PREPOSITION = /^(?:in|at|from|near)$/;
 const ROMAN = /^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$/;
 
@@ -180,7 +181,14 @@ export function recognize(model: NerModel, text: string): Recognition {
     doc,
     model,
   );
-  const cleaned = personsAfterHonorifics(typed, tokens, doc, SENTENCE_WORDS);
+  const cleaned = joinNameParts(
+    text,
+    tokens,
+    personsAfterHonorifics(typed, tokens, doc, SENTENCE_WORDS),
+    doc,
+    model,
+    SENTENCE_WORDS,
+  );
   const spans = cleaned.map((s) => ({
     type: s.type,
     start: tokens[s.first]!.start,

@@ -2,7 +2,7 @@ import { entityId } from '../../article/entity-id';
 import type { Entity, EntityType } from '../../article/schema';
 import type { Cluster } from './cluster';
 import type { Lexicon } from './lexicon';
-import { foldName, isAbbreviation } from './names';
+import { foldName, isAbbreviation, isSurnameOnly } from './names';
 
 // Unicode-property patterns are module constants: esbuild (tsx, and the bundle at target node20) turns a
 // \p{...} literal into `new RegExp(...)`, which would then be rebuilt on every call.
@@ -50,7 +50,7 @@ export function toEntity(c: Cluster, scale: SalienceScale, lexicon: Lexicon): En
   if (role) entity.role = role;
   if (c.type === 'PERSON') {
     if (c.gender) entity.gender = c.gender;
-    if (!name.includes(' ')) entity.partialName = true;
+    if (isSurnameOnly(name)) entity.partialName = true;
   }
   return entity;
 }

@@ -110,6 +110,23 @@ export function words(name: string): string[] {
   return name.split(/\s+/).filter(Boolean);
 }
 
+const PARTICLE = /^(?:van|von|de|da|di|du|del|della|der|den|la|le|dos|das|ter|ten|zu)$/;
+const LOWER_PARTICLE = /^(?:van|von|de|da|di|du|del|della|der|den|la|le|dos|das|ter|ten|zu|bin|ibn)$/;
+
+/**
+ * Whether a person's name is a surname alone: one word, or a surname with particles ("Mr Van de Vijver",
+ * "Mr de Vabres"): it opens with a lower-case particle, or with a capitalised one followed by a lower-case
+ * one. "Van Morrison" and "Le Pen" are left alone: the first word may be a given name.
+ */
+export function isSurnameOnly(name: string): boolean {
+  const space = name.indexOf(' ');
+  if (space < 0) return true;
+  const first = name.slice(0, space);
+  if (LOWER_PARTICLE.test(first)) return true;
+  const second = name.slice(space + 1).split(' ', 1)[0]!;
+  return PARTICLE.test(first.toLowerCase()) && LOWER_PARTICLE.test(second);
+}
+
 /** How many words a trimmed name has. */
 export function wordCount(name: string): number {
   let n = 1;

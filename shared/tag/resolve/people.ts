@@ -6,6 +6,8 @@ export interface PersonForm {
   folded: string;
   start: number;
   gender?: 'female' | 'male' | undefined;
+  /** A surname with particles written as a name of its own ("Van de Vijver"), not a full name. */
+  surnameOnly?: boolean;
 }
 
 /**
@@ -19,7 +21,8 @@ export class People {
   place(form: PersonForm): Cluster {
     const c = this.find(form) ?? this.add(form.folded);
     c.keys.add(form.folded);
-    if (form.folded.includes(' ') && !c.fullNames.includes(form.folded)) c.fullNames.push(form.folded);
+    if (form.folded.includes(' ') && !form.surnameOnly && !c.fullNames.includes(form.folded))
+      c.fullNames.push(form.folded);
     if (form.gender) c.gender ??= form.gender;
     return c;
   }
@@ -31,10 +34,10 @@ export class People {
   }
 
   private find(form: PersonForm): Cluster | undefined {
-    const { folded, gender } = form;
+    const { folded, gender, surnameOnly } = form;
     const fits = (c: Cluster) => !gender || !c.gender || c.gender === gender;
     // Folded names have single spaces between words.
-    const multi = folded.includes(' ');
+    const multi = folded.includes(' ') && !surnameOnly;
     const candidates = this.clusters.filter(
       (c) =>
         fits(c) &&
@@ -45,7 +48,7 @@ export class People {
                   similarNames(firstWord(full), firstWord(folded))) ||
                 // "Mr Baez Silva" is "Carlos Baez Silva": a compound surname is the end of the full name.
                 full.endsWith(` ${folded}`)
-              : similarNames(lastWord(full), folded),
+              : similarNames(lastWord(full), lastWord(folded)) || wordBeforeParticles(full) === folded,
           )),
     );
     if (candidates.length === 1) return candidates[0];
@@ -74,4 +77,13 @@ function mostRecent(clusters: Cluster[], start: number): Cluster | undefined {
     }
   }
   return best;
+}
+
+const PARTICLES = new Set('van von de da di du del della der den la le dos das ter ten zu'.split(' '));
+
+/** "lula" in "luiz inacio lula da silva": the name word before a particle, past the given name. */
+function wordBeforeParticles(full: string): string | undefined {
+  const words = full.split(' ');
+  for (let i = 2; i < words.length - 1; i++) if (PARTICLES.has(words[i]!)) return words[i - 1];
+  return undefined;
 }

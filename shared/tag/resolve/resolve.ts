@@ -1,11 +1,13 @@
 import type { Entity, EntityType } from '../../article/schema';
-import { type Cluster, lastWord, newCluster } from './cluster';
+import { type Cluster, firstWord, lastWord, newCluster } from './cluster';
 import { attachDescriptions } from './descriptions';
 import { toEntity } from './entity';
+import { completeSurnames } from './full-names';
+import { givenNameGender } from './given-names';
 import { genderAfter, roleGender } from './honorifics';
 import type { Lexicon } from './lexicon';
 import type { FoundMention, OutsideMention } from './mentions';
-import { foldName, similarNames, wordCount } from './names';
+import { foldName, isSurnameOnly, similarNames, wordCount } from './names';
 import { People } from './people';
 import { roleAfter } from './roles';
 import { mergeAbbreviations, mergeOrganisationShortForms } from './short-forms';
@@ -25,7 +27,7 @@ export function resolveEntities(
   lexicon: Lexicon,
   title = '',
 ): Entity[] {
-  const prepared = prepareMentions(body, found);
+  const prepared = completeSurnames(body, prepareMentions(body, found), lexicon);
   const outside = prepareOutside(outsideFound);
   const typeOf = typeVotes(prepared, outside);
   const isSurname = surnameTest(prepared, outside, typeOf, lexicon);
@@ -42,7 +44,12 @@ export function resolveEntities(
       : personBySurname(typeOf(m.folded, m.type), m, isSurname, isHonorificSurname);
     const c =
       type === 'PERSON'
-        ? people.place({ folded: m.folded, start: m.start, gender: genderOf(m, body, prepared) })
+        ? people.place({
+            folded: m.folded,
+            start: m.start,
+            gender: genderOf(m, body, prepared),
+            surnameOnly: m.length > 1 && isSurnameOnly(m.text),
+          })
         : others.place(type, m.folded);
     c.mentions.push(m.role ? { text: m.text, start: m.start, end: m.end, role: m.role } : mention(m));
     if (type === 'PERSON') notePersonRoles(c, m, body);
@@ -51,7 +58,9 @@ export function resolveEntities(
     const folded = foldName(m.text);
     const single = { folded, length: wordCount(m.text) };
     const type = personBySurname(typeOf(folded, m.type), single, isSurname);
-    const c = type === 'PERSON' ? people.place({ folded, start: -1 }) : others.place(type, folded);
+    const gender =
+      single.length > 1 && !isSurnameOnly(m.text) ? givenNameGender(firstWord(folded)) : undefined;
+    const c = type === 'PERSON' ? people.place({ folded, start: -1, gender }) : others.place(type, folded);
     c.outside.push(m);
   }
 
@@ -66,12 +75,17 @@ export function resolveEntities(
   return toEntities(clusters, body, title, lexicon);
 }
 
-/** The gender a mention says: by its honorific or title, or for a full name by a pronoun right after it. */
+/**
+ * The gender a mention says: by its honorific or title, or for a full name by a given name English gives
+ * one sex ("Kate Bush", "Bill Clinton"), else by a pronoun right after it.
+ */
 function genderOf(m: PreparedMention, body: string, all: PreparedMention[]): 'female' | 'male' | undefined {
   if (m.honorific?.gender) return m.honorific.gender;
   const byRole = m.title ? roleGender(m.title) : undefined;
   if (byRole) return byRole;
-  if (m.length < 2) return undefined;
+  if (m.length < 2 || isSurnameOnly(m.text)) return undefined;
+  const byName = givenNameGender(firstWord(m.folded));
+  if (byName) return byName;
   // "Esther Rantzen said he was lovely": past the article's first person, "he" is as likely someone else.
   if (all.some((o) => o.start < m.start && o.type === 'PERSON' && o.folded !== m.folded)) return undefined;
   const next = all.find((o) => o.start >= m.end);

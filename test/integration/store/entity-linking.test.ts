@@ -111,6 +111,26 @@ describe('linking a surname-only person to the archive', () => {
     expect(await writer().write(full)).toMatchObject({ status: 'unchanged', relinked: 0 });
   });
 
+  it("finishes on redelivery a re-decision that a known person's new evidence started", async () => {
+    await storeAll([
+      namedArticle('full', 1, [tony, labour]),
+      namedArticle('mr', 3, [mrBlair, labour, commons]),
+    ]);
+    const second = namedArticle('full-2', 2, [tony, commons]);
+    const dying = {
+      send: async (command: unknown) => {
+        const key = (command as { input?: { Key?: { pk?: string } } }).input?.Key;
+        if (command instanceof GetCommand && key?.pk === 'ART#mr') throw new Error('timed out');
+        return t.db.send(command as GetCommand);
+      },
+    } as unknown as typeof t.db;
+    await expect(new ArticleWriter(dying, t.table).write(second)).rejects.toThrow('timed out');
+    expect(entityOf(await reader.article('mr'), idOf(mrBlair))?.link?.status).toBe('separate');
+    expect(await writer().write(second)).toMatchObject({ relinked: 1 });
+    expect(entityOf(await reader.article('mr'), idOf(mrBlair))?.resolvedId).toBe(idOf(tony));
+    expect(await writer().write(second)).toMatchObject({ status: 'unchanged', relinked: 0 });
+  });
+
   it('changes nothing on redelivery, concurrent delivery or a re-tag of the same revision', async () => {
     await storeAll([partialA, full, partialB]);
     const once = await snapshot(t, reader, watched);

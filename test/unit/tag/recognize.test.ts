@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import type { EntityType } from '../../../shared/article/schema';
 import { createTagger } from '../../../shared/tag/index';
 import { loadModel } from '../../../shared/tag/load-model';
+import { SENTENCE_WORDS } from '../../../shared/tag/ner/boundaries';
+import { DocumentFeatures } from '../../../shared/tag/ner/document-features';
+import { joinNameParts } from '../../../shared/tag/ner/name-joins';
 import { recognize } from '../../../shared/tag/ner/recognize';
+import type { TokenSpan } from '../../../shared/tag/ner/spans';
+import { splitSentences, tokenize } from '../../../shared/tag/ner/tokenize';
 import { fixtureArticle } from './article-fixture';
 
 /** [type, surface] of every name the built-in model finds in text. */
@@ -101,6 +107,70 @@ describe('recognition: span conventions (shared/tag/README.md)', () => {
 
   it('reads months and holidays as dates, not people: "Before Christmas"', () => {
     expect(names('Before Christmas, sales fell after December’s rise.')).toEqual([]);
+  });
+});
+
+describe('recognition: whole names of people (shared/tag/ner/name-joins.ts)', () => {
+  /**
+   * The people joinNameParts makes of the spans a model gave (as [type, surface], in text order): the
+   * slips are the model's own on BBC stories, written here by hand because it makes them only in context.
+   */
+  function joined(text: string, given: [EntityType, string][]): string[] {
+    const sentences = splitSentences(text, tokenize(text));
+    const tokens = sentences.flat();
+    const doc = new DocumentFeatures(sentences, loadModel().gazetteer);
+    let from = 0;
+    const spans: TokenSpan[] = given.map(([type, surface]) => {
+      const start = text.indexOf(surface, from);
+      from = start + surface.length;
+      const first = tokens.findIndex((t) => t.start === start);
+      const last = tokens.findIndex((t) => t.end === start + surface.length);
+      return { type, first, last };
+    });
+    return joinNameParts(text, tokens, spans, doc, loadModel(), SENTENCE_WORDS)
+      .filter((s) => s.type === 'PERSON')
+      .map((s) => text.slice(tokens[s.first]!.start, tokens[s.last]!.end));
+  }
+
+  it('gives the full name after a title: "New York Senator Charles Schumer", "Sir Paul McCartney"', () => {
+    const text = 'New York Senator Charles Schumer said he was told. Sir Paul McCartney wowed fans.';
+    expect(
+      joined(text, [
+        ['LOCATION', 'New York'],
+        ['PERSON', 'Charles'],
+        ['PERSON', 'Paul'],
+      ]),
+    ).toEqual(['Charles Schumer', 'Paul McCartney']);
+  });
+
+  it('keeps a given name the model left out before a surname: "Trade Commissioner Peter Mandelson"', () => {
+    const text = 'EU Trade Commissioner Peter Mandelson has announced talks.';
+    expect(joined(text, [['PERSON', 'Mandelson']])).toEqual(['Peter Mandelson']);
+    // The title is no person either, where the model took it for one.
+    expect(names(text).map(([, surface]) => surface)).not.toContain('Commissioner');
+  });
+
+  it('keeps surname particles inside the name: "Mr Van de Vijver", "Walter van der Vijver"', () => {
+    const text = 'Exploration chief Walter van der Vijver left. An email from Mr Van de Vijver said so.';
+    expect(
+      joined(text, [
+        ['PERSON', 'Vijver'],
+        ['PERSON', 'Van'],
+        ['PERSON', 'Vijver'],
+      ]),
+    ).toEqual(['Walter van der Vijver', 'Van de Vijver']);
+  });
+
+  it('takes no title, date, place or sentence opener into a name', () => {
+    const text = 'Charles Monday was quiet. Then Mr Blair met President Paul in London. Boston Smith won.';
+    expect(
+      joined(text, [
+        ['PERSON', 'Charles'],
+        ['PERSON', 'Blair'],
+        ['PERSON', 'Paul'],
+        ['PERSON', 'Smith'],
+      ]),
+    ).toEqual(['Charles', 'Blair', 'Paul', 'Smith']);
   });
 });
 

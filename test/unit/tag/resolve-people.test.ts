@@ -84,6 +84,105 @@ describe('resolution of people within an article', () => {
     expect(people['Bill Clinton']!.mentions.map((m) => m.start)).toContain(mr);
   });
 
+  it('reads a surname with particles as a surname: "Mr Van de Vijver" is "Walter van der Vijver"', () => {
+    const text =
+      'Exploration chief Walter van der Vijver resigned. An email from Mr Van de Vijver said the firm erred.';
+    const entities = resolve(text, [
+      ['Walter van der Vijver', 'PERSON'],
+      ['Van de Vijver', 'PERSON'],
+    ]);
+    expect(entities.map((e) => [e.name, e.partialName ?? null])).toEqual([['Walter van der Vijver', null]]);
+    const alone = resolve('Mr de Vabres said the deal was fair. Mr Van de Vijver agreed.', [
+      ['de Vabres', 'PERSON'],
+      ['Van de Vijver', 'PERSON'],
+    ]);
+    expect(alone.map((e) => [e.name, e.partialName ?? null]).sort()).toEqual([
+      ['Van de Vijver', true],
+      ['de Vabres', true],
+    ]);
+    const lula = resolve('President Luiz Inacio Lula da Silva spoke. Lula said growth was strong.', [
+      ['Luiz Inacio Lula da Silva', 'PERSON'],
+      ['Lula', 'PERSON'],
+    ]);
+    expect(lula.map((e) => [e.name, e.aliases])).toEqual([['Luiz Inacio Lula da Silva', ['Lula']]]);
+    // A given name that looks like a particle stays a full name.
+    expect(resolve('Van Morrison sang.', [['Van Morrison', 'PERSON']])[0]!.partialName).toBeUndefined();
+  });
+
+  it('reads gender from a given name English gives one sex: "Mrs Clinton" is Hillary after Bill', () => {
+    const text =
+      'Hillary Clinton arrived in New York. Bill Clinton followed her later. Mrs Clinton said the bill was fair.';
+    const entities = resolve(text, [
+      ['Hillary Clinton', 'PERSON'],
+      ['Bill Clinton', 'PERSON'],
+      ['Clinton', 'PERSON'],
+    ]);
+    const people = Object.fromEntries(entities.map((e) => [e.name, e]));
+    expect(Object.keys(people).sort()).toEqual(['Bill Clinton', 'Hillary Clinton']);
+    expect(people['Hillary Clinton']).toMatchObject({ gender: 'female', aliases: ['Clinton'] });
+    expect(people['Bill Clinton']!.gender).toBe('male');
+    expect(people['Hillary Clinton']!.mentions.map((m) => m.start)).toContain(text.indexOf('Clinton said'));
+  });
+
+  it('gives no gender for a given name English gives both sexes, and keeps "Mr Bush" off Kate Bush', () => {
+    const kate = resolve('Kate Bush released an album. Mr Bush was not amused.', [
+      ['Kate Bush', 'PERSON'],
+      ['Bush', 'PERSON'],
+    ]);
+    expect(kate.map((e) => [e.name, e.gender ?? null, e.partialName ?? null]).sort()).toEqual([
+      ['Bush', 'male', true],
+      ['Kate Bush', 'female', null],
+    ]);
+    const chris = resolve('Chris Evans hosted the show. Ms Evans said it went well.', [
+      ['Chris Evans', 'PERSON'],
+      ['Evans', 'PERSON'],
+    ]);
+    expect(chris.map((e) => [e.name, e.gender ?? null])).toEqual([['Chris Evans', 'female']]);
+  });
+
+  it('names a surname-only person in full from the body: "Chief Charles Williams ... Mr Williams"', () => {
+    const chief = resolve(
+      'The tribe is angry. Carib Chief Charles Williams said talks had failed. Mr Williams said more.',
+      [
+        ['Carib Chief Charles Williams', 'ORGANIZATION'],
+        ['Williams', 'PERSON'],
+      ],
+    );
+    expect(chief.map((e) => [e.type, e.name, e.role ?? null, e.partialName ?? null])).toEqual([
+      ['PERSON', 'Charles Williams', 'Carib Chief', null],
+    ]);
+    // Not a common given name: only right after a title, for a person an honorific marks.
+    const keating = resolve(
+      'The show moves. BBC Two controller Roly Keating: "It is a new era." Mr Keating was pleased.',
+      [
+        ['BBC Two', 'ORGANIZATION'],
+        ['Keating', 'PERSON'],
+      ],
+    );
+    expect(keating.find((e) => e.type === 'PERSON')).toMatchObject({
+      name: 'Roly Keating',
+      aliases: ['Keating'],
+    });
+    expect(keating.find((e) => e.type === 'PERSON')!.partialName).toBeUndefined();
+  });
+
+  it('leaves a surname-only person alone where the full name is doubtful', () => {
+    const partial = (text: string, surname: string) =>
+      resolve(text, [[surname, 'PERSON']])
+        .filter((e) => e.partialName)
+        .map((e) => e.name);
+    // A firm's name, a sentence opener, a word that is no given name and no title before it.
+    expect(partial('Parts maker Robert Bosch recalled pumps. Mr Bosch said sorry.', 'Bosch')).toEqual([
+      'Bosch',
+    ]);
+    expect(partial('But Keating was pleased. Mr Keating said so.', 'Keating')).toEqual(['Keating']);
+    expect(partial('The Labour Keating plan failed, Mr Keating said.', 'Keating')).toEqual(['Keating']);
+    // Two given names for one surname: which one "Mr Williams" is, the text does not say.
+    expect(
+      partial('Serena Williams won. Venus Williams lost. Mr Williams, their father, cheered.', 'Williams'),
+    ).toEqual(['Williams']);
+  });
+
   it('keeps a woman apart from the man of the same surname when the honorific says so', () => {
     const text = 'Gordon Brown said he would deliver the budget. Mrs Brown, a local councillor, disagreed.';
     const entities = resolve(text, [

@@ -1,0 +1,131 @@
+import { isTitleWord } from '../titles';
+import type { DocumentFeatures } from './document-features';
+import { sequenceHash } from './hash';
+import { isHonorific } from './honorifics';
+import type { NerModel } from './model';
+import type { TokenSpan } from './spans';
+import type { Token } from './tokenize';
+
+// Gazetteer bits (training/gazetteers.ts order): a place of any kind, and an English given name.
+const PLACE = 1 | 2 | 4 | 8 | 16 | 32 | 64;
+const FIRST_NAME = 128;
+
+/** Lower-case particles inside a person's name: "Walter van der Vijver", "Lula da Silva", "Luca di Montezemolo". */
+const PARTICLES = new Set(
+  'van von de da di du del della der den la le dos das bin ibn ter ten zu'.split(' '),
+);
+
+/** Capitalised words that never continue or open a name: dates, and what news writes in capitals. */
+const NOT_NAME =
+  /^(?:January|February|March|July|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter|TV|PC|MP|MPs|CEO)$/;
+const NAME_WORD = /^\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*$/u;
+
+/**
+ * Completes people's names the model cut short, with what the text and the given-name gazetteer say:
+ * - across particles: "Mr Van" + "de Vijver", "Walter" + "van der Vijver";
+ * - a given name the model took alone and the capitalised word right after it ("New York Senator
+ *   Charles" + "Schumer", "Sir Paul" + "McCartney");
+ * - a given name right before a one-word person ("Trade Commissioner Peter" + "Mandelson").
+ * Only words the model left outside any entity (or a person's span) are taken, one at a time, and
+ * never a title, honorific, date or place.
+ */
+export function joinNameParts(
+  text: string,
+  tokens: Token[],
+  spans: TokenSpan[],
+  doc: DocumentFeatures,
+  model: NerModel,
+  sentenceWord: RegExp,
+): TokenSpan[] {
+  const owner = new Int32Array(tokens.length).fill(-1);
+  spans.forEach((s, k) => {
+    owner.fill(k, s.first, s.last + 1);
+  });
+  const dropped = new Set<number>();
+  const adjacent = (a: number, b: number) => text.slice(tokens[a]!.end, tokens[b]!.start) === ' ';
+  // Adjacent tokens (a < b, one space between) are in one sentence unless b opens the next.
+  const sameSentence = (_a: number, b: number) => doc.initial[b] !== 1;
+  const bits = (i: number) => model.gazetteer.get(sequenceHash(doc.word, i, i + 1));
+  const nameWord = (i: number) => {
+    const w = tokens[i]!.text;
+    return (
+      NAME_WORD.test(w) && !NOT_NAME.test(w) && !isHonorific(w) && !isTitleWord(w) && !sentenceWord.test(w)
+    );
+  };
+  const free = (i: number) => owner[i]! < 0;
+  const personAt = (i: number) => owner[i]! >= 0 && spans[owner[i]!]!.type === 'PERSON';
+  const take = (k: number, first: number, last: number) => {
+    const span = spans[k]!;
+    for (let i = first; i <= last; i++) {
+      const o = owner[i]!;
+      if (o >= 0 && o !== k) {
+        const other = spans[o]!;
+        dropped.add(o);
+        first = Math.min(first, other.first);
+        last = Math.max(last, other.last);
+      }
+    }
+    span.first = Math.min(span.first, first);
+    span.last = Math.max(span.last, last);
+    owner.fill(k, span.first, span.last + 1);
+  };
+
+  for (let k = 0; k < spans.length; k++) {
+    const span = spans[k]!;
+    if (span.type !== 'PERSON' || dropped.has(k)) continue;
+    // Particles after the span, then a name word: "Van" + "de Vijver".
+    let j = span.last + 1;
+    while (j < tokens.length && PARTICLES.has(tokens[j]!.text) && adjacent(j - 1, j) && free(j)) j++;
+    if (
+      j > span.last + 1 &&
+      j < tokens.length &&
+      adjacent(j - 1, j) &&
+      sameSentence(span.last, j) &&
+      nameWord(j) &&
+      (free(j) || (personAt(j) && spans[owner[j]!]!.first === j))
+    )
+      take(k, span.first, j);
+    // A name word, then particles, before the span: "Walter" + "van der Vijver".
+    j = span.first - 1;
+    while (j >= 0 && PARTICLES.has(tokens[j]!.text) && adjacent(j, j + 1) && free(j)) j--;
+    if (
+      j < span.first - 1 &&
+      j >= 0 &&
+      adjacent(j, j + 1) &&
+      sameSentence(j, span.first) &&
+      nameWord(j) &&
+      (free(j) || (personAt(j) && spans[owner[j]!]!.last === j))
+    )
+      take(k, j, span.last);
+    if (span.first !== span.last) continue;
+    const alone = span.first;
+    const next = alone + 1;
+    // A given name alone, then the surname the model left out: "Charles" + "Schumer".
+    if (
+      next < tokens.length &&
+      bits(alone) & FIRST_NAME &&
+      free(next) &&
+      adjacent(alone, next) &&
+      sameSentence(alone, next) &&
+      nameWord(next) &&
+      !(bits(next) & PLACE)
+    ) {
+      take(k, alone, next);
+      continue;
+    }
+    // A given name the model left out, right before a one-word person: "Peter" + "Mandelson".
+    const before = alone - 1;
+    if (
+      before >= 0 &&
+      free(before) &&
+      !doc.initial[before] &&
+      adjacent(before, alone) &&
+      sameSentence(before, alone) &&
+      nameWord(before) &&
+      bits(before) & FIRST_NAME &&
+      !(bits(before) & PLACE)
+    )
+      take(k, before, alone);
+  }
+  return dropped.size === 0 ? spans : spans.filter((_, k) => !dropped.has(k));
+}

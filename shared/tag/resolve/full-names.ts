@@ -1,0 +1,118 @@
+import { isTitleWord } from '../titles';
+import { isGivenName } from './given-names';
+import { honorific } from './honorifics';
+import type { Lexicon } from './lexicon';
+import { foldName } from './names';
+import { roleBefore } from './roles';
+import type { PreparedMention } from './spans';
+
+// Unicode-property patterns are module constants: esbuild (tsx, and the bundle at target node20) turns a
+// \p{...} literal into `new RegExp(...)`, which would then be rebuilt on every call.
+/** The capitalised word right before a surname, and what stands before that word. */
+const WORD_BEFORE = /(?:^|([\p{L}\p{N}.,;:!?'’"“”)-]+)[ \t]+|[\n"“(])(\p{Lu}\p{Ll}+)[ ]$/u;
+const NAME_CHAR = /[\p{L}\p{N}]/u;
+const CAPITALISED_NEXT = /^[ ]\p{Lu}/u;
+/** Words before a name that say it is a firm's or a company's ("parts maker Robert Bosch", "the Royal Ballet"). */
+const FIRM_AFTER =
+  /^(?:['’]s)?\s+(?:company|firm|group|shares?|chairman|chairwoman|chief|boss|bosses|board|staff|stake|plc|ltd|inc)\b/i;
+const NOT_PERSON_BEFORE =
+  /^(?:the|a|an|company|firm|group|giant|maker|makers|brand|label|band|club|team|rival|subsidiary|operator|retailer|carrier|airline|bank|studio|chain|supplier|producer|manufacturer)$/i;
+
+/** Capitalised words that are no given name, though they stand before a surname. */
+const NOT_GIVEN =
+  /^(?:The|And|But|Or|So|Yet|Then|Also|As|If|When|While|Meanwhile|However|For|With|By|From|To|In|On|At|Of|After|Before|Since|Though|Although|Because|Like|Unlike|Says|Said|Told|New|Old|Young|Former|Late|Both|Neither|Either|Every|Many|Most|Some|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter|Will|May|Can|Shall|Must|Might|Could|Would|Should|Did|Does|Has|Have|Had|Was|Were|Is|Are)$/;
+
+interface Candidate {
+  given: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Names a surname-only person in full where the recognizer missed the full name: "Carib Chief Charles
+ * Williams said ... Mr Williams", "BBC Two controller Roly Keating: ... Mr Keating". Conservative, as a
+ * wrong full name is worse than none: the word before the surname must be a common given name, or (for a
+ * person an honorific marks) any capitalised word right after a title ("controller Roly Keating"); never
+ * a title, honorific, place, month or sentence opener; not followed by another capitalised word; and the
+ * article must give that surname one given name only. Mentions the full name overlaps are replaced.
+ */
+export function completeSurnames(
+  body: string,
+  prepared: PreparedMention[],
+  lexicon: Lexicon,
+): PreparedMention[] {
+  const fullSurnames = new Set<string>();
+  const honorificSurnames = new Set<string>();
+  const surnames = new Map<string, string>();
+  for (const m of prepared) {
+    if (m.type !== 'PERSON' && !m.honorific) continue;
+    if (m.length > 1) fullSurnames.add(m.folded.slice(m.folded.lastIndexOf(' ') + 1));
+    else {
+      surnames.set(m.folded, m.text);
+      if (m.honorific) honorificSurnames.add(m.folded);
+    }
+  }
+  const added: PreparedMention[] = [];
+  for (const [folded, surname] of surnames) {
+    if (fullSurnames.has(folded)) continue;
+    const found = candidates(body, surname, honorificSurnames.has(folded), lexicon);
+    if (!found || found.length === 0 || new Set(found.map((c) => foldName(c.given))).size > 1) continue;
+    for (const c of found) {
+      const text = body.slice(c.start, c.end);
+      const m: PreparedMention = {
+        type: 'PERSON',
+        start: c.start,
+        end: c.end,
+        text,
+        folded: foldName(text),
+        length: 2,
+      };
+      const title = roleBefore(body, c.start);
+      if (title) {
+        m.title = title;
+        m.role = title;
+      }
+      added.push(m);
+    }
+  }
+  if (added.length === 0) return prepared;
+  // An overlapped mention goes: the surname alone, or the organisation "Carib Chief Charles Williams".
+  const kept = prepared.filter((m) => !added.some((a) => m.start < a.end && a.start < m.end));
+  return [...kept, ...added].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Where the body writes "<given name> <surname>" (see completeSurnames for what counts); undefined when
+ * the text once calls it a firm's name, which makes every occurrence doubtful.
+ */
+function candidates(
+  body: string,
+  surname: string,
+  marked: boolean,
+  lexicon: Lexicon,
+): Candidate[] | undefined {
+  const out: Candidate[] = [];
+  for (let at = body.indexOf(surname); at >= 0; at = body.indexOf(surname, at + 1)) {
+    const end = at + surname.length;
+    if (NAME_CHAR.test(body[end] ?? ' ') || CAPITALISED_NEXT.test(body.slice(end, end + 2))) continue;
+    const m = WORD_BEFORE.exec(body.slice(Math.max(0, at - 60), at));
+    if (!m) continue;
+    const given = m[2]!;
+    const before = m[1];
+    if (NOT_GIVEN.test(given) || honorific(given) || isTitleWord(given)) continue;
+    if (lexicon.placeAliases[foldName(given)]) continue;
+    if (
+      (before !== undefined && NOT_PERSON_BEFORE.test(before)) ||
+      FIRM_AFTER.test(body.slice(end, end + 20))
+    )
+      return undefined;
+    // "Gordon Brown" after a capitalised word that is no title ("United Gordon Brown") is something else.
+    const afterName = before !== undefined && /^\p{Lu}/u.test(before) && !isTitleWord(before);
+    if (afterName && !/[.!?:;,"“”]$/.test(before)) continue;
+    const known = isGivenName(foldName(given));
+    const afterTitle = before !== undefined && isTitleWord(before.replace(/[.,;:!?'’"“”)-]+$/, ''));
+    if (!known && !(marked && afterTitle)) continue;
+    out.push({ given, start: at - given.length - 1, end });
+  }
+  return out;
+}
