@@ -413,8 +413,10 @@ function spokeAt(c: Context, m: NameMention): boolean {
 function subjectAt(c: Context, m: NameMention): boolean {
   let subject = c.subject.get(m);
   if (subject === undefined) {
-    // "Despite enjoying Dan Brown's theory, the Bishop said": a possessive is no subject.
-    subject = !POSSESSIVE.test(c.text.slice(m.end, m.end + 2)) && leadsSentence(c.text, m.start);
+    // "Despite enjoying Dan Brown's theory, the Bishop said": a person's possessive is no subject; an
+    // organisation's is its topic ("Manchester United's response … the club said").
+    const possessive = m.entity.type === 'PERSON' && POSSESSIVE.test(c.text.slice(m.end, m.end + 2));
+    subject = !possessive && leadsSentence(c.text, m.start);
     c.subject.set(m, subject);
   }
   return subject;

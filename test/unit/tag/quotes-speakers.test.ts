@@ -51,6 +51,13 @@ describe('speakers named by their place in the sentence', () => {
     expect(speakers(text, entities)[0]![1]).toBe('Tom Wright');
   });
 
+  it('takes an organisation\'s possessive for its topic, as "it" or "the statement" means', () => {
+    const text =
+      'Rival club Manchester City pleaded with fans. Manchester United\'s response came as no surprise. "Any board must consider a bona fide offer," the statement said.';
+    const entities = [organisation('Manchester City', text), organisation('Manchester United', text)];
+    expect(speakers(text, entities)[0]![1]).toBe('Manchester United');
+  });
+
   it('learns a gender from "she said" and does not give her a later "he said"', () => {
     const text = [
       'Imelda Staunton arrived in green. "It is lovely to be here at home," she told reporters.',
