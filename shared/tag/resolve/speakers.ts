@@ -22,9 +22,11 @@ const LAST_WORD = /([\p{L}.-]+)\s*$/u;
  * clause ("Willis does not seek damages, the lawsuit noted") nor a dash alone.
  */
 const SUBJECT_GAP =
-  /^(?:\s*|\s*,\s*|\s+(?:[\p{L}\p{N}'’.-]*[\p{L}\p{N}]\s+){0,2}|\s*,(?:[^.!?]|\.\d)*,\s*|\s+[-–—]\s[^.!?"“”]{0,80}\s[-–—]\s+|\s*,\s+an?\s[^.!?,"“”]{0,60}\s)$/u;
+  /^(?:\s*|\s*,\s*|\s+(?:[\p{L}\p{N}'’.-]*[\p{L}\p{N}],?\s+){0,2}|\s*,(?:[^.!?]|\.\d)*,\s*|\s+[-–—]\s[^.!?"“”]{0,80}\s[-–—]\s+|\s*,\s+an?\s[^.!?,"“”]{0,60}\s)$/u;
 /** A name right before or after a speech verb: the subject of speech, which a pronoun most likely means. */
 const SPOKE_AFTER = new RegExp(`^(?:\\s*,[^.!?"“”]{0,80},)?\\s+(?:${SPEECH})\\b`);
+/** A name that is itself the appositive: "her lawyer, Perry Wander, said". */
+const SPOKE_AS_APPOSITIVE = new RegExp(`^\\s*,\\s+(?:${SPEECH})\\b`);
 // "said X", not "told X" or "asked X": there X is spoken to.
 const SPOKE_BEFORE = new RegExp(
   `\\b(?:${SPEECH.replace(/\|?(?:told|tells|asked|urged)\b/g, '')})\\s+(?:\\S+\\s+){0,4}$`,
@@ -39,9 +41,12 @@ const PERSON_NOUN =
   'singer|star|actor|actress|comedian|rapper|musician|director|author|writer|novelist|presenter|host|judge|' +
   'senator|chairman|chairwoman|boss|economist|player|manager|coach|captain|leader|president|minister|' +
   'chancellor|secretary|executive|\\d+-year-old';
-/** "the firm", "the US magazine", "the 23-year-old", "the actress, who won in 2000,": right before the verb. */
+/**
+ * "the firm", "the US magazine", "the 23-year-old", "the council's ruling", "the actress, who won in 2000,":
+ * right before the verb.
+ */
 const DESCRIPTION_BEFORE = new RegExp(
-  `\\b[Tt]he\\s+(?:[\\p{L}-]+\\s+)?(?:(${ORGANISATION_NOUN})|(${PERSON_NOUN}))(?:\\s*,(?:[^.!?"“”]|\\.\\d)*,)?\\s+$`,
+  `\\b[Tt]he\\s+(?:[\\p{L}-]+\\s+)?(?:(${ORGANISATION_NOUN})(?:['’]s\\s+[\\p{L}-]+)?|(${PERSON_NOUN}))(?:\\s*,(?:[^.!?"“”]|\\.\\d)*,)?\\s+$`,
   'iu',
 );
 
@@ -91,19 +96,23 @@ export function attributeSpeakers(
       : (speakerAfter(context, q, k) ?? speakerBefore(context, q)),
   );
   dropNamedInside(spans, speakers);
+  // A quote with its own attribution ("…," Rio Ferdinand told the BBC) that named no one we know is
+  // someone else's: it takes no speaker from the quotes or the sentence around it.
+  const open = spans.map((q) => !ownAttribution(context, q));
   for (let k = 1; k < spans.length; k++) {
     const previous = speakers[k - 1];
-    if (!speakers[k] && previous && continues(context, spans[k - 1]!, spans[k]!, previous))
+    if (open[k] && !speakers[k] && previous && continues(context, spans[k - 1]!, spans[k]!, previous))
       speakers[k] = previous;
   }
   // A quote left open at the end of a paragraph goes on in the next one, where its attribution may be.
   for (let k = spans.length - 2; k >= 0; k--) {
     const next = speakers[k + 1];
     const [p, q] = [spans[k]!, spans[k + 1]!];
-    if (!speakers[k] && next && (runsOn(context, p, q) || sameSentence(context, p, q))) speakers[k] = next;
+    if (open[k] && !speakers[k] && next && (runsOn(context, p, q) || sameSentence(context, p, q)))
+      speakers[k] = next;
   }
   spans.forEach((q, k) => {
-    speakers[k] ??= speakerOfSentenceBefore(context, q);
+    if (open[k]) speakers[k] ??= speakerOfSentenceBefore(context, q);
   });
   dropNamedInside(spans, speakers);
   return speakers;
@@ -156,6 +165,14 @@ function speakerAfter(c: Context, q: QuoteSpan, k: number): Entity | undefined {
   const after = c.people.filter((p) => p.start >= verbEnd && p.end <= phraseEnd);
   if (after.length > 0) return after[after.length - 1]!.entity;
   return organisationAt(c, from, verbAt, verbEnd) ?? spokesmanFor(c, from, verbAt);
+}
+
+/** Whether a speech verb follows the quote in its own sentence, as speakerAfter reads it. */
+function ownAttribution(c: Context, q: QuoteSpan): boolean {
+  if (q.text.endsWith('.')) return false;
+  const after = c.text.slice(q.end + 1, q.end + 1 + 80);
+  const sentence = /^[^.!?\n"“”]*/.exec(after)![0];
+  return SPEECH_VERB.test(sentence);
 }
 
 /** Where the name after a speech verb ends (see PHRASE_END): not at a comma or "of" right after a title. */
@@ -400,6 +417,8 @@ function spokeAt(c: Context, m: NameMention): boolean {
     spoke =
       !POSSESSIVE.test(c.text.slice(m.end, m.end + 2)) &&
       (SPOKE_AFTER.test(c.text.slice(m.end, m.end + 100)) ||
+        (SPOKE_AS_APPOSITIVE.test(c.text.slice(m.end, m.end + 30)) &&
+          /,\s*$/.test(c.text.slice(Math.max(0, m.start - 3), m.start))) ||
         SPOKE_BEFORE.test(c.text.slice(Math.max(0, m.start - 60), m.start)));
     c.spoke.set(m, spoke);
   }
@@ -442,7 +461,10 @@ function leadsSentence(text: string, start: number): boolean {
     .replace(LEAD_IN, '')
     .split(/\s+/)
     .filter((w) => w !== '');
-  return words.length <= 4 && words.every((w) => !NOT_LEAD.test(w) && !w.endsWith(','));
+  if (words.length > 4 || !words.every((w) => !NOT_LEAD.test(w) && !w.endsWith(','))) return false;
+  // "The lawsuit names Calvin Broadus": after an article, lower-case words end in a title or a verb.
+  const lower = words.filter((w) => /^\p{Ll}/u.test(w));
+  return !/^(?:The|A|An)$/.test(words[0] ?? '') || lower.length < 2 || isTitleWord(lower.at(-1)!);
 }
 
 /**

@@ -58,6 +58,20 @@ describe('speakers named by their place in the sentence', () => {
     expect(speakers(text, entities)[0]![1]).toBe('Manchester United');
   });
 
+  it('takes a name that is itself an appositive for one who spoke, and a place after the name for part of it', () => {
+    const text = [
+      'The woman waited two years to sue, her lawyer, Perry Wander, said. The lawsuit names Calvin Broadus. Disney "failed to provide a safe working environment for my client," he said.',
+      '',
+      'The chairman, Ambassador Stefan Johannesson of Iceland, warned that there was "still a lot of work to be done".',
+    ].join('\n');
+    const entities = [
+      entity('Perry Wander', text, ['Perry Wander']),
+      entity('Calvin Broadus', text, ['Calvin Broadus']),
+      entity('Stefan Johannesson', text, ['Stefan Johannesson']),
+    ];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Perry Wander', 'Stefan Johannesson']);
+  });
+
   it('learns a gender from "she said" and does not give her a later "he said"', () => {
     const text = [
       'Imelda Staunton arrived in green. "It is lovely to be here at home," she told reporters.',
@@ -136,6 +150,16 @@ describe('speakers that are organisations or descriptions', () => {
     expect(speakers(text, entities).map((s) => s[1])).toEqual(['Rolling Stone', 'Umbro']);
   });
 
+  it('gives "the council\'s ruling said" to the council, but "the rapper\'s spokesman said" to no one', () => {
+    const text = [
+      'The Media Council ruled on the play. "The play raises awareness of abuse," the council\'s ruling said.',
+      '',
+      'Snoop Dogg was sued on Friday. "The woman is misusing the legal system for gain," the rapper\'s spokesman said.',
+    ].join('\n');
+    const entities = [organisation('Media Council', text), entity('Snoop Dogg', text, ['Snoop Dogg'])];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Media Council', null]);
+  });
+
   it('resolves "the 23-year-old wrote" to the person the text is about', () => {
     const text =
       'Britney Spears has attacked tabloid magazines. "Until you face what is going on, you will remain a false tabloid," the 23-year-old wrote.';
@@ -188,6 +212,13 @@ describe('speakers carried from one quote to the next', () => {
     ].join('\n');
     const entities = [entity('Mara Lind', text, ['Mara Lind']), entity('Tomas Berg', text, ['Tomas Berg'])];
     expect(speakers(text, entities)[1]![1]).not.toBe('Mara Lind');
+  });
+
+  it('carries no speaker to a quote with an attribution of its own that names no one known', () => {
+    const text =
+      '"We do not need to fall into debt," Sean Bones told the BBC. "A lot of people want the club to stay with its fans," Rio Ferdinand told BBC Radio Five Live. "No-one knows what this guy will bring."';
+    const entities = [entity('Sean Bones', text, ['Sean Bones']), organisation('BBC Radio Five Live', text)];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Sean Bones', null, null]);
   });
 
   it('gives a quote the speaker of the next quote in the same sentence', () => {
