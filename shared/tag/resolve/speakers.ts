@@ -46,7 +46,7 @@ const PERSON_NOUN =
  * right before the verb.
  */
 const DESCRIPTION_BEFORE = new RegExp(
-  `\\b[Tt]he\\s+(?:[\\p{L}-]+\\s+)?(?:(${ORGANISATION_NOUN})(?:['’]s\\s+[\\p{L}-]+)?|(${PERSON_NOUN}))(?:\\s*,(?:[^.!?"“”]|\\.\\d)*,)?\\s+$`,
+  `\\b[Tt]he\\s+(?:[\\p{L}-]+\\s+){0,2}(?:(${ORGANISATION_NOUN})(?:['’]s\\s+[\\p{L}-]+)?|(${PERSON_NOUN}))(?:\\s*,(?:[^.!?"“”]|\\.\\d)*,)?\\s+$`,
   'iu',
 );
 

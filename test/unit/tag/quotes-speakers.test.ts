@@ -178,6 +178,12 @@ describe('speakers that are organisations or descriptions', () => {
     expect(speakers(text, entities)[0]![1]).toBe('Mikhail Saakashvili');
   });
 
+  it('resolves a description with two words before its noun, "the Black Sabbath singer told"', () => {
+    const text =
+      'Ozzy Osbourne will make no more episodes of The Osbournes. "We are done with reality television," the Black Sabbath singer told reporters.';
+    expect(speakers(text, [entity('Ozzy Osbourne', text, ['Ozzy Osbourne'])])[0]![1]).toBe('Ozzy Osbourne');
+  });
+
   it('gives a characterising verb to its subject, but not its passive', () => {
     const text = [
       'Accepting his prize, DiCaprio described director Martin Scorsese as "one of the greatest contributors to cinema".',
