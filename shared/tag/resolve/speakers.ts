@@ -42,11 +42,11 @@ const PERSON_NOUN =
   'senator|chairman|chairwoman|boss|economist|player|manager|coach|captain|leader|president|minister|' +
   'chancellor|secretary|executive|\\d+-year-old';
 /**
- * "the firm", "the US magazine", "the 23-year-old", "the council's ruling", "the actress, who won in 2000,":
- * right before the verb.
+ * "the firm", "the US magazine", "the 23-year-old", "the Black Sabbath singer", "the council's ruling", "the
+ * actress, who won in 2000,": right before the verb; not "the China Daily newspaper", a name.
  */
 const DESCRIPTION_BEFORE = new RegExp(
-  `\\b[Tt]he\\s+(?:[\\p{L}-]+\\s+){0,2}(?:(${ORGANISATION_NOUN})(?:['’]s\\s+[\\p{L}-]+)?|(${PERSON_NOUN}))(?:\\s*,(?:[^.!?"“”]|\\.\\d)*,)?\\s+$`,
+  `\\b[Tt]he\\s+(?:(?:[\\p{L}-]+\\s+)?(${ORGANISATION_NOUN})(?:['’]s\\s+[\\p{L}-]+)?|(?:[\\p{L}-]+\\s+){0,2}(${PERSON_NOUN}))(?:\\s*,(?:[^.!?"“”]|\\.\\d)*,)?\\s+$`,
   'iu',
 );
 
