@@ -10,7 +10,8 @@ const SPEECH =
   'maintained|concluded|pointed out';
 const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH})\\b`);
 /** A pronoun standing right before the verb: "…," he said / She said: "…". */
-const PRONOUN_BEFORE = /\b(he|she|He|She|it|It)\s+$/;
+/** "…," he later said; not "it also said", where "it" is as often a report as the last organisation. */
+const PRONOUN_BEFORE = /\b(?:(he|she|He|She)\s+(?:later\s+|also\s+|then\s+|\p{Ll}+ly\s+)?|(it|It)\s+)$/u;
 /** Where the words after "said" stop naming the speaker: "said Kyle Cooper, at Citigroup". */
 const PHRASE_END = /[,.;:!?\n"“”(]|\s(?:at|of|for|from|in|on|who|which|adding|when|after|before|and)\s/;
 /** The last word before a phrase break: a title there does not end the phrase ("economist, Steve Radley"). */
@@ -156,8 +157,8 @@ function speakerAfter(c: Context, q: QuoteSpan, k: number): Entity | undefined {
   const verbEnd = verbAt + verb[0].length;
   const subject = subjectOf(c, from, verbAt);
   if (subject) return subject;
-  const pronoun = PRONOUN_BEFORE.exec(c.text.slice(from, verbAt));
-  if (pronoun) return antecedent(c, q.start, pronoun[1]!);
+  const pronoun = pronounBefore(c.text.slice(from, verbAt));
+  if (pronoun) return antecedent(c, q.start, pronoun);
   const described = describedSpeaker(c, from, verbAt);
   if (described) return described;
   // "said Fiat chief executive Sergio Marchionne": the last person of the phrase after the verb.
@@ -208,8 +209,13 @@ function organisationAt(c: Context, from: number, verbAt: number, verbEnd: numbe
   if (last && /^\s*$/.test(c.text.slice(last.end, verbAt))) return last.entity;
   // "told Reuters": whom the words are told to does not say them.
   if (ADDRESSED.test(c.text.slice(verbAt, verbEnd))) return undefined;
+  // "said the OECD" / "said a Vodafone spokesman".
   const after = c.organisations.find(
-    (o) => o.start >= verbEnd && /^\s*(?:the\s+)?$/i.test(c.text.slice(verbEnd, o.start)),
+    (o) =>
+      o.start >= verbEnd &&
+      (/^\s*(?:the\s+)?$/i.test(c.text.slice(verbEnd, o.start)) ||
+        (/^\s*an?\s+$/.test(c.text.slice(verbEnd, o.start)) &&
+          SPOKESMAN_AFTER.test(c.text.slice(o.end, o.end + 20)))),
   );
   return after?.entity;
 }
@@ -235,8 +241,8 @@ function speakerBefore(c: Context, q: QuoteSpan): Entity | undefined {
   const verbAt = from + verb.index;
   const subject = subjectOf(c, from, verbAt);
   if (subject) return subject;
-  const pronoun = PRONOUN_BEFORE.exec(c.text.slice(from, verbAt));
-  if (pronoun) return antecedent(c, from, pronoun[1]!);
+  const pronoun = pronounBefore(c.text.slice(from, verbAt));
+  if (pronoun) return antecedent(c, from, pronoun);
   // "The Muslim Council of Britain said in a statement: "…""; not "X, chairman of The Island Group, said".
   const organisations = c.organisations.filter((o) => o.start >= from && o.end <= verbAt);
   const last = organisations[organisations.length - 1];
@@ -295,8 +301,7 @@ function spokesmanFor(c: Context, from: number, verbAt: number): Entity | undefi
   return undefined;
 }
 
-const SPOKESMAN =
-  'spokes(?:wo)?man|spokesperson|spokespeople|statement|report|survey|study|official|representative|source';
+const SPOKESMAN = 'spokes(?:wo)?man|spokesperson|spokespeople|statement|report|survey|study';
 const SPOKESMAN_AFTER = new RegExp(`^(?:['’]s?)?\\s+(?:${SPOKESMAN})s?\\b`);
 const SPOKESMAN_BEFORE = new RegExp(`\\b(?:${SPOKESMAN})s?\\s+(?:for|at|from)\\s+(?:the\\s+)?$`, 'i');
 
@@ -319,8 +324,8 @@ function speakerOfSentenceBefore(c: Context, q: QuoteSpan): Entity | undefined {
   const verbAt = from + verb.index;
   const subject = subjectOf(c, from, verbAt);
   if (subject) return subject;
-  const pronoun = PRONOUN_BEFORE.exec(c.text.slice(from, verbAt));
-  if (pronoun) return /^it$/i.test(pronoun[1]!) ? undefined : antecedent(c, from, pronoun[1]!);
+  const pronoun = pronounBefore(c.text.slice(from, verbAt));
+  if (pronoun) return /^it$/i.test(pronoun) ? undefined : antecedent(c, from, pronoun);
   return spokesmanFor(c, from, verbAt);
 }
 
@@ -336,6 +341,12 @@ function sentenceStartBefore(text: string, at: number): number {
 }
 
 const SPACE = /\s/;
+
+/** The pronoun standing right before a verb, or undefined. */
+function pronounBefore(head: string): string | undefined {
+  const m = PRONOUN_BEFORE.exec(head);
+  return m ? (m[1] ?? m[2]) : undefined;
+}
 
 /**
  * Whether quote `q` goes on with `p`'s speaker: in the same paragraph with no other person named

@@ -72,6 +72,12 @@ describe('speakers named by their place in the sentence', () => {
     expect(speakers(text, entities).map((s) => s[1])).toEqual(['Perry Wander', 'Stefan Johannesson']);
   });
 
+  it('reads "he later said" as "he said"', () => {
+    const text =
+      'Kanye West survived a car crash. "That steering wheel could have been two inches further," he later said.';
+    expect(speakers(text, [entity('Kanye West', text, ['Kanye West'])])[0]![1]).toBe('Kanye West');
+  });
+
   it('learns a gender from "she said" and does not give her a later "he said"', () => {
     const text = [
       'Imelda Staunton arrived in green. "It is lovely to be here at home," she told reporters.',
@@ -131,6 +137,16 @@ describe('speakers that are organisations or descriptions', () => {
       organisation('BP', text),
     ];
     expect(speakers(text, entities).map((s) => s[1])).toEqual(['Treasury', 'Capital Economics', 'BP']);
+  });
+
+  it('gives "said a Fox spokesman" to Fox, but leaves "said an IMF official" unnamed', () => {
+    const text = [
+      '"Any affiliate may choose not to air the show," said a Fox spokesman.',
+      '',
+      '"Calculators will have to wait," said an IMF official in a briefing.',
+    ].join('\n');
+    const entities = [organisation('Fox', text), organisation('IMF', text)];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Fox', null]);
   });
 
   it('resolves "the magazine" to the organisation written with that word, and "the firm, which …," past a decimal', () => {
