@@ -4,7 +4,7 @@ import { pronounGender, roleGender } from './honorifics';
 
 const SPEECH =
   'said|says|saying|told|tells|added|adds|stressed|warned|warns|wrote|writes|asked|insisted|insists|noted|notes|' +
-  'explained|explains|argued|argues|claimed|declared|stated|announced|continued|replied|responded|recalled|' +
+  'telling|explained|explains|argued|argues|claimed|declared|stated|announced|continued|replied|responded|recalled|' +
   'admitted|acknowledged|urged|posted|tweeted|confirmed|commented|suggested|predicted|conceded|remarked|agreed|' +
   'agrees|cautioned|believes|thinks|observed|reported|estimated|complained|joked|laughed|laughs|revealed|' +
   'maintained|concluded|pointed out';
@@ -23,15 +23,19 @@ const LAST_WORD = /([\p{L}.-]+)\s*$/u;
  * clause ("Willis does not seek damages, the lawsuit noted") nor a dash alone.
  */
 const SUBJECT_GAP =
-  /^(?:\s*|\s*,\s*|\s+(?:[\p{L}\p{N}'’.-]*[\p{L}\p{N}],?\s+){0,2}|\s*,(?:[^.!?]|\.\d)*,\s*|\s+[-–—]\s[^.!?"“”]{0,80}\s[-–—]\s+|\s*,\s+an?\s[^.!?,"“”]{0,60}\s)$/u;
+  /^(?:\s*|\s*,\s*|\s+(?:[\p{L}\p{N}'’.-]*[\p{L}\p{N}],?\s+){0,2}|\s*,(?:[^.!?]|\.\d)*,\s*|\s+[-–—]\s[^.!?"“”]{0,80}\s[-–—]\s+|\s*,\s+an?\s[^.!?,"“”]{0,60}\s|\s*,\s+who\s+(?:also\s+|later\s+|has\s+|had\s+)?)$/u;
 /** A name right before or after a speech verb: the subject of speech, which a pronoun most likely means. */
-const SPOKE_AFTER = new RegExp(`^(?:\\s*,[^.!?"“”]{0,80},)?\\s+(?:${SPEECH})\\b`);
+const SPOKE_AFTER = new RegExp(
+  `^(?:\\s*,[^.!?"“”]{0,80},|\\s*,\\s+who(?:\\s+also)?)?\\s+(?:${SPEECH}|described|called)\\b`,
+);
 /** A name that is itself the appositive: "her lawyer, Perry Wander, said". */
 const SPOKE_AS_APPOSITIVE = new RegExp(`^\\s*,\\s+(?:${SPEECH})\\b`);
 // "said X", not "told X" or "asked X": there X is spoken to.
 const SPOKE_BEFORE = new RegExp(
   `\\b(?:${SPEECH.replace(/\|?(?:told|tells|asked|urged)\b/g, '')})\\s+(?:\\S+\\s+){0,4}$`,
 );
+/** "said Kyle Cooper, at Citigroup." speaks; "said Charles was one of his heroes" reports what Charles was. */
+const ENDS_CLAUSE = /^(?:['’]s?)?\s*(?:[,.;:!?)\n"“”]|$|(?:at|of|from|for|in|on|with)\s)/;
 /** How far a quote's attribution may run after it, or a continuation's gap. */
 const REACH = 160;
 const ORGANISATION_NOUN =
@@ -168,6 +172,8 @@ function speakerAfter(c: Context, q: QuoteSpan, k: number): Entity | undefined {
   return organisationAt(c, from, verbAt, verbEnd) ?? spokesmanFor(c, from, verbAt);
 }
 
+const SCARE_IN_SENTENCE = /["“](?:[^\s"“”]+\s){0,2}[^\s"“”]+["”]/g;
+
 /** Whether a speech verb follows the quote in its own sentence, as speakerAfter reads it. */
 function ownAttribution(c: Context, q: QuoteSpan): boolean {
   if (q.text.endsWith('.')) return false;
@@ -239,7 +245,9 @@ function speakerBefore(c: Context, q: QuoteSpan): Entity | undefined {
   const verb = SPEECH_VERB.exec(sentence) ?? activeDescribing(sentence);
   if (!verb) return undefined;
   const verbAt = from + verb.index;
-  const subject = subjectOf(c, from, verbAt);
+  // "Blanchett paid tribute to Martin Scorsese, telling him": a participle after a comma is the subject's.
+  const clause = PARTICIPLE.test(verb[0]) && /,\s*$/.test(c.text.slice(from, verbAt));
+  const subject = (clause ? sentenceSubject(c, from, verbAt) : undefined) ?? subjectOf(c, from, verbAt);
   if (subject) return subject;
   const pronoun = pronounBefore(c.text.slice(from, verbAt));
   if (pronoun) return antecedent(c, from, pronoun);
@@ -272,7 +280,7 @@ function activeDescribing(sentence: string): RegExpExecArray | null {
   return verb && !PASSIVE.test(sentence.slice(0, verb.index)) ? verb : null;
 }
 
-const PARTICIPLE = /^(?:saying|adding)$/;
+const PARTICIPLE = /^(?:saying|adding|telling)$/;
 /** A second verb of the sentence's subject: "… but added", "… and said". */
 const JOINED = /,?\s+(?:and|but)\s+(?:also\s+|then\s+)?$/;
 /** A name after a preposition is no subject: "chairman of The Island Group". */
@@ -318,7 +326,8 @@ function speakerOfSentenceBefore(c: Context, q: QuoteSpan): Entity | undefined {
   const end = open - lead[0].length + (lead[0].match(/^[.!?"”]/) ? 1 : 0);
   const from = sentenceStartBefore(c.text, end - 1);
   const sentence = c.text.slice(from, end);
-  if (/["“”]/.test(sentence)) return undefined;
+  // Quote marks end the search, but for a scare quote ("agendas") inside the sentence.
+  if (/["“”]/.test(sentence.replace(SCARE_IN_SENTENCE, ''))) return undefined;
   const verb = SPEECH_VERB.exec(sentence);
   if (!verb) return undefined;
   const verbAt = from + verb.index;
@@ -411,11 +420,39 @@ function antecedentOf(
   const genderOf = (m: NameMention) => m.entity.gender ?? c.genders.get(m.entity);
   const fits = (m: NameMention) => !gender || !genderOf(m) || genderOf(m) === gender;
   const same = (m: NameMention) => genderOf(m) === gender;
+  const speaker = lastMention(c.people, offset, (m) => fits(m) && salient(m));
+  // "A spokesman for the UK Film Council said: "…" He added: …": the spokesman, after whoever spoke before.
+  const spokesman = spokesmanSince(c, speaker?.end ?? Math.max(0, offset - 400), offset, gender);
+  if (spokesman) return spokesman;
   return (
-    lastWhere(c.people, offset, (m) => fits(m) && salient(m)) ??
+    speaker?.entity ??
     (gender ? lastWhere(c.people, offset, same) : undefined) ??
     lastWhere(c.people, offset, fits)
   );
+}
+
+const SPOKESPERSON = /\bspokes(?:(wo)?man|person)\b/g;
+
+/** The organisation of the last spokesperson written between `from` and `offset` whom `gender` fits. */
+function spokesmanSince(
+  c: Context,
+  from: number,
+  offset: number,
+  gender: 'female' | 'male' | undefined,
+): Entity | undefined {
+  let found: Entity | undefined;
+  for (const m of c.text.slice(from, offset).matchAll(SPOKESPERSON)) {
+    const said = m[0].endsWith('man') ? (m[1] ? 'female' : 'male') : undefined;
+    if (gender && said && said !== gender) continue;
+    const [start, end] = [from + m.index, from + m.index + m[0].length];
+    const org = c.organisations.find(
+      (o) =>
+        (o.end <= start && o.end >= start - 4 && /^(?:['’]s?)?\s+$/.test(c.text.slice(o.end, start))) ||
+        (o.start >= end && /^\s+(?:for|at|from)\s+(?:the\s+)?$/i.test(c.text.slice(end, o.start))),
+    );
+    if (org) found = org.entity;
+  }
+  return found;
 }
 
 const POSSESSIVE = /^['’]s?/;
@@ -430,7 +467,8 @@ function spokeAt(c: Context, m: NameMention): boolean {
       (SPOKE_AFTER.test(c.text.slice(m.end, m.end + 100)) ||
         (SPOKE_AS_APPOSITIVE.test(c.text.slice(m.end, m.end + 30)) &&
           /,\s*$/.test(c.text.slice(Math.max(0, m.start - 3), m.start))) ||
-        SPOKE_BEFORE.test(c.text.slice(Math.max(0, m.start - 60), m.start)));
+        (SPOKE_BEFORE.test(c.text.slice(Math.max(0, m.start - 60), m.start)) &&
+          ENDS_CLAUSE.test(c.text.slice(m.end, m.end + 8))));
     c.spoke.set(m, spoke);
   }
   return spoke;
@@ -519,8 +557,16 @@ function lastWhere(
   offset: number,
   test: (m: NameMention) => boolean,
 ): Entity | undefined {
+  return lastMention(names, offset, test)?.entity;
+}
+
+function lastMention(
+  names: NameMention[],
+  offset: number,
+  test: (m: NameMention) => boolean,
+): NameMention | undefined {
   let before = 0;
   while (before < names.length && names[before]!.end <= offset) before++;
-  for (let k = before - 1; k >= 0; k--) if (test(names[k]!)) return names[k]!.entity;
+  for (let k = before - 1; k >= 0; k--) if (test(names[k]!)) return names[k];
   return undefined;
 }

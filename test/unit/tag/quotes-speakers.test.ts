@@ -215,6 +215,52 @@ describe('speakers that are organisations or descriptions', () => {
   });
 });
 
+describe('speakers behind participles, relative clauses and spokespeople', () => {
+  it('gives "…, telling him:" to the subject, and "X telling parliament:" to X', () => {
+    const text = [
+      'Blanchett also paid tribute to director Martin Scorsese, telling him: "You are a genius and a friend."',
+      '',
+      'Paris was subdued, with finance minister Herve Gaymard telling parliament: "We must continue along this path."',
+    ].join('\n');
+    const entities = [
+      entity('Cate Blanchett', text, ['Blanchett']),
+      entity('Martin Scorsese', text, ['Martin Scorsese']),
+      entity('Herve Gaymard', text, ['Herve Gaymard']),
+    ];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Cate Blanchett', 'Herve Gaymard']);
+  });
+
+  it('gives "X, who described him as" to X, and a later "he said" to X, not to whom X said something about', () => {
+    const text = [
+      'A tribute came from the producer Quincy Jones, who described him as a "brother in every sense of the word". "There will never be another musician like Ray," he said.',
+      '',
+      'Singer Paul Jones, who sang on many hits, said Charles was one of his heroes. "My own writing was influenced by him," he told BBC News.',
+    ].join('\n');
+    const entities = [
+      entity('Quincy Jones', text, ['Quincy Jones']),
+      entity('Paul Jones', text, ['Paul Jones']),
+      entity('Ray Charles', text, ['Charles']),
+    ];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Quincy Jones', 'Quincy Jones', 'Paul Jones']);
+  });
+
+  it('reads past a scare quote in the sentence before a quote', () => {
+    const text =
+      'Greer quit the show. She also said her fellow housemates had "agendas".\n\n"I had no idea who would be in here and it is wrong for me."';
+    expect(speakers(text, [entity('Germaine Greer', text, ['Greer'])])[0]![1]).toBe('Germaine Greer');
+  });
+
+  it('gives "he added" after a spokesman\'s words to the spokesman\'s organisation', () => {
+    const text =
+      'Cinematographer John Mathieson lost. A spokesman for the UK Film Council said: "It is disappointing." He added: "It was extraordinary to have 24 British nominees."';
+    const entities = [
+      entity('John Mathieson', text, ['John Mathieson']),
+      organisation('UK Film Council', text),
+    ];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['UK Film Council', 'UK Film Council']);
+  });
+});
+
 describe('speakers carried from one quote to the next', () => {
   it('carries a speaker to a paragraph that opens with a quote after the attribution ended the last one', () => {
     const text = [
