@@ -1,6 +1,6 @@
 /**
  * Quote attribution benchmark: the tagger's quotes and speakers against quotes annotated by hand in
- * bench/data/quotes-{dev,heldout,blind,blind2}.tsv (offsets into the parsed body of stories in ../shared/data/bbc-news; no
+ * bench/data/quotes-{dev,heldout,blind,blind2,blind3}.tsv (offsets into the parsed body of stories in ../shared/data/bbc-news; no
  * article text in the repo). Then, over every story there, what resolution within an article leaves
  * wrong: honorific people apart from their full name, names with a honorific or junk in them, and
  * relative dates resolved near the epoch. Prints markdown tables; `--show` also lists every miss.
@@ -31,6 +31,10 @@ const goldSets = [
   [
     'second blind set (annotated after the fixes the blind set led to; README tells its first run)',
     join(repoRoot, 'bench', 'data', 'quotes-blind2.tsv'),
+  ],
+  [
+    "third blind set (annotated after all of this round's fixes; README tells its first run)",
+    join(repoRoot, 'bench', 'data', 'quotes-blind3.tsv'),
   ],
 ] as const;
 const show = process.argv.includes('--show');

@@ -4,13 +4,14 @@ import { pronounGender, roleGender } from './honorifics';
 
 const SPEECH =
   'said|says|saying|told|tells|added|adds|stressed|warned|warns|wrote|writes|asked|insisted|insists|noted|notes|' +
-  'explained|explains|argued|argues|claimed|declared|stated|announced|continued|replied|responded|recalled|' +
+  'telling|explained|explains|argued|argues|claimed|declared|stated|announced|continued|replied|responded|recalled|' +
   'admitted|acknowledged|urged|posted|tweeted|confirmed|commented|suggested|predicted|conceded|remarked|agreed|' +
   'agrees|cautioned|believes|thinks|observed|reported|estimated|complained|joked|laughed|laughs|revealed|' +
   'maintained|concluded|pointed out';
 const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH})\\b`);
 /** A pronoun standing right before the verb: "…," he said / She said: "…". */
-const PRONOUN_BEFORE = /\b(he|she|He|She|it|It)\s+$/;
+/** "…," he later said; not "it also said", where "it" is as often a report as the last organisation. */
+const PRONOUN_BEFORE = /\b(?:(he|she|He|She)\s+(?:later\s+|also\s+|then\s+|\p{Ll}+ly\s+)?|(it|It)\s+)$/u;
 /** Where the words after "said" stop naming the speaker: "said Kyle Cooper, at Citigroup". */
 const PHRASE_END = /[,.;:!?\n"“”(]|\s(?:at|of|for|from|in|on|who|which|adding|when|after|before|and)\s/;
 /** The last word before a phrase break: a title there does not end the phrase ("economist, Steve Radley"). */
@@ -22,13 +23,19 @@ const LAST_WORD = /([\p{L}.-]+)\s*$/u;
  * clause ("Willis does not seek damages, the lawsuit noted") nor a dash alone.
  */
 const SUBJECT_GAP =
-  /^(?:\s*|\s*,\s*|\s+(?:[\p{L}\p{N}'’.-]*[\p{L}\p{N}]\s+){0,2}|\s*,(?:[^.!?]|\.\d)*,\s*|\s+[-–—]\s[^.!?"“”]{0,80}\s[-–—]\s+|\s*,\s+an?\s[^.!?,"“”]{0,60}\s)$/u;
+  /^(?:\s*|\s*,\s*|\s+(?:[\p{L}\p{N}'’.-]*[\p{L}\p{N}],?\s+){0,2}|\s*,(?:[^.!?]|\.\d)*,\s*|\s+[-–—]\s[^.!?"“”]{0,80}\s[-–—]\s+|\s*,\s+an?\s[^.!?,"“”]{0,60}\s|\s*,\s+who\s+(?:also\s+|later\s+|has\s+|had\s+)?)$/u;
 /** A name right before or after a speech verb: the subject of speech, which a pronoun most likely means. */
-const SPOKE_AFTER = new RegExp(`^(?:\\s*,[^.!?"“”]{0,80},)?\\s+(?:${SPEECH})\\b`);
+const SPOKE_AFTER = new RegExp(
+  `^(?:\\s*,[^.!?"“”]{0,80},|\\s*,\\s+who(?:\\s+also)?)?\\s+(?:${SPEECH}|described|called)\\b`,
+);
+/** A name that is itself the appositive: "her lawyer, Perry Wander, said". */
+const SPOKE_AS_APPOSITIVE = new RegExp(`^\\s*,\\s+(?:${SPEECH})\\b`);
 // "said X", not "told X" or "asked X": there X is spoken to.
 const SPOKE_BEFORE = new RegExp(
   `\\b(?:${SPEECH.replace(/\|?(?:told|tells|asked|urged)\b/g, '')})\\s+(?:\\S+\\s+){0,4}$`,
 );
+/** "said Kyle Cooper, at Citigroup." speaks; "said Charles was one of his heroes" reports what Charles was. */
+const ENDS_CLAUSE = /^(?:['’]s?)?\s*(?:[,.;:!?)\n"“”]|$|(?:at|of|from|for|in|on|with)\s)/;
 /** How far a quote's attribution may run after it, or a continuation's gap. */
 const REACH = 160;
 const ORGANISATION_NOUN =
@@ -39,9 +46,12 @@ const PERSON_NOUN =
   'singer|star|actor|actress|comedian|rapper|musician|director|author|writer|novelist|presenter|host|judge|' +
   'senator|chairman|chairwoman|boss|economist|player|manager|coach|captain|leader|president|minister|' +
   'chancellor|secretary|executive|\\d+-year-old';
-/** "the firm", "the US magazine", "the 23-year-old", "the actress, who won in 2000,": right before the verb. */
+/**
+ * "the firm", "the US magazine", "the 23-year-old", "the Black Sabbath singer", "the council's ruling", "the
+ * actress, who won in 2000,": right before the verb; not "the China Daily newspaper", a name.
+ */
 const DESCRIPTION_BEFORE = new RegExp(
-  `\\b[Tt]he\\s+(?:[\\p{L}-]+\\s+)?(?:(${ORGANISATION_NOUN})|(${PERSON_NOUN}))(?:\\s*,(?:[^.!?"“”]|\\.\\d)*,)?\\s+$`,
+  `\\b[Tt]he\\s+(?:(?:[\\p{L}-]+\\s+)?(${ORGANISATION_NOUN})(?:['’]s\\s+[\\p{L}-]+)?|(?:[\\p{L}-]+\\s+){0,2}(${PERSON_NOUN}))(?:\\s*,(?:[^.!?"“”]|\\.\\d)*,)?\\s+$`,
   'iu',
 );
 
@@ -91,19 +101,23 @@ export function attributeSpeakers(
       : (speakerAfter(context, q, k) ?? speakerBefore(context, q)),
   );
   dropNamedInside(spans, speakers);
+  // A quote with its own attribution ("…," Rio Ferdinand told the BBC) that named no one we know is
+  // someone else's: it takes no speaker from the quotes or the sentence around it.
+  const open = spans.map((q) => !ownAttribution(context, q));
   for (let k = 1; k < spans.length; k++) {
     const previous = speakers[k - 1];
-    if (!speakers[k] && previous && continues(context, spans[k - 1]!, spans[k]!, previous))
+    if (open[k] && !speakers[k] && previous && continues(context, spans[k - 1]!, spans[k]!, previous))
       speakers[k] = previous;
   }
   // A quote left open at the end of a paragraph goes on in the next one, where its attribution may be.
   for (let k = spans.length - 2; k >= 0; k--) {
     const next = speakers[k + 1];
     const [p, q] = [spans[k]!, spans[k + 1]!];
-    if (!speakers[k] && next && (runsOn(context, p, q) || sameSentence(context, p, q))) speakers[k] = next;
+    if (open[k] && !speakers[k] && next && (runsOn(context, p, q) || sameSentence(context, p, q)))
+      speakers[k] = next;
   }
   spans.forEach((q, k) => {
-    speakers[k] ??= speakerOfSentenceBefore(context, q);
+    if (open[k]) speakers[k] ??= speakerOfSentenceBefore(context, q);
   });
   dropNamedInside(spans, speakers);
   return speakers;
@@ -147,8 +161,8 @@ function speakerAfter(c: Context, q: QuoteSpan, k: number): Entity | undefined {
   const verbEnd = verbAt + verb[0].length;
   const subject = subjectOf(c, from, verbAt);
   if (subject) return subject;
-  const pronoun = PRONOUN_BEFORE.exec(c.text.slice(from, verbAt));
-  if (pronoun) return antecedent(c, q.start, pronoun[1]!);
+  const pronoun = pronounBefore(c.text.slice(from, verbAt));
+  if (pronoun) return antecedent(c, q.start, pronoun);
   const described = describedSpeaker(c, from, verbAt);
   if (described) return described;
   // "said Fiat chief executive Sergio Marchionne": the last person of the phrase after the verb.
@@ -156,6 +170,16 @@ function speakerAfter(c: Context, q: QuoteSpan, k: number): Entity | undefined {
   const after = c.people.filter((p) => p.start >= verbEnd && p.end <= phraseEnd);
   if (after.length > 0) return after[after.length - 1]!.entity;
   return organisationAt(c, from, verbAt, verbEnd) ?? spokesmanFor(c, from, verbAt);
+}
+
+const SCARE_IN_SENTENCE = /["“](?:[^\s"“”]+\s){0,2}[^\s"“”]+["”]/g;
+
+/** Whether a speech verb follows the quote in its own sentence, as speakerAfter reads it. */
+function ownAttribution(c: Context, q: QuoteSpan): boolean {
+  if (q.text.endsWith('.')) return false;
+  const after = c.text.slice(q.end + 1, q.end + 1 + 80);
+  const sentence = /^[^.!?\n"“”]*/.exec(after)![0];
+  return SPEECH_VERB.test(sentence);
 }
 
 /** Where the name after a speech verb ends (see PHRASE_END): not at a comma or "of" right after a title. */
@@ -182,13 +206,22 @@ function subjectOf(c: Context, from: number, verbAt: number): Entity | undefined
   return last && SUBJECT_GAP.test(c.text.slice(last.end, verbAt)) ? last.entity : undefined;
 }
 
+const ADDRESSED = /^(?:told|tells|asked|urged)$/;
+
 /** "…," the OECD said / "…," said Highfield: an organisation right next to the verb. */
 function organisationAt(c: Context, from: number, verbAt: number, verbEnd: number): Entity | undefined {
   const before = c.organisations.filter((o) => o.start >= from && o.end <= verbAt);
   const last = before[before.length - 1];
   if (last && /^\s*$/.test(c.text.slice(last.end, verbAt))) return last.entity;
+  // "told Reuters": whom the words are told to does not say them.
+  if (ADDRESSED.test(c.text.slice(verbAt, verbEnd))) return undefined;
+  // "said the OECD" / "said a Vodafone spokesman".
   const after = c.organisations.find(
-    (o) => o.start >= verbEnd && /^\s*(?:the\s+)?$/i.test(c.text.slice(verbEnd, o.start)),
+    (o) =>
+      o.start >= verbEnd &&
+      (/^\s*(?:the\s+)?$/i.test(c.text.slice(verbEnd, o.start)) ||
+        (/^\s*an?\s+$/.test(c.text.slice(verbEnd, o.start)) &&
+          SPOKESMAN_AFTER.test(c.text.slice(o.end, o.end + 20)))),
   );
   return after?.entity;
 }
@@ -212,10 +245,12 @@ function speakerBefore(c: Context, q: QuoteSpan): Entity | undefined {
   const verb = SPEECH_VERB.exec(sentence) ?? activeDescribing(sentence);
   if (!verb) return undefined;
   const verbAt = from + verb.index;
-  const subject = subjectOf(c, from, verbAt);
+  // "Blanchett paid tribute to Martin Scorsese, telling him": a participle after a comma is the subject's.
+  const clause = PARTICIPLE.test(verb[0]) && /,\s*$/.test(c.text.slice(from, verbAt));
+  const subject = (clause ? sentenceSubject(c, from, verbAt) : undefined) ?? subjectOf(c, from, verbAt);
   if (subject) return subject;
-  const pronoun = PRONOUN_BEFORE.exec(c.text.slice(from, verbAt));
-  if (pronoun) return antecedent(c, from, pronoun[1]!);
+  const pronoun = pronounBefore(c.text.slice(from, verbAt));
+  if (pronoun) return antecedent(c, from, pronoun);
   // "The Muslim Council of Britain said in a statement: "…""; not "X, chairman of The Island Group, said".
   const organisations = c.organisations.filter((o) => o.start >= from && o.end <= verbAt);
   const last = organisations[organisations.length - 1];
@@ -245,7 +280,7 @@ function activeDescribing(sentence: string): RegExpExecArray | null {
   return verb && !PASSIVE.test(sentence.slice(0, verb.index)) ? verb : null;
 }
 
-const PARTICIPLE = /^(?:saying|adding)$/;
+const PARTICIPLE = /^(?:saying|adding|telling)$/;
 /** A second verb of the sentence's subject: "… but added", "… and said". */
 const JOINED = /,?\s+(?:and|but)\s+(?:also\s+|then\s+)?$/;
 /** A name after a preposition is no subject: "chairman of The Island Group". */
@@ -274,8 +309,7 @@ function spokesmanFor(c: Context, from: number, verbAt: number): Entity | undefi
   return undefined;
 }
 
-const SPOKESMAN =
-  'spokes(?:wo)?man|spokesperson|spokespeople|statement|report|survey|study|official|representative|source';
+const SPOKESMAN = 'spokes(?:wo)?man|spokesperson|spokespeople|statement|report|survey|study';
 const SPOKESMAN_AFTER = new RegExp(`^(?:['’]s?)?\\s+(?:${SPOKESMAN})s?\\b`);
 const SPOKESMAN_BEFORE = new RegExp(`\\b(?:${SPOKESMAN})s?\\s+(?:for|at|from)\\s+(?:the\\s+)?$`, 'i');
 
@@ -292,14 +326,15 @@ function speakerOfSentenceBefore(c: Context, q: QuoteSpan): Entity | undefined {
   const end = open - lead[0].length + (lead[0].match(/^[.!?"”]/) ? 1 : 0);
   const from = sentenceStartBefore(c.text, end - 1);
   const sentence = c.text.slice(from, end);
-  if (/["“”]/.test(sentence)) return undefined;
+  // Quote marks end the search, but for a scare quote ("agendas") inside the sentence.
+  if (/["“”]/.test(sentence.replace(SCARE_IN_SENTENCE, ''))) return undefined;
   const verb = SPEECH_VERB.exec(sentence);
   if (!verb) return undefined;
   const verbAt = from + verb.index;
   const subject = subjectOf(c, from, verbAt);
   if (subject) return subject;
-  const pronoun = PRONOUN_BEFORE.exec(c.text.slice(from, verbAt));
-  if (pronoun) return /^it$/i.test(pronoun[1]!) ? undefined : antecedent(c, from, pronoun[1]!);
+  const pronoun = pronounBefore(c.text.slice(from, verbAt));
+  if (pronoun) return /^it$/i.test(pronoun) ? undefined : antecedent(c, from, pronoun);
   return spokesmanFor(c, from, verbAt);
 }
 
@@ -315,6 +350,12 @@ function sentenceStartBefore(text: string, at: number): number {
 }
 
 const SPACE = /\s/;
+
+/** The pronoun standing right before a verb, or undefined. */
+function pronounBefore(head: string): string | undefined {
+  const m = PRONOUN_BEFORE.exec(head);
+  return m ? (m[1] ?? m[2]) : undefined;
+}
 
 /**
  * Whether quote `q` goes on with `p`'s speaker: in the same paragraph with no other person named
@@ -379,11 +420,39 @@ function antecedentOf(
   const genderOf = (m: NameMention) => m.entity.gender ?? c.genders.get(m.entity);
   const fits = (m: NameMention) => !gender || !genderOf(m) || genderOf(m) === gender;
   const same = (m: NameMention) => genderOf(m) === gender;
+  const speaker = lastMention(c.people, offset, (m) => fits(m) && salient(m));
+  // "A spokesman for the UK Film Council said: "…" He added: …": the spokesman, after whoever spoke before.
+  const spokesman = spokesmanSince(c, speaker?.end ?? Math.max(0, offset - 400), offset, gender);
+  if (spokesman) return spokesman;
   return (
-    lastWhere(c.people, offset, (m) => fits(m) && salient(m)) ??
+    speaker?.entity ??
     (gender ? lastWhere(c.people, offset, same) : undefined) ??
     lastWhere(c.people, offset, fits)
   );
+}
+
+const SPOKESPERSON = /\bspokes(?:(wo)?man|person)\b/g;
+
+/** The organisation of the last spokesperson written between `from` and `offset` whom `gender` fits. */
+function spokesmanSince(
+  c: Context,
+  from: number,
+  offset: number,
+  gender: 'female' | 'male' | undefined,
+): Entity | undefined {
+  let found: Entity | undefined;
+  for (const m of c.text.slice(from, offset).matchAll(SPOKESPERSON)) {
+    const said = m[0].endsWith('man') ? (m[1] ? 'female' : 'male') : undefined;
+    if (gender && said && said !== gender) continue;
+    const [start, end] = [from + m.index, from + m.index + m[0].length];
+    const org = c.organisations.find(
+      (o) =>
+        (o.end <= start && o.end >= start - 4 && /^(?:['’]s?)?\s+$/.test(c.text.slice(o.end, start))) ||
+        (o.start >= end && /^\s+(?:for|at|from)\s+(?:the\s+)?$/i.test(c.text.slice(end, o.start))),
+    );
+    if (org) found = org.entity;
+  }
+  return found;
 }
 
 const POSSESSIVE = /^['’]s?/;
@@ -396,7 +465,10 @@ function spokeAt(c: Context, m: NameMention): boolean {
     spoke =
       !POSSESSIVE.test(c.text.slice(m.end, m.end + 2)) &&
       (SPOKE_AFTER.test(c.text.slice(m.end, m.end + 100)) ||
-        SPOKE_BEFORE.test(c.text.slice(Math.max(0, m.start - 60), m.start)));
+        (SPOKE_AS_APPOSITIVE.test(c.text.slice(m.end, m.end + 30)) &&
+          /,\s*$/.test(c.text.slice(Math.max(0, m.start - 3), m.start))) ||
+        (SPOKE_BEFORE.test(c.text.slice(Math.max(0, m.start - 60), m.start)) &&
+          ENDS_CLAUSE.test(c.text.slice(m.end, m.end + 8))));
     c.spoke.set(m, spoke);
   }
   return spoke;
@@ -409,7 +481,10 @@ function spokeAt(c: Context, m: NameMention): boolean {
 function subjectAt(c: Context, m: NameMention): boolean {
   let subject = c.subject.get(m);
   if (subject === undefined) {
-    subject = leadsSentence(c.text, m.start);
+    // "Despite enjoying Dan Brown's theory, the Bishop said": a person's possessive is no subject; an
+    // organisation's is its topic ("Manchester United's response … the club said").
+    const possessive = m.entity.type === 'PERSON' && POSSESSIVE.test(c.text.slice(m.end, m.end + 2));
+    subject = !possessive && leadsSentence(c.text, m.start);
     c.subject.set(m, subject);
   }
   return subject;
@@ -435,7 +510,10 @@ function leadsSentence(text: string, start: number): boolean {
     .replace(LEAD_IN, '')
     .split(/\s+/)
     .filter((w) => w !== '');
-  return words.length <= 4 && words.every((w) => !NOT_LEAD.test(w) && !w.endsWith(','));
+  if (words.length > 4 || !words.every((w) => !NOT_LEAD.test(w) && !w.endsWith(','))) return false;
+  // "The lawsuit names Calvin Broadus": after an article, lower-case words end in a title or a verb.
+  const lower = words.filter((w) => /^\p{Ll}/u.test(w));
+  return !/^(?:The|A|An)$/.test(words[0] ?? '') || lower.length < 2 || isTitleWord(lower.at(-1)!);
 }
 
 /**
@@ -479,8 +557,16 @@ function lastWhere(
   offset: number,
   test: (m: NameMention) => boolean,
 ): Entity | undefined {
+  return lastMention(names, offset, test)?.entity;
+}
+
+function lastMention(
+  names: NameMention[],
+  offset: number,
+  test: (m: NameMention) => boolean,
+): NameMention | undefined {
   let before = 0;
   while (before < names.length && names[before]!.end <= offset) before++;
-  for (let k = before - 1; k >= 0; k--) if (test(names[k]!)) return names[k]!.entity;
+  for (let k = before - 1; k >= 0; k--) if (test(names[k]!)) return names[k];
   return undefined;
 }

@@ -44,6 +44,40 @@ describe('speakers named by their place in the sentence', () => {
     expect(speakers(text, entities)[0]![1]).toBe('Dustin Hoffman');
   });
 
+  it('does not take a possessive for the subject a pronoun means', () => {
+    const text =
+      'Tom Wright reviewed the novel. Despite enjoying Dan Brown\'s theory, he found it laughable. "The evidence for the gospels is astonishingly good," he said.';
+    const entities = [entity('Tom Wright', text, ['Tom Wright']), entity('Dan Brown', text, ['Dan Brown'])];
+    expect(speakers(text, entities)[0]![1]).toBe('Tom Wright');
+  });
+
+  it('takes an organisation\'s possessive for its topic, as "it" or "the statement" means', () => {
+    const text =
+      'Rival club Manchester City pleaded with fans. Manchester United\'s response came as no surprise. "Any board must consider a bona fide offer," the statement said.';
+    const entities = [organisation('Manchester City', text), organisation('Manchester United', text)];
+    expect(speakers(text, entities)[0]![1]).toBe('Manchester United');
+  });
+
+  it('takes a name that is itself an appositive for one who spoke, and a place after the name for part of it', () => {
+    const text = [
+      'The woman waited two years to sue, her lawyer, Perry Wander, said. The lawsuit names Calvin Broadus. Disney "failed to provide a safe working environment for my client," he said.',
+      '',
+      'The chairman, Ambassador Stefan Johannesson of Iceland, warned that there was "still a lot of work to be done".',
+    ].join('\n');
+    const entities = [
+      entity('Perry Wander', text, ['Perry Wander']),
+      entity('Calvin Broadus', text, ['Calvin Broadus']),
+      entity('Stefan Johannesson', text, ['Stefan Johannesson']),
+    ];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Perry Wander', 'Stefan Johannesson']);
+  });
+
+  it('reads "he later said" as "he said"', () => {
+    const text =
+      'Kanye West survived a car crash. "That steering wheel could have been two inches further," he later said.';
+    expect(speakers(text, [entity('Kanye West', text, ['Kanye West'])])[0]![1]).toBe('Kanye West');
+  });
+
   it('learns a gender from "she said" and does not give her a later "he said"', () => {
     const text = [
       'Imelda Staunton arrived in green. "It is lovely to be here at home," she told reporters.',
@@ -60,6 +94,13 @@ describe('speakers that are organisations or descriptions', () => {
     const text =
       'Antonio Reid, chairman of The Island Def Jam Music Group, said: "I can think of no-one more credible to build upon this legacy."';
     expect(speakers(text, [organisation('Jam Music Group', text)])[0]![1]).toBeNull();
+  });
+
+  it('does not give a quote to the organisation it was told to', () => {
+    const text =
+      '"The deal makes sense, but the price is high," Birgit Kuhlhoff, from Sal Oppenheim investment bank, told Reuters.';
+    const entities = [organisation('Sal Oppenheim', text), organisation('Reuters', text)];
+    expect(speakers(text, entities)[0]![1]).toBeNull();
   });
 
   it('gives "…, but added:" to the subject of the sentence', () => {
@@ -98,6 +139,16 @@ describe('speakers that are organisations or descriptions', () => {
     expect(speakers(text, entities).map((s) => s[1])).toEqual(['Treasury', 'Capital Economics', 'BP']);
   });
 
+  it('gives "said a Fox spokesman" to Fox, but leaves "said an IMF official" unnamed', () => {
+    const text = [
+      '"Any affiliate may choose not to air the show," said a Fox spokesman.',
+      '',
+      '"Calculators will have to wait," said an IMF official in a briefing.',
+    ].join('\n');
+    const entities = [organisation('Fox', text), organisation('IMF', text)];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Fox', null]);
+  });
+
   it('resolves "the magazine" to the organisation written with that word, and "the firm, which …," past a decimal', () => {
     const text = [
       'Madonna topped the list compiled by Rolling Stone magazine. Prince was second.',
@@ -113,6 +164,16 @@ describe('speakers that are organisations or descriptions', () => {
       entity('Chelsea', text, ['Chelsea']),
     ];
     expect(speakers(text, entities).map((s) => s[1])).toEqual(['Rolling Stone', 'Umbro']);
+  });
+
+  it('gives "the council\'s ruling said" to the council, but "the rapper\'s spokesman said" to no one', () => {
+    const text = [
+      'The Media Council ruled on the play. "The play raises awareness of abuse," the council\'s ruling said.',
+      '',
+      'Snoop Dogg was sued on Friday. "The woman is misusing the legal system for gain," the rapper\'s spokesman said.',
+    ].join('\n');
+    const entities = [organisation('Media Council', text), entity('Snoop Dogg', text, ['Snoop Dogg'])];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Media Council', null]);
   });
 
   it('resolves "the 23-year-old wrote" to the person the text is about', () => {
@@ -133,6 +194,12 @@ describe('speakers that are organisations or descriptions', () => {
     expect(speakers(text, entities)[0]![1]).toBe('Mikhail Saakashvili');
   });
 
+  it('resolves a description with two words before its noun, "the Black Sabbath singer told"', () => {
+    const text =
+      'Ozzy Osbourne will make no more episodes of The Osbournes. "We are done with reality television," the Black Sabbath singer told reporters.';
+    expect(speakers(text, [entity('Ozzy Osbourne', text, ['Ozzy Osbourne'])])[0]![1]).toBe('Ozzy Osbourne');
+  });
+
   it('gives a characterising verb to its subject, but not its passive', () => {
     const text = [
       'Accepting his prize, DiCaprio described director Martin Scorsese as "one of the greatest contributors to cinema".',
@@ -145,6 +212,52 @@ describe('speakers that are organisations or descriptions', () => {
       entity('Nathan Barley', text, ['Barley']),
     ];
     expect(speakers(text, entities).map((s) => s[1])).toEqual(['Leonardo DiCaprio', null]);
+  });
+});
+
+describe('speakers behind participles, relative clauses and spokespeople', () => {
+  it('gives "…, telling him:" to the subject, and "X telling parliament:" to X', () => {
+    const text = [
+      'Blanchett also paid tribute to director Martin Scorsese, telling him: "You are a genius and a friend."',
+      '',
+      'Paris was subdued, with finance minister Herve Gaymard telling parliament: "We must continue along this path."',
+    ].join('\n');
+    const entities = [
+      entity('Cate Blanchett', text, ['Blanchett']),
+      entity('Martin Scorsese', text, ['Martin Scorsese']),
+      entity('Herve Gaymard', text, ['Herve Gaymard']),
+    ];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Cate Blanchett', 'Herve Gaymard']);
+  });
+
+  it('gives "X, who described him as" to X, and a later "he said" to X, not to whom X said something about', () => {
+    const text = [
+      'A tribute came from the producer Quincy Jones, who described him as a "brother in every sense of the word". "There will never be another musician like Ray," he said.',
+      '',
+      'Singer Paul Jones, who sang on many hits, said Charles was one of his heroes. "My own writing was influenced by him," he told BBC News.',
+    ].join('\n');
+    const entities = [
+      entity('Quincy Jones', text, ['Quincy Jones']),
+      entity('Paul Jones', text, ['Paul Jones']),
+      entity('Ray Charles', text, ['Charles']),
+    ];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Quincy Jones', 'Quincy Jones', 'Paul Jones']);
+  });
+
+  it('reads past a scare quote in the sentence before a quote', () => {
+    const text =
+      'Greer quit the show. She also said her fellow housemates had "agendas".\n\n"I had no idea who would be in here and it is wrong for me."';
+    expect(speakers(text, [entity('Germaine Greer', text, ['Greer'])])[0]![1]).toBe('Germaine Greer');
+  });
+
+  it('gives "he added" after a spokesman\'s words to the spokesman\'s organisation', () => {
+    const text =
+      'Cinematographer John Mathieson lost. A spokesman for the UK Film Council said: "It is disappointing." He added: "It was extraordinary to have 24 British nominees."';
+    const entities = [
+      entity('John Mathieson', text, ['John Mathieson']),
+      organisation('UK Film Council', text),
+    ];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['UK Film Council', 'UK Film Council']);
   });
 });
 
@@ -167,6 +280,13 @@ describe('speakers carried from one quote to the next', () => {
     ].join('\n');
     const entities = [entity('Mara Lind', text, ['Mara Lind']), entity('Tomas Berg', text, ['Tomas Berg'])];
     expect(speakers(text, entities)[1]![1]).not.toBe('Mara Lind');
+  });
+
+  it('carries no speaker to a quote with an attribution of its own that names no one known', () => {
+    const text =
+      '"We do not need to fall into debt," Sean Bones told the BBC. "A lot of people want the club to stay with its fans," Rio Ferdinand told BBC Radio Five Live. "No-one knows what this guy will bring."';
+    const entities = [entity('Sean Bones', text, ['Sean Bones']), organisation('BBC Radio Five Live', text)];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Sean Bones', null, null]);
   });
 
   it('gives a quote the speaker of the next quote in the same sentence', () => {
