@@ -41,7 +41,7 @@ const UNISEX = new Set(
     'sandy sascha sasha shae shannon shay shea shelby shelley sidney simone stacey stacy sydney tate terri ' +
     'terry toby tracey tracie tracy val valentine van vanya whitney willi wynn ' +
     'drew haydn hayden taylor avery riley peyton reese skyler kendall mackenzie rowan harper jules valery ' +
-    'sacha yuri kai eden emerson parker phoenix river sage'
+    'sacha yuri kai eden emerson parker phoenix river sage cameron charlie vivian vivien'
   ).split(' '),
 );
 
