@@ -203,7 +203,19 @@ interface Tally {
   wrong: number;
   linkable: number;
   reached: number;
+  /** Linkable where the story never writes the full name (no "in this story" in the note): the issue's case. */
+  elsewhere: number;
+  elsewhereReached: number;
 }
+const IN_THIS_STORY = /\bin this story\b/;
+const zero = (): Tally => ({
+  right: 0,
+  wrong: 0,
+  linkable: 0,
+  reached: 0,
+  elsewhere: 0,
+  elsewhereReached: 0,
+});
 
 function report(decisions: readonly Decision[]): void {
   const linked = decisions.filter((d) => d.status === 'linked');
@@ -212,9 +224,7 @@ function report(decisions: readonly Decision[]): void {
   console.log(`| left separate | ${decisions.length - linked.length} |`);
   const labels = readLabels();
   if (labels.size === 0) return;
-  const tally = Object.fromEntries(
-    GROUPS.map((g) => [g, { right: 0, wrong: 0, linkable: 0, reached: 0 }]),
-  ) as Record<Group, Tally>;
+  const tally = Object.fromEntries(GROUPS.map((g) => [g, zero()])) as Record<Group, Tally>;
   let unlabelled = 0;
   const misses: string[] = [];
   const seen = new Set<string>();
@@ -229,7 +239,10 @@ function report(decisions: readonly Decision[]): void {
     const t = tally[groupOf(d.role)];
     const { truth } = label;
     const ok = truth !== undefined && foldName(d.targetName ?? '') === foldName(truth);
+    const elsewhere = truth !== undefined && !IN_THIS_STORY.test(label.note);
     if (truth !== undefined) t.linkable++;
+    if (elsewhere) t.elsewhere++;
+    if (elsewhere && ok && d.status === 'linked') t.elsewhereReached++;
     if (d.status === 'linked') {
       if (ok) t.right++;
       else {
@@ -249,10 +262,12 @@ function report(decisions: readonly Decision[]): void {
       gone.push(`NOT ASKED\t${key} (truth ${truth ?? 'none'})`); // the tagger now writes it otherwise
       continue;
     }
-    tally[groupOf(form.trim().split(/\s+/).slice(0, -1).join(' '))].linkable++;
+    const t = tally[groupOf(form.trim().split(/\s+/).slice(0, -1).join(' '))];
+    t.linkable++;
+    if (!IN_THIS_STORY.test(note)) t.elsewhere++;
     misses.push(`MISSED\t${key} (truth ${truth})\tnot asked to link: ${note}`);
   }
-  const all: Tally = { right: 0, wrong: 0, linkable: 0, reached: 0 };
+  const all = zero();
   for (const g of GROUPS) for (const f of Object.keys(all) as (keyof Tally)[]) all[f] += tally[g][f];
   const columns = [all, ...GROUPS.map((g) => tally[g])];
   const row = (label: string, f: (t: Tally) => string | number) =>
@@ -262,10 +277,10 @@ function report(decisions: readonly Decision[]): void {
   row('right', (t) => t.right);
   row('wrong (two real people merged)', (t) => t.wrong);
   row('linkable (the archive names the person in full)', (t) => t.linkable);
-  row(
-    'reached their full-name entity',
-    (t) => `${t.reached} (${((100 * t.reached) / Math.max(1, t.linkable)).toFixed(1)}%)`,
-  );
+  const pct = (n: number, of: number) => `${n} (${((100 * n) / Math.max(1, of)).toFixed(1)}%)`;
+  row('reached their full-name entity', (t) => pct(t.reached, t.linkable));
+  row('linkable, full name only in other stories', (t) => t.elsewhere);
+  row('of those, reached', (t) => pct(t.elsewhereReached, t.elsewhere));
   console.log(`\n| decisions without a label | ${unlabelled} |\n|---|---|`);
   console.log(`| labels the tagger no longer asks about | ${gone.length} |`);
   if (args.show) for (const m of [...misses, ...gone]) console.log(m);

@@ -93,9 +93,12 @@ function readStory(file: string) {
 }
 
 const HONORIFIC_ROLE = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Dame)$/;
-const JUNK = /^(?:And|But|Mr|Mrs|Ms|Dr|Sir) |[,;¿]|&#/;
-/** "The Aviator" and "The Office" are titles: "The" is junk only before a person, organisation or place. */
-const JUNK_THE = /^The /;
+const JUNK = /^(?:And|But) |[,;¿]|&#/;
+/**
+ * "The Aviator", "The Office" and "Ms Jackson" (the song) are titles: "The" or an honorific is junk only
+ * before a person, organisation or place.
+ */
+const JUNK_THE = /^(?:The|Mr|Mrs|Ms|Dr|Sir) /;
 
 /** Resolution within each article of the whole corpus. */
 async function resolution(tagger: ReturnType<typeof createTagger>): Promise<void> {

@@ -85,6 +85,7 @@ const TITLE_WORDS = [
   'analyst',
   'correspondent',
   'editor',
+  'dj',
   'striker',
   'midfielder',
   'defender',

@@ -5,12 +5,12 @@
  *   npx tsx tools/train-ner/given-names.ts
  *
  * Names: the @stdlib lists of common female and male first names in English-speaking countries (the
- * trainer's first-name gazetteer). Gender: where gender-detection-from-name (first names by gender in
- * English, Italian, Spanish and German; not its French list, which calls Jacques, Michael and Paul women)
- * agrees in every language that knows the name, and
- * the name is on neither list of the other sex (or, when on both, is not one of the names English gives
- * both sexes, below). Everything else is a given name with no gender: "Chris", "Jan", "Andrea" (a woman
- * in English, a man in Italian) say nothing.
+ * trainer's first-name gazetteer). A name says a gender only where gender-detection-from-name (first names
+ * by gender in English, Italian, Spanish and German; not its French list, which calls Jacques, Michael
+ * and Paul women) knows it in English and gives it that gender in every language that knows it, the
+ * @stdlib lists do not give it only the other sex, and it is not one of the names English gives both
+ * sexes (UNISEX below). Every other name is a given name with no gender: "Chris", "Jan", "Andrea" (a woman
+ * in English, a man in Italian), "Drew" say nothing.
  */
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,8 +21,9 @@ const require = createRequire(import.meta.url);
 type Gender = 'female' | 'male';
 
 /**
- * Names on both @stdlib lists that English really gives both sexes. The lists put many plainly one-sex
- * names on both ("Bill", "Tony", "Hillary", "George"); for those the gender packages decide.
+ * Names English really gives both sexes, whatever the lists say: most are on both @stdlib lists, which
+ * also put many plainly one-sex names on both ("Bill", "Tony", "Hillary", "George": for those the gender
+ * packages decide); some are on one list only ("Drew" Barrymore, "Haydn" Gwynne, "Valery" Gergiev).
  */
 const UNISEX = new Set(
   (
@@ -38,7 +39,9 @@ const UNISEX = new Set(
     'meryl michal michel michele mickie micky morgan nat nicky nicol nicola niki nikki noel pat patrice paige ' +
     'page perry quinn randi regan rene rey ricki rickie ricky rikki robbie robin ronnie rory sal sam sammy ' +
     'sandy sascha sasha shae shannon shay shea shelby shelley sidney simone stacey stacy sydney tate terri ' +
-    'terry toby tracey tracie tracy val valentine van vanya whitney willi wynn'
+    'terry toby tracey tracie tracy val valentine van vanya whitney willi wynn ' +
+    'drew haydn hayden taylor avery riley peyton reese skyler kendall mackenzie rowan harper jules valery ' +
+    'sacha yuri kai eden emerson parker phoenix river sage'
   ).split(' '),
 );
 
@@ -54,11 +57,12 @@ function main(): void {
     const said = new Set(languages.map((m) => m.get(name)).filter((g) => g === 'female' || g === 'male'));
     const listed: Gender | undefined =
       female.has(name) && male.has(name) ? undefined : female.has(name) ? 'female' : 'male';
+    // A gender only where English knows the name (not "man", "car" or "way") and everything agrees.
     let gender: Gender | undefined;
-    if (said.size === 1) {
+    if (said.size === 1 && languages[0]!.has(name) && !UNISEX.has(name)) {
       const [packaged] = [...said] as Gender[];
-      if (listed ? packaged === listed : !UNISEX.has(name)) gender = packaged;
-    } else if (said.size === 0 && listed) gender = listed;
+      if (!listed || packaged === listed) gender = packaged;
+    }
     out[gender ?? 'either'].push(name);
   }
   const target = join(

@@ -1,3 +1,4 @@
+import { isNameParticle } from '../particles';
 import { isTitleWord } from '../titles';
 import type { DocumentFeatures } from './document-features';
 import { sequenceHash } from './hash';
@@ -9,11 +10,6 @@ import type { Token } from './tokenize';
 // Gazetteer bits (training/gazetteers.ts order): a place of any kind, and an English given name.
 const PLACE = 1 | 2 | 4 | 8 | 16 | 32 | 64;
 const FIRST_NAME = 128;
-
-/** Lower-case particles inside a person's name: "Walter van der Vijver", "Lula da Silva", "Luca di Montezemolo". */
-const PARTICLES = new Set(
-  'van von de da di du del della der den la le dos das bin ibn ter ten zu'.split(' '),
-);
 
 /** Capitalised words that never continue or open a name: dates, and what news writes in capitals. */
 const NOT_NAME =
@@ -75,7 +71,7 @@ export function joinNameParts(
     if (span.type !== 'PERSON' || dropped.has(k)) continue;
     // Particles after the span, then a name word: "Van" + "de Vijver".
     let j = span.last + 1;
-    while (j < tokens.length && PARTICLES.has(tokens[j]!.text) && adjacent(j - 1, j) && free(j)) j++;
+    while (j < tokens.length && isNameParticle(tokens[j]!.text) && adjacent(j - 1, j) && free(j)) j++;
     if (
       j > span.last + 1 &&
       j < tokens.length &&
@@ -87,7 +83,7 @@ export function joinNameParts(
       take(k, span.first, j);
     // A name word, then particles, before the span: "Walter" + "van der Vijver".
     j = span.first - 1;
-    while (j >= 0 && PARTICLES.has(tokens[j]!.text) && adjacent(j, j + 1) && free(j)) j--;
+    while (j >= 0 && isNameParticle(tokens[j]!.text) && adjacent(j, j + 1) && free(j)) j--;
     if (
       j < span.first - 1 &&
       j >= 0 &&

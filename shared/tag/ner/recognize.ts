@@ -9,6 +9,7 @@ import { personsAfterHonorifics } from './honorifics';
 import { OUTSIDE } from './labels';
 import type { NerModel } from './model';
 import { joinNameParts } from './name-joins';
+import { qualifiersBeforeRoles } from './qualifiers';
 import { type TokenSpan, type TypedSpan, tokenSpans } from './spans';
 import { splitSentences, type Token, tokenize } from './tokenize';
 
@@ -181,13 +182,18 @@ export function recognize(model: NerModel, text: string): Recognition {
     doc,
     model,
   );
-  const cleaned = joinNameParts(
-    text,
+  const cleaned = qualifiersBeforeRoles(
+    joinNameParts(
+      text,
+      tokens,
+      personsAfterHonorifics(typed, tokens, doc, SENTENCE_WORDS),
+      doc,
+      model,
+      SENTENCE_WORDS,
+    ),
     tokens,
-    personsAfterHonorifics(typed, tokens, doc, SENTENCE_WORDS),
     doc,
     model,
-    SENTENCE_WORDS,
   );
   const spans = cleaned.map((s) => ({
     type: s.type,

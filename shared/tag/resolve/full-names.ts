@@ -12,15 +12,22 @@ import type { PreparedMention } from './spans';
 const WORD_BEFORE = /(?:^|([\p{L}\p{N}.,;:!?'’"“”)-]+)[ \t]+|[\n"“(])(\p{Lu}\p{Ll}+)[ ]$/u;
 const NAME_CHAR = /[\p{L}\p{N}]/u;
 const CAPITALISED_NEXT = /^[ ]\p{Lu}/u;
-/** Words before a name that say it is a firm's or a company's ("parts maker Robert Bosch", "the Royal Ballet"). */
+/** Words after a name that say it is a firm's ("James Hardie chairwoman"). */
 const FIRM_AFTER =
   /^(?:['’]s)?\s+(?:company|firm|group|shares?|chairman|chairwoman|chief|boss|bosses|board|staff|stake|plc|ltd|inc)\b/i;
+/** Words before a name that say it is a firm's or a company's ("parts maker Robert Bosch", "the Royal Ballet"). */
 const NOT_PERSON_BEFORE =
   /^(?:the|a|an|company|firm|group|giant|maker|makers|brand|label|band|club|team|rival|subsidiary|operator|retailer|carrier|airline|bank|studio|chain|supplier|producer|manufacturer)$/i;
 
 /** Capitalised words that are no given name, though they stand before a surname. */
 const NOT_GIVEN =
   /^(?:The|And|But|Or|So|Yet|Then|Also|As|If|When|While|Meanwhile|However|For|With|By|From|To|In|On|At|Of|After|Before|Since|Though|Although|Because|Like|Unlike|Says|Said|Told|New|Old|Young|Former|Late|Both|Neither|Either|Every|Many|Most|Some|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter|Will|May|Can|Shall|Must|Might|Could|Would|Should|Did|Does|Has|Have|Had|Was|Were|Is|Are)$/;
+
+/** Roles written right before a name, besides the titles of titles.ts. */
+const ROLE =
+  /^(?:star|singer|rapper|model|presenter|host|comedian|writer|author|novelist|director|producer|dancer|drummer|guitarist|frontman|musician|designer|artist|broadcaster|chef|DJ)$/i;
+/** Endings of nationalities and languages ("British", "Chinese", "Italian", "French", "Thai", "Iraqi"). */
+const NATIONALITY = /(?:ish|ese|ian|ean|an|ic|ch|sh|ss|ai|i|ek)$/;
 
 interface Candidate {
   given: string;
@@ -31,10 +38,11 @@ interface Candidate {
 /**
  * Names a surname-only person in full where the recognizer missed the full name: "Carib Chief Charles
  * Williams said ... Mr Williams", "BBC Two controller Roly Keating: ... Mr Keating". Conservative, as a
- * wrong full name is worse than none: the word before the surname must be a common given name, or (for a
- * person an honorific marks) any capitalised word right after a title ("controller Roly Keating"); never
- * a title, honorific, place, month or sentence opener; not followed by another capitalised word; and the
- * article must give that surname one given name only. Mentions the full name overlaps are replaced.
+ * wrong full name is worse than none: the word before the surname must be a common given name, or a
+ * capitalised word the article writes nowhere else right after a title or role ("controller Roly
+ * Keating", "star Kanye West"); never a title, honorific, place, nationality, month or sentence opener;
+ * not followed by another capitalised word; never a firm's name; and the article must give that surname
+ * one given name only. Mentions the full name overlaps are replaced.
  */
 export function completeSurnames(
   body: string,
@@ -42,20 +50,16 @@ export function completeSurnames(
   lexicon: Lexicon,
 ): PreparedMention[] {
   const fullSurnames = new Set<string>();
-  const honorificSurnames = new Set<string>();
   const surnames = new Map<string, string>();
   for (const m of prepared) {
     if (m.type !== 'PERSON' && !m.honorific) continue;
     if (m.length > 1) fullSurnames.add(m.folded.slice(m.folded.lastIndexOf(' ') + 1));
-    else {
-      surnames.set(m.folded, m.text);
-      if (m.honorific) honorificSurnames.add(m.folded);
-    }
+    else surnames.set(m.folded, m.text);
   }
   const added: PreparedMention[] = [];
   for (const [folded, surname] of surnames) {
     if (fullSurnames.has(folded)) continue;
-    const found = candidates(body, surname, honorificSurnames.has(folded), lexicon);
+    const found = candidates(body, surname, lexicon);
     if (!found || found.length === 0 || new Set(found.map((c) => foldName(c.given))).size > 1) continue;
     for (const c of found) {
       const text = body.slice(c.start, c.end);
@@ -85,12 +89,7 @@ export function completeSurnames(
  * Where the body writes "<given name> <surname>" (see completeSurnames for what counts); undefined when
  * the text once calls it a firm's name, which makes every occurrence doubtful.
  */
-function candidates(
-  body: string,
-  surname: string,
-  marked: boolean,
-  lexicon: Lexicon,
-): Candidate[] | undefined {
+function candidates(body: string, surname: string, lexicon: Lexicon): Candidate[] | undefined {
   const out: Candidate[] = [];
   for (let at = body.indexOf(surname); at >= 0; at = body.indexOf(surname, at + 1)) {
     const end = at + surname.length;
@@ -107,12 +106,29 @@ function candidates(
     )
       return undefined;
     // "Gordon Brown" after a capitalised word that is no title ("United Gordon Brown") is something else.
-    const afterName = before !== undefined && /^\p{Lu}/u.test(before) && !isTitleWord(before);
+    const afterName =
+      before !== undefined && /^\p{Lu}/u.test(before) && !isTitleWord(before) && !NOT_GIVEN.test(before);
     if (afterName && !/[.!?:;,"“”]$/.test(before)) continue;
     const known = isGivenName(foldName(given));
     const afterTitle = before !== undefined && isTitleWord(before.replace(/[.,;:!?'’"“”)-]+$/, ''));
-    if (!known && !(marked && afterTitle)) continue;
+    // A given name the list does not know, right after a role ("star Kanye West", "actress Negar Khan"):
+    // no nationality, and a word the article writes nowhere else.
+    const unusual =
+      before !== undefined &&
+      (afterTitle || ROLE.test(before)) &&
+      !NATIONALITY.test(given) &&
+      occurrences(body, given) === occurrences(body, `${given} ${surname}`);
+    if (!known && !unusual) continue;
     out.push({ given, start: at - given.length - 1, end });
   }
   return out;
+}
+
+/** Whole-word occurrences of `word` in `text`. */
+function occurrences(text: string, word: string): number {
+  let n = 0;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (!NAME_CHAR.test(text[at - 1] ?? ' ') && !NAME_CHAR.test(text[at + word.length] ?? ' ')) n++;
+  }
+  return n;
 }

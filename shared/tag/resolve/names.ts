@@ -1,5 +1,7 @@
 /** Name comparison helpers for resolving mentions within one article. */
 
+import { isNameParticle } from '../particles';
+
 // Unicode-property patterns are module constants: esbuild (tsx, and the bundle at target node20) turns a
 // \p{...} literal into `new RegExp(...)`, which would then be rebuilt on every call.
 const MARKS = /\p{M}/gu;
@@ -110,9 +112,6 @@ export function words(name: string): string[] {
   return name.split(/\s+/).filter(Boolean);
 }
 
-const PARTICLE = /^(?:van|von|de|da|di|du|del|della|der|den|la|le|dos|das|ter|ten|zu)$/;
-const LOWER_PARTICLE = /^(?:van|von|de|da|di|du|del|della|der|den|la|le|dos|das|ter|ten|zu|bin|ibn)$/;
-
 /**
  * Whether a person's name is a surname alone: one word, or a surname with particles ("Mr Van de Vijver",
  * "Mr de Vabres"): it opens with a lower-case particle, or with a capitalised one followed by a lower-case
@@ -122,9 +121,9 @@ export function isSurnameOnly(name: string): boolean {
   const space = name.indexOf(' ');
   if (space < 0) return true;
   const first = name.slice(0, space);
-  if (LOWER_PARTICLE.test(first)) return true;
+  if (isNameParticle(first)) return true;
   const second = name.slice(space + 1).split(' ', 1)[0]!;
-  return PARTICLE.test(first.toLowerCase()) && LOWER_PARTICLE.test(second);
+  return isNameParticle(first.toLowerCase()) && isNameParticle(second);
 }
 
 /** How many words a trimmed name has. */

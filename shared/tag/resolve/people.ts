@@ -1,3 +1,4 @@
+import { isNameParticle } from '../particles';
 import { type Cluster, firstWord, lastWord, newCluster } from './cluster';
 import { similarNames } from './names';
 
@@ -79,11 +80,9 @@ function mostRecent(clusters: Cluster[], start: number): Cluster | undefined {
   return best;
 }
 
-const PARTICLES = new Set('van von de da di du del della der den la le dos das ter ten zu'.split(' '));
-
 /** "lula" in "luiz inacio lula da silva": the name word before a particle, past the given name. */
 function wordBeforeParticles(full: string): string | undefined {
   const words = full.split(' ');
-  for (let i = 2; i < words.length - 1; i++) if (PARTICLES.has(words[i]!)) return words[i - 1];
+  for (let i = 2; i < words.length - 1; i++) if (isNameParticle(words[i]!)) return words[i - 1];
   return undefined;
 }

@@ -13,6 +13,7 @@ import { roleAfter } from './roles';
 import { mergeAbbreviations, mergeOrganisationShortForms } from './short-forms';
 import { type PreparedMention, prepareMentions, prepareOutside } from './spans';
 import { typeVotes } from './types';
+import { markWorks } from './works';
 
 /**
  * Groups the mentions of one article into entities: one entity per real thing, with a canonical name (the
@@ -27,7 +28,7 @@ export function resolveEntities(
   lexicon: Lexicon,
   title = '',
 ): Entity[] {
-  const prepared = completeSurnames(body, prepareMentions(body, found), lexicon);
+  const prepared = completeSurnames(body, markWorks(body, prepareMentions(body, found)), lexicon);
   const outside = prepareOutside(outsideFound);
   const typeOf = typeVotes(prepared, outside);
   const isSurname = surnameTest(prepared, outside, typeOf, lexicon);
@@ -105,6 +106,8 @@ const mention = (m: PreparedMention) => ({ text: m.text, start: m.start, end: m.
 const ORGANISATION_WORDS =
   /\b(?:bank|group|corp|corporation|inc|ltd|plc|co|company|motor|motors|holdings|energy|airlines?|records|studios|fund|trust|partners|associates|securities|capital|council|party|university|club|united|city|house|street)\b/;
 
+const HONORIFIC_START = /^(?:mr|mrs|ms|miss|dr|sir|lady|lord|dame|prof|rev)\.? /;
+
 /**
  * A name the recognizer typed otherwise is a person when it is the surname of one (one word), or a short
  * name ending in the surname of a person an honorific marks ("Drayton Valentine" beside "Mr Valentine").
@@ -117,6 +120,8 @@ function personBySurname(
 ): EntityType {
   if (type === 'PERSON') return type;
   if (m.length === 1) return isSurname(m.folded) ? 'PERSON' : type;
+  // A work named with an honorific ("Mr Benn" the series, works.ts) stays one.
+  if (HONORIFIC_START.test(m.folded)) return type;
   const person =
     m.length <= 3 && isHonorificSurname(lastWord(m.folded)) && !ORGANISATION_WORDS.test(m.folded);
   return person ? 'PERSON' : type;

@@ -5,6 +5,7 @@ import type { TaggedArticle } from '../../../shared/article/schema';
 import { ArchiveReader } from '../../../shared/store/archive-reader';
 import { ArticleWriter } from '../../../shared/store/article-writer';
 import { EntityResolver } from '../../../shared/store/entity-resolver';
+import { keys } from '../../../shared/store/items';
 import { startTestTable, type TestTable } from '../../../support/dynalite-table';
 import {
   chelsea,
@@ -213,6 +214,31 @@ describe('linking a surname-only person to the archive', () => {
       await storeAll(order);
       expect(await snapshot(t, reader, watched)).toEqual(forward);
     }
+  });
+
+  it("stops a famous person's company growing past its cap, and goes on storing", async () => {
+    const orgs = (n: number) =>
+      Array.from({ length: 10 }, (_, i) => ({ type: 'ORGANIZATION' as const, name: `Firm ${n} ${i}` }));
+    await storeAll(
+      Array.from({ length: 41 }, (_, n) => namedArticle(`t${n}`, 1 + (n % 28), [tony, ...orgs(n)])),
+    );
+    const company = async () => {
+      const { Item } = await t.db.send(
+        new GetCommand({
+          TableName: t.table,
+          Key: keys.candidate('blair', idOf(tony)),
+          ConsistentRead: true,
+        }),
+      );
+      return Item?.coEntities as Set<string>;
+    };
+    const full = await company();
+    expect(full.size).toBeGreaterThanOrEqual(400);
+    expect(full.size).toBeLessThan(410);
+    const late = namedArticle('late', 2, [tony, ...orgs(99)]);
+    expect(await writer().write(late)).toMatchObject({ status: 'stored' });
+    expect([...(await company())].filter((id) => id.startsWith('org-firm-99'))).toEqual([]);
+    expect(await reader.entity(idOf(tony))).toMatchObject({ articleCount: 42 });
   });
 
   it("re-decides only the articles a grown candidate's new evidence touches", async () => {

@@ -5,9 +5,10 @@ import { loadModel } from '../../../shared/tag/load-model';
 import { SENTENCE_WORDS } from '../../../shared/tag/ner/boundaries';
 import { DocumentFeatures } from '../../../shared/tag/ner/document-features';
 import { joinNameParts } from '../../../shared/tag/ner/name-joins';
+import { qualifiersBeforeRoles } from '../../../shared/tag/ner/qualifiers';
 import { recognize } from '../../../shared/tag/ner/recognize';
 import type { TokenSpan } from '../../../shared/tag/ner/spans';
-import { splitSentences, tokenize } from '../../../shared/tag/ner/tokenize';
+import { splitSentences, type Token, tokenize } from '../../../shared/tag/ner/tokenize';
 import { fixtureArticle } from './article-fixture';
 
 /** [type, surface] of every name the built-in model finds in text. */
@@ -110,26 +111,40 @@ describe('recognition: span conventions (shared/tag/README.md)', () => {
   });
 });
 
+/** [type, surface] after a repair step, from the spans a model gave (as [type, surface], in text order). */
+function repaired(
+  text: string,
+  given: [EntityType, string][],
+  step: (tokens: Token[], spans: TokenSpan[], doc: DocumentFeatures) => TokenSpan[],
+): [EntityType, string][] {
+  const sentences = splitSentences(text, tokenize(text));
+  const tokens = sentences.flat();
+  const doc = new DocumentFeatures(sentences, loadModel().gazetteer);
+  let from = 0;
+  const spans: TokenSpan[] = given.map(([type, surface]) => {
+    const start = text.indexOf(surface, from);
+    from = start + surface.length;
+    const first = tokens.findIndex((t) => t.start === start);
+    const last = tokens.findIndex((t) => t.end === start + surface.length);
+    return { type, first, last };
+  });
+  return step(tokens, spans, doc).map((s) => [
+    s.type,
+    text.slice(tokens[s.first]!.start, tokens[s.last]!.end),
+  ]);
+}
+
 describe('recognition: whole names of people (shared/tag/ner/name-joins.ts)', () => {
   /**
    * The people joinNameParts makes of the spans a model gave (as [type, surface], in text order): the
    * slips are the model's own on BBC stories, written here by hand because it makes them only in context.
    */
   function joined(text: string, given: [EntityType, string][]): string[] {
-    const sentences = splitSentences(text, tokenize(text));
-    const tokens = sentences.flat();
-    const doc = new DocumentFeatures(sentences, loadModel().gazetteer);
-    let from = 0;
-    const spans: TokenSpan[] = given.map(([type, surface]) => {
-      const start = text.indexOf(surface, from);
-      from = start + surface.length;
-      const first = tokens.findIndex((t) => t.start === start);
-      const last = tokens.findIndex((t) => t.end === start + surface.length);
-      return { type, first, last };
-    });
-    return joinNameParts(text, tokens, spans, doc, loadModel(), SENTENCE_WORDS)
-      .filter((s) => s.type === 'PERSON')
-      .map((s) => text.slice(tokens[s.first]!.start, tokens[s.last]!.end));
+    return repaired(text, given, (tokens, spans, doc) =>
+      joinNameParts(text, tokens, spans, doc, loadModel(), SENTENCE_WORDS),
+    )
+      .filter(([type]) => type === 'PERSON')
+      .map(([, surface]) => surface);
   }
 
   it('gives the full name after a title: "New York Senator Charles Schumer", "Sir Paul McCartney"', () => {
@@ -171,6 +186,44 @@ describe('recognition: whole names of people (shared/tag/ner/name-joins.ts)', ()
         ['PERSON', 'Smith'],
       ]),
     ).toEqual(['Charles', 'Blair', 'Paul', 'Smith']);
+  });
+});
+
+describe('recognition: what a person belongs to (shared/tag/ner/qualifiers.ts)', () => {
+  const requalified = (text: string, given: [EntityType, string][]) =>
+    repaired(text, given, (tokens, spans, doc) => qualifiersBeforeRoles(spans, tokens, doc, loadModel()));
+
+  it('reads the one-word "person" before a role and a name as the band, firm or work', () => {
+    const text =
+      'Nirvana frontman Kurt Cobain died. Yukos chief executive Steven Theede spoke. Friends actress Lisa Kudrow won.';
+    expect(
+      requalified(text, [
+        ['PERSON', 'Nirvana'],
+        ['PERSON', 'Kurt Cobain'],
+        ['PERSON', 'Yukos'],
+        ['PERSON', 'Steven Theede'],
+        ['PERSON', 'Friends'],
+        ['PERSON', 'Lisa Kudrow'],
+      ]),
+    ).toEqual([
+      ['ORGANIZATION', 'Nirvana'],
+      ['PERSON', 'Kurt Cobain'],
+      ['ORGANIZATION', 'Yukos'],
+      ['PERSON', 'Steven Theede'],
+      ['MISC', 'Friends'],
+      ['PERSON', 'Lisa Kudrow'],
+    ]);
+  });
+
+  it('leaves a person the document knows as one: "Tony Blair ... Blair aide Alastair Campbell"', () => {
+    const text = 'Tony Blair spoke. Blair spokesman Tom Kelly said no.';
+    expect(
+      requalified(text, [
+        ['PERSON', 'Tony Blair'],
+        ['PERSON', 'Blair'],
+        ['PERSON', 'Tom Kelly'],
+      ]).map(([type]) => type),
+    ).toEqual(['PERSON', 'PERSON', 'PERSON']);
   });
 });
 

@@ -164,6 +164,10 @@ describe('resolution of people within an article', () => {
       aliases: ['Keating'],
     });
     expect(keating.find((e) => e.type === 'PERSON')!.partialName).toBeUndefined();
+    const west = resolve('US hip-hop star Kanye West leads the race. West said he was happy.', [
+      ['West', 'PERSON'],
+    ]);
+    expect(west.map((e) => [e.name, e.aliases])).toEqual([['Kanye West', ['West']]]);
   });
 
   it('leaves a surname-only person alone where the full name is doubtful', () => {
@@ -177,10 +181,74 @@ describe('resolution of people within an article', () => {
     ]);
     expect(partial('But Keating was pleased. Mr Keating said so.', 'Keating')).toEqual(['Keating']);
     expect(partial('The Labour Keating plan failed, Mr Keating said.', 'Keating')).toEqual(['Keating']);
+    // A title of a work after an ordinary word, a nationality after a title.
+    expect(partial('Festivals showed Reservoir Dogs. Dogs won.', 'Dogs')).toEqual(['Dogs']);
+    expect(partial('Economy minister German Gref spoke. Mr Gref left.', 'Gref')).toEqual(['Gref']);
     // Two given names for one surname: which one "Mr Williams" is, the text does not say.
     expect(
       partial('Serena Williams won. Venus Williams lost. Mr Williams, their father, cheered.', 'Williams'),
     ).toEqual(['Williams']);
+  });
+
+  it('reads honorific names that are works or roles as MISC, not people: "hit with Ms Jackson"', () => {
+    const kinds = (text: string, forms: [string, EntityType][]) =>
+      resolve(text, forms).map((e) => [e.type, e.name]);
+    expect(
+      kinds('They scored their first hit in the UK with Ms Jackson, while the album sold.', [
+        ['Jackson', 'PERSON'],
+      ]),
+    ).toEqual([['MISC', 'Ms Jackson']]);
+    expect(
+      kinds('The shortlist beat the favourite Jonathan Strange and Mr Norrell by Susanna Clarke.', [
+        ['Jonathan Strange', 'PERSON'],
+        ['Norrell', 'PERSON'],
+        ['Susanna Clarke', 'PERSON'],
+      ]).sort(),
+    ).toEqual([
+      ['MISC', 'Jonathan Strange and Mr Norrell'],
+      ['PERSON', 'Susanna Clarke'],
+    ]);
+    expect(kinds('She played Mrs Potts in the stage version.', [['Potts', 'PERSON']])).toEqual([
+      ['MISC', 'Mrs Potts'],
+    ]);
+    expect(kinds("Fry's portrayal of headmaster Dr Arnold dominates.", [['Arnold', 'PERSON']])).toEqual([
+      ['MISC', 'Dr Arnold'],
+    ]);
+    expect(kinds('Two episodes of the new Miss Marple drama will air.', [['Marple', 'PERSON']])).toEqual([
+      ['MISC', 'Miss Marple'],
+    ]);
+    // Once a character, everywhere in the article.
+    expect(
+      kinds(
+        "I'd like to see Mr. Benn, with a star in the title role. Or Mr. Benn with a comic as the lead.",
+        [['Benn', 'PERSON']],
+      ),
+    ).toEqual([['MISC', 'Mr. Benn']]);
+    expect(
+      kinds('It owns brands such as Dairy Milk, Dr Pepper and Snapple.', [['Pepper', 'PERSON']]),
+    ).toEqual([['MISC', 'Dr Pepper']]);
+  });
+
+  it('keeps people in the news as people where the words only look like a work or a role', () => {
+    const people = (text: string, forms: [string, EntityType][]) =>
+      resolve(text, forms)
+        .filter((e) => e.type === 'PERSON')
+        .map((e) => e.name)
+        .sort();
+    expect(
+      people('Tony Blair and Mr Brown met on Monday.', [
+        ['Tony Blair', 'PERSON'],
+        ['Brown', 'PERSON'],
+      ]),
+    ).toEqual(['Brown', 'Tony Blair']);
+    expect(people('The fears were played down by Mr Brown.', [['Brown', 'PERSON']])).toEqual(['Brown']);
+    expect(people('A man who hit Dr Dre was charged.', [['Dre', 'PERSON']])).toEqual(['Dre']);
+    expect(
+      people('Tony Blair went to the cinema. The film Mr Blair saw was long.', [
+        ['Tony Blair', 'PERSON'],
+        ['Blair', 'PERSON'],
+      ]),
+    ).toEqual(['Tony Blair']);
   });
 
   it('keeps a woman apart from the man of the same surname when the honorific says so', () => {
