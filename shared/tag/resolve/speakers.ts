@@ -37,8 +37,8 @@ interface NameMention {
  * The speaker of each quote, from attribution outside the quote only (a name inside a quote never speaks
  * it): the sentence after the quote ("…," X said / said X / he said), else the sentence it opens in
  * (X said: "…"), else the quote it continues (a further quote of the same speaker right after, or a new
- * paragraph that goes on with a quote left open). Pronouns go to the last person of their gender named
- * before.
+ * paragraph that goes on with a quote left open), unless it has an attribution of its own. Pronouns and
+ * descriptions ("the firm", "the singer") go to the last of their kind who spoke or led a sentence.
  */
 export function attributeSpeakers(
   text: string,
