@@ -1,59 +1,31 @@
 import type { Entity, Mention as QuoteSpan } from '../../article/schema';
-import { isTitleWord } from '../titles';
 import { pronounGender, roleGender } from './honorifics';
+import {
+  ADDRESSED,
+  activeDescribing,
+  DESCRIPTION_BEFORE,
+  ENDS_CLAUSE,
+  endOfPhrase,
+  JOINED,
+  leadsSentence,
+  OBJECT_OF,
+  PARTICIPLE,
+  POSSESSIVE,
+  pronounBefore,
+  SCARE_IN_SENTENCE,
+  SPEECH_VERB,
+  SPOKE_AFTER,
+  SPOKE_AS_APPOSITIVE,
+  SPOKE_BEFORE,
+  SPOKESMAN_AFTER,
+  SPOKESMAN_BEFORE,
+  SPOKESPERSON,
+  SUBJECT_GAP,
+  sentenceStartBefore,
+} from './speaker-patterns';
 
-const SPEECH =
-  'said|says|saying|told|tells|added|adds|stressed|warned|warns|wrote|writes|asked|insisted|insists|noted|notes|' +
-  'telling|explained|explains|argued|argues|claimed|declared|stated|announced|continued|replied|responded|recalled|' +
-  'admitted|acknowledged|urged|posted|tweeted|confirmed|commented|suggested|predicted|conceded|remarked|agreed|' +
-  'agrees|cautioned|believes|thinks|observed|reported|estimated|complained|joked|laughed|laughs|revealed|' +
-  'maintained|concluded|pointed out';
-const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH})\\b`);
-/** A pronoun standing right before the verb: "…," he said / She said: "…". */
-/** "…," he later said; not "it also said", where "it" is as often a report as the last organisation. */
-const PRONOUN_BEFORE = /\b(?:(he|she|He|She)\s+(?:later\s+|also\s+|then\s+|\p{Ll}+ly\s+)?|(it|It)\s+)$/u;
-/** Where the words after "said" stop naming the speaker: "said Kyle Cooper, at Citigroup". */
-const PHRASE_END = /[,.;:!?\n"“”(]|\s(?:at|of|for|from|in|on|who|which|adding|when|after|before|and)\s/;
-/** The last word before a phrase break: a title there does not end the phrase ("economist, Steve Radley"). */
-const LAST_WORD = /([\p{L}.-]+)\s*$/u;
-/**
- * What may stand between a speaker's name and the verb: a few words ("Sean Dudas said", "Mr Bello
- * explained"), an appositive ("Sarah Mukasa, the play's organiser, told"; "Mr Bez - himself a former
- * Porsche man - said"), or one a writer left open ("Matt Williams, a fund manager at Perpetual said"); not a
- * clause ("Willis does not seek damages, the lawsuit noted") nor a dash alone.
- */
-const SUBJECT_GAP =
-  /^(?:\s*|\s*,\s*|\s+(?:[\p{L}\p{N}'’.-]*[\p{L}\p{N}],?\s+){0,2}|\s*,(?:[^.!?]|\.\d)*,\s*|\s+[-–—]\s[^.!?"“”]{0,80}\s[-–—]\s+|\s*,\s+an?\s[^.!?,"“”]{0,60}\s|\s*,\s+who\s+(?:also\s+|later\s+|has\s+|had\s+)?)$/u;
-/** A name right before or after a speech verb: the subject of speech, which a pronoun most likely means. */
-const SPOKE_AFTER = new RegExp(
-  `^(?:\\s*,[^.!?"“”]{0,80},|\\s*,\\s+who(?:\\s+also)?)?\\s+(?:${SPEECH}|described|called)\\b`,
-);
-/** A name that is itself the appositive: "her lawyer, Perry Wander, said". */
-const SPOKE_AS_APPOSITIVE = new RegExp(`^\\s*,\\s+(?:${SPEECH})\\b`);
-// "said X", not "told X" or "asked X": there X is spoken to.
-const SPOKE_BEFORE = new RegExp(
-  `\\b(?:${SPEECH.replace(/\|?(?:told|tells|asked|urged)\b/g, '')})\\s+(?:\\S+\\s+){0,4}$`,
-);
-/** "said Kyle Cooper, at Citigroup." speaks; "said Charles was one of his heroes" reports what Charles was. */
-const ENDS_CLAUSE = /^(?:['’]s?)?\s*(?:[,.;:!?)\n"“”]|$|(?:at|of|from|for|in|on|with)\s)/;
 /** How far a quote's attribution may run after it, or a continuation's gap. */
 const REACH = 160;
-const ORGANISATION_NOUN =
-  'firm|company|group|bank|report|study|survey|statement|magazine|newspaper|paper|airline|carrier|retailer|' +
-  'watchdog|regulator|agency|organisation|organization|ministry|department|broadcaster|network|studio|label|' +
-  'subsidiary|council|committee|commission';
-const PERSON_NOUN =
-  'singer|star|actor|actress|comedian|rapper|musician|director|author|writer|novelist|presenter|host|judge|' +
-  'senator|chairman|chairwoman|boss|economist|player|manager|coach|captain|leader|president|minister|' +
-  'chancellor|secretary|executive|\\d+-year-old';
-/**
- * "the firm", "the US magazine", "the 23-year-old", "the Black Sabbath singer", "the council's ruling", "the
- * actress, who won in 2000,": right before the verb; not "the China Daily newspaper", a name.
- */
-const DESCRIPTION_BEFORE = new RegExp(
-  `\\b[Tt]he\\s+(?:(?:[\\p{L}-]+\\s+)?(${ORGANISATION_NOUN})(?:['’]s\\s+[\\p{L}-]+)?|(?:[\\p{L}-]+\\s+){0,2}(${PERSON_NOUN}))(?:\\s*,(?:[^.!?"“”]|\\.\\d)*,)?\\s+$`,
-  'iu',
-);
 
 interface NameMention {
   start: number;
@@ -65,8 +37,8 @@ interface NameMention {
  * The speaker of each quote, from attribution outside the quote only (a name inside a quote never speaks
  * it): the sentence after the quote ("…," X said / said X / he said), else the sentence it opens in
  * (X said: "…"), else the quote it continues (a further quote of the same speaker right after, or a new
- * paragraph that goes on with a quote left open). Pronouns go to the last person of their gender named
- * before.
+ * paragraph that goes on with a quote left open), unless it has an attribution of its own. Pronouns and
+ * descriptions ("the firm", "the singer") go to the last of their kind who spoke or led a sentence.
  */
 export function attributeSpeakers(
   text: string,
@@ -172,8 +144,6 @@ function speakerAfter(c: Context, q: QuoteSpan, k: number): Entity | undefined {
   return organisationAt(c, from, verbAt, verbEnd) ?? spokesmanFor(c, from, verbAt);
 }
 
-const SCARE_IN_SENTENCE = /["“](?:[^\s"“”]+\s){0,2}[^\s"“”]+["”]/g;
-
 /** Whether a speech verb follows the quote in its own sentence, as speakerAfter reads it. */
 function ownAttribution(c: Context, q: QuoteSpan): boolean {
   if (q.text.endsWith('.')) return false;
@@ -182,31 +152,12 @@ function ownAttribution(c: Context, q: QuoteSpan): boolean {
   return SPEECH_VERB.test(sentence);
 }
 
-/** Where the name after a speech verb ends (see PHRASE_END): not at a comma or "of" right after a title. */
-function endOfPhrase(text: string, from: number, limit: number): number {
-  let at = from;
-  for (;;) {
-    const end = PHRASE_END.exec(text.slice(at, limit));
-    if (!end) return limit;
-    const stop = at + end.index;
-    const last = LAST_WORD.exec(text.slice(from, stop));
-    // "said EEF chief economist, Steve Radley" / "said UK Chancellor of the Exchequer Gordon Brown".
-    if (/^(?:,|\sof\s)$/.test(end[0]) && last && isTitleWord(last[1]!)) {
-      at = stop + end[0].length;
-      continue;
-    }
-    return stop;
-  }
-}
-
 /** The person standing as the subject of a verb at `verbAt`, named after `from`. */
 function subjectOf(c: Context, from: number, verbAt: number): Entity | undefined {
   const before = c.people.filter((p) => p.start >= from && p.end <= verbAt);
   const last = before[before.length - 1];
   return last && SUBJECT_GAP.test(c.text.slice(last.end, verbAt)) ? last.entity : undefined;
 }
-
-const ADDRESSED = /^(?:told|tells|asked|urged)$/;
 
 /** "…," the OECD said / "…," said Highfield: an organisation right next to the verb. */
 function organisationAt(c: Context, from: number, verbAt: number, verbEnd: number): Entity | undefined {
@@ -270,22 +221,6 @@ function speakerBefore(c: Context, q: QuoteSpan): Entity | undefined {
   return joined ? sentenceSubject(c, from, verbAt) : undefined;
 }
 
-/** Verbs that quote by characterising: "X described the film as "…"", "X branded the plan "…"". */
-const DESCRIBING = /\b(?:described|describes|calls|called|branded|brands|labelled|labeled|dubbed)\b/;
-/** The same verb in the passive ("Barley is described as "…"") names no speaker. */
-const PASSIVE = /\b(?:is|was|are|were|be|been|being)\s+(?:\p{L}+ly\s+)?$/u;
-
-function activeDescribing(sentence: string): RegExpExecArray | null {
-  const verb = DESCRIBING.exec(sentence);
-  return verb && !PASSIVE.test(sentence.slice(0, verb.index)) ? verb : null;
-}
-
-const PARTICIPLE = /^(?:saying|adding|telling)$/;
-/** A second verb of the sentence's subject: "… but added", "… and said". */
-const JOINED = /,?\s+(?:and|but)\s+(?:also\s+|then\s+)?$/;
-/** A name after a preposition is no subject: "chairman of The Island Group". */
-const OBJECT_OF = /\b(?:of|at|for|with|from|by|to|in)\s+(?:[Tt]he\s+)?(?:\p{Lu}[\p{L}&'’-]*\s+){0,3}$/u;
-
 /** The name, pronoun or description that leads the sentence from `from`, up to the verb at `verbAt`. */
 function sentenceSubject(c: Context, from: number, verbAt: number): Entity | undefined {
   const first = [...c.people, ...c.organisations]
@@ -308,10 +243,6 @@ function spokesmanFor(c: Context, from: number, verbAt: number): Entity | undefi
   }
   return undefined;
 }
-
-const SPOKESMAN = 'spokes(?:wo)?man|spokesperson|spokespeople|statement|report|survey|study';
-const SPOKESMAN_AFTER = new RegExp(`^(?:['’]s?)?\\s+(?:${SPOKESMAN})s?\\b`);
-const SPOKESMAN_BEFORE = new RegExp(`\\b(?:${SPOKESMAN})s?\\s+(?:for|at|from)\\s+(?:the\\s+)?$`, 'i');
 
 /**
  * A quote that starts a sentence with no attribution of its own, right after a sentence in which someone
@@ -336,25 +267,6 @@ function speakerOfSentenceBefore(c: Context, q: QuoteSpan): Entity | undefined {
   const pronoun = pronounBefore(c.text.slice(from, verbAt));
   if (pronoun) return /^it$/i.test(pronoun) ? undefined : antecedent(c, from, pronoun);
   return spokesmanFor(c, from, verbAt);
-}
-
-/** Where the sentence holding `at` starts: after a terminal mark (and a closing quote) and a space, or a line break. */
-function sentenceStartBefore(text: string, at: number): number {
-  for (let i = at - 1; i > 0; i--) {
-    if (text[i] === '\n') return i + 1;
-    if (!SPACE.test(text[i]!)) continue;
-    const mark = /["”]/.test(text[i - 1]!) ? i - 2 : i - 1;
-    if (mark >= 0 && /[.!?]/.test(text[mark]!)) return i + 1;
-  }
-  return 0;
-}
-
-const SPACE = /\s/;
-
-/** The pronoun standing right before a verb, or undefined. */
-function pronounBefore(head: string): string | undefined {
-  const m = PRONOUN_BEFORE.exec(head);
-  return m ? (m[1] ?? m[2]) : undefined;
 }
 
 /**
@@ -431,8 +343,6 @@ function antecedentOf(
   );
 }
 
-const SPOKESPERSON = /\bspokes(?:(wo)?man|person)\b/g;
-
 /** The organisation of the last spokesperson written between `from` and `offset` whom `gender` fits. */
 function spokesmanSince(
   c: Context,
@@ -454,8 +364,6 @@ function spokesmanSince(
   }
   return found;
 }
-
-const POSSESSIVE = /^['’]s?/;
 
 /** Whether a name stands as the subject of speech: "X said", "X, the Y, told", "said X". */
 function spokeAt(c: Context, m: NameMention): boolean {
@@ -488,32 +396,6 @@ function subjectAt(c: Context, m: NameMention): boolean {
     c.subject.set(m, subject);
   }
   return subject;
-}
-
-/** Words that never stand in the few words before a subject: function words and verbs. */
-const NOT_LEAD = new RegExp(
-  `^(?:he|she|it|they|we|i|you|with|to|by|for|from|of|at|in|on|and|or|but|that|as|than|who|whom|which|when|while|after|before|against|over|between|into|about|under|is|was|were|are|has|had|have|be|been|will|would|could|can|may|not|${SPEECH.replace(/ out/, '')})$`,
-  'i',
-);
-/** A sentence's opening adverbial ("On Wednesday, ") and conjunction ("But "), before its subject. */
-const LEAD_IN =
-  /^(?:(?:But|And|So|Yet|Now|Meanwhile|However|Also|Still|Instead|Earlier|Later)\b,?\s+)?(?:(?:On|In|At|After|Before|During|Since|Until|Last|This|Speaking|Asked|Like|Unlike|As|With|Despite|According|\p{Lu}\p{Ll}+ing)\b[^,"“”]{0,40},\s+)?/u;
-
-function leadsSentence(text: string, start: number): boolean {
-  let at = start;
-  const floor = Math.max(0, start - 200);
-  while (at > floor && !'.!?\n'.includes(text[at - 1]!)) at--;
-  if (at === floor && floor > 0) return false;
-  const lead = text.slice(at, start).replace(/^["”’'\s]+/, '');
-  if (/["“”]/.test(lead)) return false;
-  const words = lead
-    .replace(LEAD_IN, '')
-    .split(/\s+/)
-    .filter((w) => w !== '');
-  if (words.length > 4 || !words.every((w) => !NOT_LEAD.test(w) && !w.endsWith(','))) return false;
-  // "The lawsuit names Calvin Broadus": after an article, lower-case words end in a title or a verb.
-  const lower = words.filter((w) => /^\p{Ll}/u.test(w));
-  return !/^(?:The|A|An)$/.test(words[0] ?? '') || lower.length < 2 || isTitleWord(lower.at(-1)!);
 }
 
 /**
