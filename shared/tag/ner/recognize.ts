@@ -6,6 +6,7 @@ import { DocumentFeatures } from './document-features';
 import { sequenceHash } from './hash';
 import { typeByHead } from './heads';
 import { personsAfterHonorifics } from './honorifics';
+import { initialsBeforeSurnames } from './initials';
 import { OUTSIDE } from './labels';
 import type { NerModel } from './model';
 import { joinNameParts } from './name-joins';
@@ -186,7 +187,12 @@ export function recognize(model: NerModel, text: string): Recognition {
     joinNameParts(
       text,
       tokens,
-      personsAfterHonorifics(typed, tokens, doc, SENTENCE_WORDS),
+      initialsBeforeSurnames(
+        personsAfterHonorifics(typed, tokens, doc, SENTENCE_WORDS),
+        tokens,
+        doc,
+        SENTENCE_WORDS,
+      ),
       doc,
       model,
       SENTENCE_WORDS,

@@ -4,6 +4,7 @@ import { createTagger } from '../../../shared/tag/index';
 import { loadModel } from '../../../shared/tag/load-model';
 import { SENTENCE_WORDS } from '../../../shared/tag/ner/boundaries';
 import { DocumentFeatures } from '../../../shared/tag/ner/document-features';
+import { initialsBeforeSurnames } from '../../../shared/tag/ner/initials';
 import { joinNameParts } from '../../../shared/tag/ner/name-joins';
 import { qualifiersBeforeRoles } from '../../../shared/tag/ner/qualifiers';
 import { recognize } from '../../../shared/tag/ner/recognize';
@@ -186,6 +187,71 @@ describe('recognition: whole names of people (shared/tag/ner/name-joins.ts)', ()
         ['PERSON', 'Smith'],
       ]),
     ).toEqual(['Charles', 'Blair', 'Paul', 'Smith']);
+  });
+});
+
+describe('recognition: initials as given names (shared/tag/ner/initials.ts)', () => {
+  const withInitials = (text: string, given: [EntityType, string][]) =>
+    repaired(text, given, (tokens, spans, doc) => initialsBeforeSurnames(spans, tokens, doc, SENTENCE_WORDS));
+
+  it('reads "JP McManus" as a person, not Japan and a surname, where the story calls him "Mr McManus"', () => {
+    const text = 'The tycoons JP McManus and John Magnier own 29%. Mr McManus said no.';
+    expect(
+      withInitials(text, [
+        ['LOCATION', 'JP'],
+        ['PERSON', 'John Magnier'],
+        ['PERSON', 'McManus'],
+      ]),
+    ).toEqual([
+      ['PERSON', 'JP McManus'],
+      ['PERSON', 'John Magnier'],
+      ['PERSON', 'McManus'],
+    ]);
+    // And through the model, as the product runs it.
+    expect(names(text)).toContainEqual(['PERSON', 'JP McManus']);
+  });
+
+  it('takes initials into a person the model found or a role introduces: "R Kelly", "author JK Rowling"', () => {
+    expect(withInitials('Singer R Kelly was in court.', [['PERSON', 'Kelly']])).toEqual([
+      ['PERSON', 'R Kelly'],
+    ]);
+    expect(withInitials('Harry Potter author JK Rowling won.', [['ORGANIZATION', 'JK Rowling']])).toEqual([
+      ['PERSON', 'JK Rowling'],
+    ]);
+    expect(
+      withInitials('Shareholders John Magnier and JP McManus agreed.', [['PERSON', 'John Magnier']]),
+    ).toEqual([
+      ['PERSON', 'John Magnier'],
+      ['PERSON', 'JP McManus'],
+    ]);
+  });
+
+  it('leaves firms, places and other given names alone: "JP Morgan", "BBC Radio 2", "S Asia", "US Bush"', () => {
+    expect(withInitials('The bank JP Morgan quit.', [['ORGANIZATION', 'JP Morgan']])).toEqual([
+      ['ORGANIZATION', 'JP Morgan'],
+    ]);
+    expect(
+      withInitials('Emily Eavis and BBC Radio 2 editor Colin Martin spoke.', [
+        ['PERSON', 'Emily Eavis'],
+        ['ORGANIZATION', 'BBC Radio'],
+        ['PERSON', 'Colin Martin'],
+      ]).map(([type]) => type),
+    ).toEqual(['PERSON', 'ORGANIZATION', 'PERSON']);
+    expect(withInitials('Waves damage S Asia economy.', [['PERSON', 'Asia']])).toEqual([['PERSON', 'Asia']]);
+    expect(
+      withInitials('George Bush spoke. The US Bush team met.', [
+        ['PERSON', 'George Bush'],
+        ['LOCATION', 'US'],
+        ['PERSON', 'Bush'],
+      ]),
+    ).toEqual([
+      ['PERSON', 'George Bush'],
+      ['LOCATION', 'US'],
+      ['PERSON', 'Bush'],
+    ]);
+    expect(withInitials('A Marsh spokeswoman said no.', [['PERSON', 'Marsh']])).toEqual([
+      ['PERSON', 'Marsh'],
+    ]);
   });
 });
 
