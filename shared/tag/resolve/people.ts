@@ -1,5 +1,6 @@
 import { isNameParticle } from '../particles';
 import { type Cluster, firstWord, lastWord, newCluster } from './cluster';
+import { misspeltSurname } from './misspellings';
 import { similarNames } from './names';
 
 /** A person mention to place: its folded name, where it is (-1 outside the body), the gender it says. */
@@ -60,6 +61,11 @@ export class People {
         (c) => fits(c) && c.fullNames.some((full) => firstWord(full) === folded),
       );
       if (byGivenName.length === 1) return byGivenName[0];
+      // "Mr Ebber" beside "Bernie Ebbers": a slip, when exactly one person of the article fits it.
+      const bySlip = this.clusters.filter(
+        (c) => fits(c) && c.fullNames.some((full) => misspeltSurname(lastWord(full), folded)),
+      );
+      if (bySlip.length === 1) return bySlip[0];
     }
     return undefined;
   }

@@ -330,6 +330,64 @@ describe('resolution of people within an article', () => {
   });
 });
 
+describe('resolution of misspelt surnames within an article (resolve/misspellings.ts)', () => {
+  const people = (text: string, forms: [string, EntityType][]) =>
+    resolve(text, forms)
+      .filter((e) => e.type === 'PERSON')
+      .map((e) => [e.name, ...e.aliases]);
+
+  it('joins a surname written with a slip to the one full-name person it fits', () => {
+    expect(
+      people("WorldCom chief Bernie Ebbers was convicted. Mr Ebber's lawyers said they would appeal.", [
+        ['Bernie Ebbers', 'PERSON'],
+        ['Mr Ebber', 'PERSON'],
+      ]),
+    ).toEqual([['Bernie Ebbers', 'Ebber']]);
+    expect(
+      people('Monica Chadha reports from Delhi. Ms Chada said the airports were shabby.', [
+        ['Monica Chadha', 'PERSON'],
+        ['Ms Chada', 'PERSON'],
+      ]),
+    ).toEqual([['Monica Chadha', 'Chada']]);
+    // Letters transposed in a long name, and the same letters in another order.
+    expect(
+      people('Oil boss Mikhail Khordokovsky is in jail. Mr Khodorkovsky denies it.', [
+        ['Mikhail Khordokovsky', 'PERSON'],
+        ['Mr Khodorkovsky', 'PERSON'],
+      ]),
+    ).toEqual([['Mikhail Khordokovsky', 'Khodorkovsky']]);
+    expect(
+      people('Union leader Billy Macaefa spoke. Mr Mafeca said jobs were lost.', [
+        ['Billy Macaefa', 'PERSON'],
+        ['Mr Mafeca', 'PERSON'],
+      ]),
+    ).toEqual([['Billy Macaefa', 'Mafeca']]);
+  });
+
+  it('leaves the surname apart when two people fit, the gender differs, or the first letter or length does not', () => {
+    const two = people('Bernie Ebbers and John Ebbert met. Mr Ebber said no.', [
+      ['Bernie Ebbers', 'PERSON'],
+      ['John Ebbert', 'PERSON'],
+      ['Mr Ebber', 'PERSON'],
+    ]);
+    expect(two).toContainEqual(['Ebber']);
+    expect(
+      people('Monica Chadha reports. Mr Chada said no.', [
+        ['Monica Chadha', 'PERSON'],
+        ['Mr Chada', 'PERSON'],
+      ]),
+    ).toContainEqual(['Chada']);
+    expect(
+      people('Bernie Ebbers spoke. Mr Abbers said no. Tom Hart met Mr Hurt.', [
+        ['Bernie Ebbers', 'PERSON'],
+        ['Mr Abbers', 'PERSON'],
+        ['Tom Hart', 'PERSON'],
+        ['Mr Hurt', 'PERSON'],
+      ]),
+    ).toEqual(expect.arrayContaining([['Abbers'], ['Hurt']]));
+  });
+});
+
 describe('resolution of organisations and places within an article', () => {
   it('joins short forms to the organisation: "Cairn" to "Cairn Energy", "the Fed" to "Federal Reserve"', () => {
     const text =
