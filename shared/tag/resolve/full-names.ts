@@ -52,15 +52,17 @@ export function completeSurnames(
 ): PreparedMention[] {
   const fullSurnames = new Set<string>();
   const surnames = new Map<string, string>();
+  const withHonorific = new Set<string>();
   for (const m of prepared) {
     if (m.type !== 'PERSON' && !m.honorific) continue;
     if (m.length > 1) fullSurnames.add(m.folded.slice(m.folded.lastIndexOf(' ') + 1));
     else surnames.set(m.folded, m.text);
+    if (m.honorific && m.length === 1) withHonorific.add(m.folded);
   }
   const added: PreparedMention[] = [];
   for (const [folded, surname] of surnames) {
     if (fullSurnames.has(folded)) continue;
-    const found = candidates(body, surname, lexicon);
+    const found = candidates(body, surname, lexicon, withHonorific.has(folded));
     if (!found || found.length === 0 || new Set(found.map((c) => foldName(c.given))).size > 1) continue;
     for (const c of found) {
       const text = body.slice(c.start, c.end);
@@ -90,7 +92,12 @@ export function completeSurnames(
  * Where the body writes "<given name> <surname>" (see completeSurnames for what counts); undefined when
  * the text once calls it a firm's name, which makes every occurrence doubtful.
  */
-function candidates(body: string, surname: string, lexicon: Lexicon): Candidate[] | undefined {
+function candidates(
+  body: string,
+  surname: string,
+  lexicon: Lexicon,
+  withHonorific: boolean,
+): Candidate[] | undefined {
   const out: Candidate[] = [];
   for (let at = body.indexOf(surname); at >= 0; at = body.indexOf(surname, at + 1)) {
     const end = at + surname.length;
@@ -115,11 +122,12 @@ function candidates(body: string, surname: string, lexicon: Lexicon): Candidate[
     const known = isGivenName(foldName(given));
     const afterTitle = before !== undefined && isTitleWord(before.replace(/[.,;:!?'’"“”)-]+$/, ''));
     // A given name the list does not know, right after a role ("star Kanye West", "actress Negar Khan"):
-    // no nationality, and a word the article writes nowhere else.
+    // a word the article writes nowhere else, and no nationality, unless right after a title and before a
+    // surname the article writes with "Mr" ("Economy minister German Gref ... Mr Gref").
     const unusual =
       before !== undefined &&
       (afterTitle || ROLE.test(before)) &&
-      !NATIONALITY.test(given) &&
+      (!NATIONALITY.test(given) || (afterTitle && withHonorific)) &&
       occurrences(body, given) === occurrences(body, `${given} ${surname}`);
     if (!known && !unusual) continue;
     out.push({ given, start: at - given.length - 1, end });

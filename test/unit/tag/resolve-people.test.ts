@@ -168,6 +168,14 @@ describe('resolution of people within an article', () => {
       ['West', 'PERSON'],
     ]);
     expect(west.map((e) => [e.name, e.aliases])).toEqual([['Kanye West', ['West']]]);
+    // A nationality word is a given name right after a title, before a surname written with "Mr".
+    const gref = resolve('Economy minister German Gref told Kommersant. Mr Gref left.', [
+      ['German', 'MISC'],
+      ['Gref', 'PERSON'],
+    ]);
+    expect(gref.map((e) => [e.type, e.name, e.aliases, e.role])).toEqual([
+      ['PERSON', 'German Gref', ['Gref'], 'Economy minister'],
+    ]);
   });
 
   it('leaves a surname-only person alone where the full name is doubtful', () => {
@@ -181,9 +189,11 @@ describe('resolution of people within an article', () => {
     ]);
     expect(partial('But Keating was pleased. Mr Keating said so.', 'Keating')).toEqual(['Keating']);
     expect(partial('The Labour Keating plan failed, Mr Keating said.', 'Keating')).toEqual(['Keating']);
-    // A title of a work after an ordinary word, a nationality after a title.
+    // A title of a work after an ordinary word; a nationality after a title, for a surname never written
+    // with "Mr", or after a role that is no title.
     expect(partial('Festivals showed Reservoir Dogs. Dogs won.', 'Dogs')).toEqual(['Dogs']);
-    expect(partial('Economy minister German Gref spoke. Mr Gref left.', 'Gref')).toEqual(['Gref']);
+    expect(partial('Economy minister German Gref spoke. Gref left.', 'Gref')).toEqual(['Gref']);
+    expect(partial('Hip-hop star British Blaze spoke. Mr Blaze left.', 'Blaze')).toEqual(['Blaze']);
     // Two given names for one surname: which one "Mr Williams" is, the text does not say.
     expect(
       partial('Serena Williams won. Venus Williams lost. Mr Williams, their father, cheered.', 'Williams'),
