@@ -3,6 +3,7 @@ import type { Entity, EntityType } from '../../article/schema';
 import type { Cluster } from './cluster';
 import type { Lexicon } from './lexicon';
 import { foldName, isAbbreviation, isSurnameOnly } from './names';
+import { nicknameForms } from './nicknames';
 
 // Unicode-property patterns are module constants: esbuild (tsx, and the bundle at target node20) turns a
 // \p{...} literal into `new RegExp(...)`, which would then be rebuilt on every call.
@@ -26,9 +27,12 @@ export function toEntity(c: Cluster, scale: SalienceScale, lexicon: Lexicon): En
   c.mentions.sort((a, b) => a.start - b.start);
   const mentions = [...c.mentions, ...c.descriptions].sort((a, b) => a.start - b.start);
   const forms = countForms(c.mentions.map((m) => m.text));
+  const nicknames = c.type === 'PERSON' ? withoutNicknames(forms) : [];
   const outsideForms = countForms(c.outside.map((m) => m.text));
   const name = canonicalName(c, forms, outsideForms, lexicon);
-  const aliases = [...new Set([...forms.keys(), ...outsideForms.keys()])].filter((a) => a !== name);
+  const aliases = [...new Set([...forms.keys(), ...outsideForms.keys(), ...nicknames])].filter(
+    (a) => a !== name,
+  );
   const inTitle =
     c.outside.some((m) => m.where === 'title') ||
     (scale.foldedTitle !== '' &&
@@ -53,6 +57,22 @@ export function toEntity(c: Cluster, scale: SalienceScale, lexicon: Lexicon): En
     if (isSurnameOnly(name)) entity.partialName = true;
   }
   return entity;
+}
+
+/**
+ * 'Marion "Suge" Knight' is the form "Marion Knight", which may name the entity, and the alias "Suge
+ * Knight", which never does (however long): the nicknames, out of `forms`.
+ */
+function withoutNicknames(forms: Map<string, number>): string[] {
+  const nicknames: string[] = [];
+  for (const [form, count] of [...forms]) {
+    const split = nicknameForms(form);
+    if (!split) continue;
+    forms.delete(form);
+    forms.set(split[0], (forms.get(split[0]) ?? 0) + count);
+    nicknames.push(split[1]);
+  }
+  return nicknames;
 }
 
 function countForms(texts: string[]): Map<string, number> {

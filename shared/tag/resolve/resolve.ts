@@ -8,6 +8,7 @@ import { genderAfter, roleGender } from './honorifics';
 import type { Lexicon } from './lexicon';
 import type { FoundMention, OutsideMention } from './mentions';
 import { foldName, isSurnameOnly, similarNames, wordCount } from './names';
+import { joinNicknames } from './nicknames';
 import { People } from './people';
 import { roleAfter } from './roles';
 import { mergeAbbreviations, mergeOrganisationShortForms } from './short-forms';
@@ -28,7 +29,11 @@ export function resolveEntities(
   lexicon: Lexicon,
   title = '',
 ): Entity[] {
-  const prepared = completeSurnames(body, markWorks(body, prepareMentions(body, found)), lexicon);
+  const prepared = completeSurnames(
+    body,
+    joinNicknames(body, markWorks(body, prepareMentions(body, found))),
+    lexicon,
+  );
   const outside = prepareOutside(outsideFound);
   const typeOf = typeVotes(prepared, outside);
   const isSurname = surnameTest(prepared, outside, typeOf, lexicon);

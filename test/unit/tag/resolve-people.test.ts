@@ -398,6 +398,33 @@ describe('resolution of misspelt surnames within an article (resolve/misspelling
   });
 });
 
+describe('resolution of nicknames inside names (resolve/nicknames.ts)', () => {
+  it('names \'Marion "Suge" Knight\' Marion Knight, alias Suge Knight, and makes "Mr Knight" him', () => {
+    const text =
+      'Rap mogul Marion "Suge" Knight has been arrested. Mr Knight, founder of Death Row Records, denies it. ' +
+      'Knight was freed.';
+    const entities = resolve(text, [
+      ['Marion', 'MISC'],
+      ['Suge', 'MISC'],
+      ['Knight', 'PERSON'],
+    ]);
+    expect(entities.map((e) => [e.type, e.name, e.aliases, e.partialName ?? null])).toEqual([
+      ['PERSON', 'Marion Knight', ['Knight', 'Suge Knight'], null],
+    ]);
+    expect(entities[0]!.mentions.map((m) => m.text)).toEqual(['Marion "Suge" Knight', 'Knight', 'Knight']);
+  });
+
+  it('leaves a quoted word alone where the first word is no given name or nobody is a person', () => {
+    const names = (text: string, forms: [string, EntityType][]) => resolve(text, forms).map((e) => e.name);
+    expect(names('An Americanised "Jimmy" Bond, Mr Bond said.', [['Bond', 'PERSON']])).not.toContain(
+      'Americanised Bond',
+    );
+    expect(
+      names('Fans of David "Fathead" Newman Records met.', [['Newman Records', 'ORGANIZATION']]),
+    ).toEqual(['Newman Records']);
+  });
+});
+
 describe('resolution of organisations and places within an article', () => {
   it('joins short forms to the organisation: "Cairn" to "Cairn Energy", "the Fed" to "Federal Reserve"', () => {
     const text =

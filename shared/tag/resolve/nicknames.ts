@@ -1,0 +1,65 @@
+import { isGivenName } from './given-names';
+import { foldName } from './names';
+import { roleBefore } from './roles';
+import type { PreparedMention } from './spans';
+
+// Unicode-property patterns are module constants: esbuild (tsx, and the bundle at target node20) turns a
+// \p{...} literal into `new RegExp(...)`, which would then be rebuilt on every call.
+/** 'Marion "Suge" Knight': a given name, a nickname of one to three capitalised words in quotes, a surname. */
+const NICKNAMED =
+  /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+) (["“‘'])(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2})(["”’']) (\p{Lu}\p{Ll}[\p{L}'’-]*)(?![\p{L}\p{N}])/gu;
+const CLOSES: Record<string, string> = { '"': '"', '“': '”', '‘': '’', "'": "'" };
+/** In a person's name written with a nickname inside it: the nickname, and the name without it. */
+const NICKNAME_INSIDE = /^(\p{Lu}\p{Ll}+) ["“‘']([^"”’']+)["”’'] (.+)$/u;
+
+/**
+ * A person's name with a nickname inside it ('Rap mogul Marion "Suge" Knight') is one mention of the
+ * person "Marion Knight", whatever a recognizer made of its parts (the given name and the nickname are
+ * often MISC, the quotes cut the span); the entity is then named without the nickname and answers to it
+ * ("Suge Knight", nicknameForms). Only where a recognizer found a person in it, or the surname is a
+ * person's elsewhere in the article ("Mr Knight"), and the first word is a given name (the list's, or a
+ * person a recognizer found alone).
+ */
+export function joinNicknames(body: string, prepared: PreparedMention[]): PreparedMention[] {
+  if (!body.includes('"') && !body.includes('“') && !body.includes('‘') && !body.includes("'"))
+    return prepared;
+  const people = new Set(prepared.filter((m) => m.type === 'PERSON' || m.honorific).map((m) => m.folded));
+  const added: PreparedMention[] = [];
+  for (const match of body.matchAll(NICKNAMED)) {
+    const [whole, given, open, , close, surname] = match;
+    if (CLOSES[open!] !== close) continue;
+    const start = match.index;
+    const end = start + whole.length;
+    const inside = prepared.filter((m) => m.start < end && start < m.end);
+    if (inside.some((m) => m.start < start || m.end > end)) continue;
+    if (!people.has(foldName(surname!)) && !inside.some((m) => m.type === 'PERSON')) continue;
+    // The first word must be a given name ("Americanised 'Jimmy' Bond" is no one's name).
+    const first = inside.find((m) => m.start === start);
+    if (!isGivenName(foldName(given!)) && !(first?.type === 'PERSON' && first.end < end)) continue;
+    const m: PreparedMention = {
+      type: 'PERSON',
+      start,
+      end,
+      text: whole,
+      folded: foldName(`${given} ${surname}`),
+      length: 2,
+    };
+    const title = roleBefore(body, start);
+    if (title) {
+      m.title = title;
+      m.role = title;
+    }
+    added.push(m);
+  }
+  if (added.length === 0) return prepared;
+  const kept = prepared.filter((m) => !added.some((a) => m.start < a.end && a.start < m.end));
+  return [...kept, ...added].sort((a, b) => a.start - b.start);
+}
+
+/** 'Marion "Suge" Knight' -> ["Marion Knight", "Suge Knight"]; undefined for a name without a nickname. */
+export function nicknameForms(text: string): [string, string] | undefined {
+  const m = NICKNAME_INSIDE.exec(text);
+  if (!m) return undefined;
+  const surname = m[3]!.slice(m[3]!.lastIndexOf(' ') + 1);
+  return [`${m[1]} ${m[3]}`, `${m[2]} ${surname}`];
+}
