@@ -25,6 +25,13 @@ const TITLE_BEFORE_NAME =
   /^(?:President|Minister|Secretary|Chancellor|Premier|Governor|Senator|Mayor|King|Queen|Pope|Envoy|Spokesman|Spokeswoman|Ambassador|Judge|Prince|Princess|Captain|Coach|Boss|Striker|Singer|Actor|Actress|Rapper|Presenter|Comedian|Producer|Author)$/;
 
 const CAPITALISED = /^\p{Lu}/u;
+// Gazetteer bits (training/gazetteers.ts order) of a country and a country alias.
+const COUNTRY = 1 | 64;
+
+/** Whether the title at `i` ends a longer span ("US President"): not a person's ("Martin Luther King"). */
+function titleEndsSpan(span: TokenSpan, i: number): boolean {
+  return span.last === i && span.first < i && span.type !== 'PERSON';
+}
 const MAX_NAME_WORDS = 3;
 
 /**
@@ -55,7 +62,17 @@ export function personsAfterHonorifics(
     const honorific = isHonorific(word);
     if (!honorific && !TITLE_BEFORE_NAME.test(word)) continue;
     const next = i + 1;
-    if (next >= sentenceEnd[i]! || !isNameWord(next) || covered[i]! >= 0) continue;
+    if (next >= sentenceEnd[i]! || !isNameWord(next)) continue;
+    // "US President" taken as one name, "Bush" left out: the title leaves the span and names the person.
+    const cut = !honorific && covered[i]! >= 0 && titleEndsSpan(spans[covered[i]!]!, i);
+    if (cut) {
+      const before = spans[covered[i]!]!;
+      before.last = i - 1;
+      if (before.first === before.last && doc.gazetteerBits[before.first]! & COUNTRY)
+        before.type = 'LOCATION';
+      covered[i] = -1;
+    }
+    if (covered[i]! >= 0) continue;
     const k = covered[next]!;
     if (k >= 0) {
       const span = spans[k]!;
@@ -63,7 +80,7 @@ export function personsAfterHonorifics(
       if (!honorific && span.type !== 'PERSON' && span.last - span.first >= MAX_NAME_WORDS) continue;
       span.type = 'PERSON';
       surnames.add(doc.word[span.last]!);
-    } else if (honorific) {
+    } else if (honorific || cut) {
       let last = next;
       while (
         last + 1 < sentenceEnd[i]! &&

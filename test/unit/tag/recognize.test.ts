@@ -21,6 +21,22 @@ describe('recognition: span conventions (shared/tag/README.md)', () => {
     expect(names('Mr Blair said the party would win a third term.')).toEqual([['PERSON', 'Blair']]);
   });
 
+  it('takes a title out of the name before it and makes the name after it a person: "US President Bush"', () => {
+    expect(
+      names('The song is a tirade against US President Bush and the presence of US troops in Iraq.'),
+    ).toEqual([
+      ['LOCATION', 'US'],
+      ['PERSON', 'Bush'],
+      ['LOCATION', 'US'],
+      ['LOCATION', 'Iraq'],
+    ]);
+    // A person's name that ends in a title word keeps it.
+    expect(names('Civil rights leader Martin Luther King Jnr spoke.')).not.toContainEqual([
+      'PERSON',
+      'Martin Luther',
+    ]);
+  });
+
   it('finds people after honorifics with a full stop, whatever the name looks like', () => {
     expect(names('Mr. Putin met Mrs. Hills in Geneva, and Ms. Garzarelli had lunch with them.')).toEqual([
       ['PERSON', 'Putin'],
