@@ -18,6 +18,8 @@ export interface Cluster {
   keys: Set<string>;
   /** For people: the distinct full names (two words or more), folded. */
   fullNames: string[];
+  /** Forms that are aliases but never the name: a stage name's real name ("Shawn Carter" of Jay-Z). */
+  aliasOnly: Set<string>;
 }
 
 export function newCluster(type: EntityType, key: string): Cluster {
@@ -29,6 +31,7 @@ export function newCluster(type: EntityType, key: string): Cluster {
     titles: [],
     keys: new Set([key]),
     fullNames: [],
+    aliasOnly: new Set(),
   };
 }
 
@@ -43,6 +46,7 @@ export function absorb(into: Cluster, from: Cluster): void {
   into.gender ??= from.gender;
   for (const k of from.keys) into.keys.add(k);
   for (const f of from.fullNames) if (!into.fullNames.includes(f)) into.fullNames.push(f);
+  for (const a of from.aliasOnly) into.aliasOnly.add(a);
 }
 
 /** The last and first words of a folded name (single spaces between words). */

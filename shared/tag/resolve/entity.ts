@@ -27,10 +27,12 @@ export function toEntity(c: Cluster, scale: SalienceScale, lexicon: Lexicon): En
   c.mentions.sort((a, b) => a.start - b.start);
   const mentions = [...c.mentions, ...c.descriptions].sort((a, b) => a.start - b.start);
   const forms = countForms(c.mentions.map((m) => m.text));
-  const nicknames = c.type === 'PERSON' ? withoutNicknames(forms) : [];
+  // Nicknames and a stage name's real name are aliases, never the name.
+  const aliasOnly = c.type === 'PERSON' ? withoutNicknames(forms) : [];
+  for (const form of c.aliasOnly) if (forms.size > 1 && forms.delete(form)) aliasOnly.push(form);
   const outsideForms = countForms(c.outside.map((m) => m.text));
   const name = canonicalName(c, forms, outsideForms, lexicon);
-  const aliases = [...new Set([...forms.keys(), ...outsideForms.keys(), ...nicknames])].filter(
+  const aliases = [...new Set([...forms.keys(), ...outsideForms.keys(), ...aliasOnly])].filter(
     (a) => a !== name,
   );
   const inTitle =
@@ -54,7 +56,8 @@ export function toEntity(c: Cluster, scale: SalienceScale, lexicon: Lexicon): En
   if (role) entity.role = role;
   if (c.type === 'PERSON') {
     if (c.gender) entity.gender = c.gender;
-    if (isSurnameOnly(name)) entity.partialName = true;
+    // A stage name with its real name ("Jay-Z") is a whole name, not a surname for the archive to link.
+    if (isSurnameOnly(name) && c.aliasOnly.size === 0) entity.partialName = true;
   }
   return entity;
 }

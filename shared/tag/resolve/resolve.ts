@@ -10,6 +10,7 @@ import type { FoundMention, OutsideMention } from './mentions';
 import { foldName, isSurnameOnly, similarNames, wordCount } from './names';
 import { joinNicknames } from './nicknames';
 import { People } from './people';
+import { mergeRealNames } from './real-names';
 import { roleAfter } from './roles';
 import { mergeAbbreviations, mergeOrganisationShortForms } from './short-forms';
 import { type PreparedMention, prepareMentions, prepareOutside } from './spans';
@@ -73,6 +74,7 @@ export function resolveEntities(
   const clusters = [...people.clusters, ...others.clusters];
   mergeAbbreviations(clusters);
   mergeOrganisationShortForms(clusters, lexicon);
+  mergeRealNames(body, clusters);
   attachDescriptions(
     body,
     clusters.filter((c) => c.type === 'PERSON'),

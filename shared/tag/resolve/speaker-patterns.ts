@@ -40,9 +40,9 @@ export const SPOKE_AFTER = new RegExp(
 /** A name that is itself the appositive: "her lawyer, Perry Wander, said". */
 export const SPOKE_AS_APPOSITIVE = new RegExp(`^\\s*,\\s+(?:${SPEECH})\\b`);
 
-// "said X", not "told X" or "asked X": there X is spoken to.
+// "said X", not "told X" or "asked X": there X is spoken to; nor "said it was better than X", a clause.
 export const SPOKE_BEFORE = new RegExp(
-  `\\b(?:${SPEECH.replace(/\|?(?:told|tells|telling|asked|urged)\b/g, '')})\\s+(?:\\S+\\s+){0,4}$`,
+  `\\b(?:${SPEECH.replace(/\|?(?:told|tells|telling|asked|urged)\b/g, '')})\\s+(?!(?:it|he|she|they|we|I|you)\\s)(?:\\S+\\s+){0,4}$`,
 );
 
 /** "said Kyle Cooper, at Citigroup." speaks; "said Charles was one of his heroes" reports what Charles was. */

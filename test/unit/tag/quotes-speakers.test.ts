@@ -9,6 +9,16 @@ describe('speakers named by their place in the sentence', () => {
     expect(speakers(text, entities)).toEqual([['most affordable car ever made', 'Ulrich Bez']]);
   });
 
+  it('gives "he added" to who spoke, not to a name in a clause after "said": "said it was better than X"', () => {
+    const text =
+      'The lawyer Ron Rakosky said: "We did nothing wrong." Mr Rakosky said it was better than Corey Miller "just sitting there, wasting away". "Here\'s a guy in jail," he said.';
+    const entities = [
+      entity('Ron Rakosky', text, ['Ron Rakosky', 'Rakosky']),
+      entity('Corey Miller', text, ['Corey Miller']),
+    ];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Ron Rakosky', 'Ron Rakosky', 'Ron Rakosky']);
+  });
+
   it('takes the person before an appositive the writer left open, not its organisation', () => {
     const text =
       'However, Matt Williams, a fund manager at Perpetual Trustees said taking the stake "is definitely a precursor to a takeover".';

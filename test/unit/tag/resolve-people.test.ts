@@ -425,6 +425,40 @@ describe('resolution of nicknames inside names (resolve/nicknames.ts)', () => {
   });
 });
 
+describe('resolution of stage names and real names (resolve/real-names.ts)', () => {
+  it('makes "Jay-Z, real name Shawn Carter" one person named Jay-Z, the real name an alias', () => {
+    const text = 'Jay-Z, real name Shawn Carter, said he was proud. Jay-Z takes over next month.';
+    const entities = resolve(text, [
+      ['Jay-Z', 'PERSON'],
+      ['Shawn Carter', 'PERSON'],
+    ]);
+    expect(entities.map((e) => [e.type, e.name, e.aliases, e.partialName ?? null])).toEqual([
+      ['PERSON', 'Jay-Z', ['Shawn Carter'], null],
+    ]);
+  });
+
+  it('makes a stage name a recognizer took for a firm a person: "Snoop Dogg - real name Calvin Broadus"', () => {
+    const text =
+      'The lawsuit names Snoop Dogg - real name Calvin Broadus - and three others. Snoop Dogg denies it.';
+    const entities = resolve(text, [
+      ['Snoop Dogg', 'ORGANIZATION'],
+      ['Calvin Broadus', 'PERSON'],
+    ]);
+    expect(entities.map((e) => [e.type, e.name, e.aliases])).toEqual([
+      ['PERSON', 'Snoop Dogg', ['Calvin Broadus']],
+    ]);
+  });
+
+  it('keeps two people apart where no "real name" joins them', () => {
+    const text = 'Jay-Z met Shawn Carter, a real estate agent, and real names were not given.';
+    const entities = resolve(text, [
+      ['Jay-Z', 'PERSON'],
+      ['Shawn Carter', 'PERSON'],
+    ]);
+    expect(entities.map((e) => e.name).sort()).toEqual(['Jay-Z', 'Shawn Carter']);
+  });
+});
+
 describe('resolution of organisations and places within an article', () => {
   it('joins short forms to the organisation: "Cairn" to "Cairn Energy", "the Fed" to "Federal Reserve"', () => {
     const text =
