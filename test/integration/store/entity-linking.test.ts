@@ -41,6 +41,18 @@ async function storeAll(articles: readonly TaggedArticle[]) {
   for (const a of articles) await w.write(a);
 }
 
+/** A writer whose store times out as it reads this article: where a re-decision starts. */
+function writerDyingAt(articleId: string): ArticleWriter {
+  const dying = {
+    send: async (command: unknown) => {
+      const key = (command as { input?: { Key?: { pk?: string } } }).input?.Key;
+      if (command instanceof GetCommand && key?.pk === `ART#${articleId}`) throw new Error('timed out');
+      return t.db.send(command as GetCommand);
+    },
+  } as unknown as typeof t.db;
+  return new ArticleWriter(dying, t.table);
+}
+
 function entityOf(article: Awaited<ReturnType<ArchiveReader['article']>>, taggedId: string) {
   return article?.entities.find((e) => e.id === taggedId);
 }
@@ -97,14 +109,7 @@ describe('linking a surname-only person to the archive', () => {
   it('finishes on redelivery a re-linking that a timeout cut short', async () => {
     await storeAll([partialA]);
     // The store of the full name dies as it starts re-deciding the earlier "Mr Blair" article.
-    const dying = {
-      send: async (command: unknown) => {
-        const key = (command as { input?: { Key?: { pk?: string } } }).input?.Key;
-        if (command instanceof GetCommand && key?.pk === 'ART#mr-a') throw new Error('timed out');
-        return t.db.send(command as GetCommand);
-      },
-    } as unknown as typeof t.db;
-    await expect(new ArticleWriter(dying, t.table).write(full)).rejects.toThrow('timed out');
+    await expect(writerDyingAt('mr-a').write(full)).rejects.toThrow('timed out');
     expect(entityOf(await reader.article('mr-a'), idOf(mrBlair))?.link?.status).toBe('separate');
     const retried = await writer().write(full);
     expect(retried).toMatchObject({ status: 'unchanged', relinked: 1 });
@@ -118,14 +123,7 @@ describe('linking a surname-only person to the archive', () => {
       namedArticle('mr', 3, [mrBlair, labour, commons]),
     ]);
     const second = namedArticle('full-2', 2, [tony, commons]);
-    const dying = {
-      send: async (command: unknown) => {
-        const key = (command as { input?: { Key?: { pk?: string } } }).input?.Key;
-        if (command instanceof GetCommand && key?.pk === 'ART#mr') throw new Error('timed out');
-        return t.db.send(command as GetCommand);
-      },
-    } as unknown as typeof t.db;
-    await expect(new ArticleWriter(dying, t.table).write(second)).rejects.toThrow('timed out');
+    await expect(writerDyingAt('mr').write(second)).rejects.toThrow('timed out');
     expect(entityOf(await reader.article('mr'), idOf(mrBlair))?.link?.status).toBe('separate');
     expect(await writer().write(second)).toMatchObject({ relinked: 1 });
     expect(entityOf(await reader.article('mr'), idOf(mrBlair))?.resolvedId).toBe(idOf(tony));
