@@ -14,6 +14,7 @@ import { mergeRealNames } from './real-names';
 import { roleAfter } from './roles';
 import { mergeAbbreviations, mergeOrganisationShortForms } from './short-forms';
 import { type PreparedMention, prepareMentions, prepareOutside } from './spans';
+import { speakingPeople } from './speaking-people';
 import { typeVotes } from './types';
 import { markWorks } from './works';
 
@@ -30,10 +31,9 @@ export function resolveEntities(
   lexicon: Lexicon,
   title = '',
 ): Entity[] {
-  const prepared = completeSurnames(
+  const prepared = speakingPeople(
     body,
-    joinNicknames(body, markWorks(body, prepareMentions(body, found))),
-    lexicon,
+    completeSurnames(body, joinNicknames(body, markWorks(body, prepareMentions(body, found))), lexicon),
   );
   const outside = prepareOutside(outsideFound);
   const typeOf = typeVotes(prepared, outside);

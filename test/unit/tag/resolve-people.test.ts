@@ -459,6 +459,39 @@ describe('resolution of stage names and real names (resolve/real-names.ts)', () 
   });
 });
 
+describe('resolution of people who speak (resolve/speaking-people.ts)', () => {
+  it('makes a name typed otherwise a person where the text gives it a job and makes it speak', () => {
+    const types = (text: string, forms: [string, EntityType][]) =>
+      resolve(text, forms).map((e) => [e.type, e.name]);
+    expect(
+      types('"Godzilla should thank you," said Final Wars producer Shogo Tomiyama. Shogo Tomiyama smiled.', [
+        ['Final Wars', 'MISC'],
+        ['Shogo Tomiyama', 'ORGANIZATION'],
+      ]),
+    ).toContainEqual(['PERSON', 'Shogo Tomiyama']);
+    expect(
+      types('Yukos spokesman Mike Lake told reporters it was illegal.', [
+        ['Yukos', 'ORGANIZATION'],
+        ['Mike Lake', 'LOCATION'],
+      ]),
+    ).toContainEqual(['PERSON', 'Mike Lake']);
+  });
+
+  it('leaves a firm that speaks, and a job word before a name that does not speak', () => {
+    const types = (text: string, forms: [string, EntityType][]) =>
+      resolve(text, forms).map((e) => [e.type, e.name]);
+    expect(
+      types('The deal, analyst Merrill Lynch said, was good.', [['Merrill Lynch', 'ORGANIZATION']]),
+    ).toEqual([['ORGANIZATION', 'Merrill Lynch']]);
+    expect(types('The producer Mike Lake owns the film.', [['Mike Lake', 'LOCATION']])).toEqual([
+      ['LOCATION', 'Mike Lake'],
+    ]);
+    expect(
+      types('Accountancy firm Grant Thornton said profits rose.', [['Grant Thornton', 'ORGANIZATION']]),
+    ).toEqual([['ORGANIZATION', 'Grant Thornton']]);
+  });
+});
+
 describe('resolution of organisations and places within an article', () => {
   it('joins short forms to the organisation: "Cairn" to "Cairn Energy", "the Fed" to "Federal Reserve"', () => {
     const text =
