@@ -14,7 +14,8 @@ const FIRST_NAME = 128;
 /** Capitalised words that never continue or open a name: dates, and what news writes in capitals. */
 const NOT_NAME =
   /^(?:January|February|March|July|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter|TV|PC|MP|MPs|CEO)$/;
-const NAME_WORD = /^\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*$/u;
+// Also a surname written with a lower-case particle joined to it ("Leonardo diCaprio", "Ellen deGeneres").
+const NAME_WORD = /^(?:\p{Lu}|\p{Ll}{1,3}\p{Lu}\p{Ll})[\p{L}'’-]*\p{Ll}[\p{L}'’-]*$/u;
 
 /**
  * Completes people's names the model cut short, with what the text and the given-name gazetteer say:

@@ -9,6 +9,8 @@ import { roleBefore } from './roles';
 // \p{...} literal into `new RegExp(...)`, which would then be rebuilt on every call.
 const ALPHANUMERIC = /[\p{L}\p{N}]/u;
 const STARTS_LOWER = /^\p{Ll}/u;
+/** A surname with its particle joined on ("diCaprio", "deGeneres"): no clause, though lower-case. */
+const PARTICLE_JOINED = /^\p{Ll}{1,3}\p{Lu}\p{Ll}/u;
 const STARTS_UPPER = /^\p{Lu}/u;
 /** Where a name cannot go on: an HTML entity left in the text, a clause after a comma, brackets, quotes. */
 const NAME_BREAK = /&#|,\s|[;:!?¿¡"“”()[\]\n]/u;
@@ -194,7 +196,8 @@ function cutClause(text: string, type: EntityType): string {
     const next = text.indexOf(' ', space + 1);
     const w = text.slice(space + 1, next < 0 ? text.length : next);
     const particle = type === 'PERSON' ? PERSON_PARTICLES.has(w) : NAME_PARTICLES.has(w);
-    if (STARTS_LOWER.test(w) && !particle) return text.slice(0, space);
+    if (STARTS_LOWER.test(w) && !particle && !(type === 'PERSON' && PARTICLE_JOINED.test(w)))
+      return text.slice(0, space);
     space = next;
   }
   return text;

@@ -182,6 +182,16 @@ describe('recognition: whole names of people (shared/tag/ner/name-joins.ts)', ()
     expect(names(text).map(([, surface]) => surface)).not.toContain('Commissioner');
   });
 
+  it('joins a surname written with its particle in lower case: "Leonardo diCaprio"', () => {
+    const text = 'Hollywood stars Leonardo diCaprio and Richard Gere are in the audience.';
+    expect(
+      joined(text, [
+        ['PERSON', 'Leonardo'],
+        ['PERSON', 'Richard Gere'],
+      ]),
+    ).toEqual(['Leonardo diCaprio', 'Richard Gere']);
+  });
+
   it('keeps surname particles inside the name: "Mr Van de Vijver", "Walter van der Vijver"', () => {
     const text = 'Exploration chief Walter van der Vijver left. An email from Mr Van de Vijver said so.';
     expect(

@@ -340,6 +340,19 @@ describe('resolution of people within an article', () => {
   });
 });
 
+describe('resolution of surnames written with a particle joined on', () => {
+  it('keeps "diCaprio" in "Leonardo diCaprio" and joins "DiCaprio" to him', () => {
+    const entities = resolve('Stars Leonardo diCaprio and Richard Gere came. DiCaprio faces Jamie Foxx.', [
+      ['Leonardo diCaprio', 'PERSON'],
+      ['Richard Gere', 'PERSON'],
+      ['DiCaprio', 'ORGANIZATION'],
+      ['Jamie Foxx', 'PERSON'],
+    ]);
+    expect(entities.find((e) => e.id === 'per-leonardo-dicaprio')?.aliases).toEqual(['DiCaprio']);
+    expect(entities.map((e) => e.type)).toEqual(['PERSON', 'PERSON', 'PERSON']);
+  });
+});
+
 describe('resolution of misspelt surnames within an article (resolve/misspellings.ts)', () => {
   const people = (text: string, forms: [string, EntityType][]) =>
     resolve(text, forms)
