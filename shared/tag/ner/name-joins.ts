@@ -10,6 +10,11 @@ import type { Token } from './tokenize';
 // Gazetteer bits (training/gazetteers.ts order): a place of any kind, and an English given name.
 const PLACE = 1 | 2 | 4 | 8 | 16 | 32 | 64;
 const FIRST_NAME = 128;
+// Country, capital, city over 100k, country alias.
+const MAJOR_PLACE = 1 | 2 | 4 | 64;
+const MIDDLE_INITIAL = /^\p{Lu}\.?$/u;
+/** "Al-Faisal", "al-Gosaibi", "bin-Laden": a surname with the Arabic article or "son of" joined on. */
+const ARTICLE_SURNAME = /^(?:[Aa]l|[Ee]l|[Aa]d|[Aa]sh?|[Bb]in|[Ii]bn|[Aa]bu)-\p{Lu}\p{Ll}+$/u;
 
 /** Capitalised words that never continue or open a name: dates, and what news writes in capitals. */
 const NOT_NAME =
@@ -50,6 +55,8 @@ export function joinNameParts(
     );
   };
   const free = (i: number) => owner[i]! < 0;
+  const afterTitle = (i: number) =>
+    i > 0 && (isTitleWord(tokens[i - 1]!.text) || isHonorific(tokens[i - 1]!.text));
   const personAt = (i: number) => owner[i]! >= 0 && spans[owner[i]!]!.type === 'PERSON';
   const take = (k: number, first: number, last: number) => {
     const span = spans[k]!;
@@ -94,9 +101,35 @@ export function joinNameParts(
       (free(j) || (personAt(j) && spans[owner[j]!]!.last === j))
     )
       take(k, j, span.last);
+    // An Arabic surname with its article, after the name: "Prince Saud" + "Al-Faisal".
+    j = span.last + 1;
+    if (
+      j < tokens.length &&
+      free(j) &&
+      adjacent(j - 1, j) &&
+      sameSentence(span.last, j) &&
+      ARTICLE_SURNAME.test(tokens[j]!.text)
+    )
+      take(k, span.first, j);
     if (span.first !== span.last) continue;
     const alone = span.first;
     const next = alone + 1;
+    // A given name, a middle initial and a surname: "Robert" + "W Sweet", "Hunter" + "S Thompson".
+    if (
+      next + 1 < tokens.length &&
+      bits(alone) & FIRST_NAME &&
+      MIDDLE_INITIAL.test(tokens[next]!.text) &&
+      free(next) &&
+      free(next + 1) &&
+      adjacent(alone, next) &&
+      adjacent(next, next + 1) &&
+      sameSentence(alone, next + 1) &&
+      nameWord(next + 1) &&
+      !(bits(next + 1) & PLACE)
+    ) {
+      take(k, alone, next + 1);
+      continue;
+    }
     // A given name alone, then the surname the model left out: "Charles" + "Schumer".
     if (
       next < tokens.length &&
@@ -105,7 +138,8 @@ export function joinNameParts(
       adjacent(alone, next) &&
       sameSentence(alone, next) &&
       nameWord(next) &&
-      !(bits(next) & PLACE)
+      // A small town's name is a surname too after a title ("Chief Judge Mary" + "Schroeder").
+      !(bits(next) & (afterTitle(alone) ? MAJOR_PLACE : PLACE))
     ) {
       take(k, alone, next);
       continue;

@@ -9,8 +9,8 @@ import { roleBefore } from './roles';
 // \p{...} literal into `new RegExp(...)`, which would then be rebuilt on every call.
 const ALPHANUMERIC = /[\p{L}\p{N}]/u;
 const STARTS_LOWER = /^\p{Ll}/u;
-/** A surname with its particle joined on ("diCaprio", "deGeneres"): no clause, though lower-case. */
-const PARTICLE_JOINED = /^\p{Ll}{1,3}\p{Lu}\p{Ll}/u;
+/** A surname with its particle joined on ("diCaprio", "al-Gosaibi"): no clause, though lower-case. */
+const PARTICLE_JOINED = /^\p{Ll}{1,3}-?\p{Lu}\p{Ll}/u;
 const STARTS_UPPER = /^\p{Lu}/u;
 /** Where a name cannot go on: an HTML entity left in the text, a clause after a comma, brackets, quotes. */
 const NAME_BREAK = /&#|,\s|[;:!?¿¡"“”()[\]\n]/u;

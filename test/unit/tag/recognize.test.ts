@@ -192,6 +192,19 @@ describe('recognition: whole names of people (shared/tag/ner/name-joins.ts)', ()
     ).toEqual(['Leonardo diCaprio', 'Richard Gere']);
   });
 
+  it("takes a middle initial, an Arabic article surname and a small town's name after a title into the name", () => {
+    const text =
+      'Judge Robert W Sweet ruled. He played Hunter S Thompson. Foreign Minister Prince Saud Al-Faisal spoke. Chief Judge Mary Schroeder wrote.';
+    expect(
+      joined(text, [
+        ['PERSON', 'Robert'],
+        ['PERSON', 'Hunter'],
+        ['PERSON', 'Saud'],
+        ['PERSON', 'Mary'],
+      ]),
+    ).toEqual(['Robert W Sweet', 'Hunter S Thompson', 'Saud Al-Faisal', 'Mary Schroeder']);
+  });
+
   it('keeps surname particles inside the name: "Mr Van de Vijver", "Walter van der Vijver"', () => {
     const text = 'Exploration chief Walter van der Vijver left. An email from Mr Van de Vijver said so.';
     expect(

@@ -351,6 +351,13 @@ describe('resolution of surnames written with a particle joined on', () => {
     expect(entities.find((e) => e.id === 'per-leonardo-dicaprio')?.aliases).toEqual(['DiCaprio']);
     expect(entities.map((e) => e.type)).toEqual(['PERSON', 'PERSON', 'PERSON']);
   });
+
+  it('keeps an Arabic article surname in the name: "Ghazi al-Gosaibi"', () => {
+    const entities = resolve('Labour Minister Ghazi al-Gosaibi had caused uproar.', [
+      ['Ghazi al-Gosaibi', 'PERSON'],
+    ]);
+    expect(entities.map((e) => [e.name, e.partialName ?? null])).toEqual([['Ghazi al-Gosaibi', null]]);
+  });
 });
 
 describe('resolution of misspelt surnames within an article (resolve/misspellings.ts)', () => {
