@@ -10,6 +10,7 @@ import { initialsBeforeSurnames } from './initials';
 import { OUTSIDE } from './labels';
 import type { NerModel } from './model';
 import { joinNameParts } from './name-joins';
+import { numberedNames } from './numbered-names';
 import { qualifiersBeforeRoles } from './qualifiers';
 import { type TokenSpan, type TypedSpan, tokenSpans } from './spans';
 import { splitSentences, type Token, tokenize } from './tokenize';
@@ -183,23 +184,27 @@ export function recognize(model: NerModel, text: string): Recognition {
     doc,
     model,
   );
-  const cleaned = qualifiersBeforeRoles(
-    joinNameParts(
-      text,
-      tokens,
-      initialsBeforeSurnames(
-        personsAfterHonorifics(typed, tokens, doc, SENTENCE_WORDS),
+  const cleaned = numberedNames(
+    qualifiersBeforeRoles(
+      joinNameParts(
+        text,
         tokens,
+        initialsBeforeSurnames(
+          personsAfterHonorifics(typed, tokens, doc, SENTENCE_WORDS),
+          tokens,
+          doc,
+          SENTENCE_WORDS,
+        ),
         doc,
+        model,
         SENTENCE_WORDS,
       ),
+      tokens,
       doc,
       model,
-      SENTENCE_WORDS,
     ),
     tokens,
     doc,
-    model,
   );
   const spans = cleaned.map((s) => ({
     type: s.type,

@@ -6,6 +6,7 @@ import { SENTENCE_WORDS } from '../../../shared/tag/ner/boundaries';
 import { DocumentFeatures } from '../../../shared/tag/ner/document-features';
 import { initialsBeforeSurnames } from '../../../shared/tag/ner/initials';
 import { joinNameParts } from '../../../shared/tag/ner/name-joins';
+import { numberedNames } from '../../../shared/tag/ner/numbered-names';
 import { qualifiersBeforeRoles } from '../../../shared/tag/ner/qualifiers';
 import { recognize } from '../../../shared/tag/ner/recognize';
 import type { TokenSpan } from '../../../shared/tag/ner/spans';
@@ -291,6 +292,34 @@ describe('recognition: initials as given names (shared/tag/ner/initials.ts)', ()
     expect(withInitials('A Marsh spokeswoman said no.', [['PERSON', 'Marsh']])).toEqual([
       ['PERSON', 'Marsh'],
     ]);
+  });
+});
+
+describe('recognition: stage names with a number (shared/tag/ner/numbered-names.ts)', () => {
+  const numbered = (text: string, given: [EntityType, string][]) =>
+    repaired(text, given, (tokens, spans, doc) => numberedNames(spans, tokens, doc));
+
+  it('keeps the number of "50 Cent" in the name where every "Cent" has it, and leaves a count out', () => {
+    const text =
+      'Rap star 50 Cent has ended the feud. On Monday, 50 Cent said so. Then 20 Jonesboro ministers met.';
+    expect(
+      numbered(text, [
+        ['PERSON', 'Cent'],
+        ['PERSON', 'Cent'],
+        ['PERSON', 'Jonesboro'],
+      ]),
+    ).toEqual([
+      ['PERSON', '50 Cent'],
+      ['PERSON', '50 Cent'],
+      ['PERSON', 'Jonesboro'],
+    ]);
+    // A name written once with a number, or once without it, is not a numbered name.
+    expect(
+      numbered('Star 50 Cent spoke. Cent said so.', [
+        ['PERSON', 'Cent'],
+        ['PERSON', 'Cent'],
+      ]).map(([, surface]) => surface),
+    ).toEqual(['Cent', 'Cent']);
   });
 });
 
