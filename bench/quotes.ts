@@ -36,6 +36,10 @@ const goldSets = [
     "third blind set (annotated after all of this round's fixes; README tells its first run)",
     join(repoRoot, 'bench', 'data', 'quotes-blind3.tsv'),
   ],
+  [
+    'fourth blind set (annotated by an engineer who never read the tagger; first run after every fix of the round, README tells it)',
+    join(repoRoot, 'bench', 'data', 'quotes-blind4.tsv'),
+  ],
 ] as const;
 const show = process.argv.includes('--show');
 
