@@ -10,7 +10,7 @@ const SPEECH =
   'telling|explained|explains|argued|argues|claimed|declared|stated|announced|continued|replied|responded|recalled|' +
   'admitted|acknowledged|urged|posted|tweeted|confirmed|commented|suggested|predicted|conceded|remarked|agreed|' +
   'agrees|cautioned|believes|thinks|observed|reported|estimated|complained|joked|laughed|laughs|revealed|' +
-  'maintained|concluded|pointed out';
+  'maintained|maintains|concluded|pointed out';
 
 export const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH})\\b`);
 
@@ -19,6 +19,9 @@ const PRONOUN_BEFORE = /\b(?:(he|she|He|She)\s+(?:later\s+|also\s+|then\s+|\p{Ll
 
 /** Where the words after "said" stop naming the speaker: "said Kyle Cooper, at Citigroup". */
 const PHRASE_END = /[,.;:!?\n"“”(]|\s(?:at|of|for|from|in|on|who|which|adding|when|after|before|and)\s/;
+
+/** "Ernst and Young's": a capitalised word either side of "and", the second a possessive. */
+const AND_IN_NAME = /^\sand\s\p{Lu}[\p{L}-]*['’]s\s/u;
 
 /** The last word before a phrase break: a title there does not end the phrase ("economist, Steve Radley"). */
 const LAST_WORD = /([\p{L}.-]+)\s*$/u;
@@ -79,6 +82,11 @@ export function endOfPhrase(text: string, from: number, limit: number): number {
     const last = LAST_WORD.exec(text.slice(from, stop));
     // "said EEF chief economist, Steve Radley" / "said UK Chancellor of the Exchequer Gordon Brown".
     if (/^(?:,|\sof\s)$/.test(end[0]) && last && isTitleWord(last[1]!)) {
+      at = stop + end[0].length;
+      continue;
+    }
+    // "added Ernst and Young's Sanjay Mehta": an "and" inside a name that a possessive closes.
+    if (end[0] === ' and ' && last && /^\p{Lu}/u.test(last[1]!) && AND_IN_NAME.test(text.slice(stop, limit))) {
       at = stop + end[0].length;
       continue;
     }

@@ -156,7 +156,21 @@ function ownAttribution(c: Context, q: QuoteSpan): boolean {
 function subjectOf(c: Context, from: number, verbAt: number): Entity | undefined {
   const before = c.people.filter((p) => p.start >= from && p.end <= verbAt);
   const last = before[before.length - 1];
-  return last && SUBJECT_GAP.test(c.text.slice(last.end, verbAt)) ? last.entity : undefined;
+  if (!last) return undefined;
+  const fits = SUBJECT_GAP.test(c.text.slice(last.end, verbAt));
+  // "Zack Clement, a lawyer for Yukos, told" / "Roderick Lindblom, one of Ms Clarkson's lawyers, said": a
+  // name inside the appositive (after a preposition, or a possessive) is not who speaks; the name before it is.
+  const inner =
+    !fits ||
+    POSSESSIVE.test(c.text.slice(last.end, last.end + 2)) ||
+    OBJECT_OF.test(c.text.slice(Math.max(from, last.start - 40), last.start));
+  if (inner) {
+    for (let k = before.length - 2; k >= 0; k--) {
+      const gap = c.text.slice(before[k]!.end, verbAt);
+      if (/^\s*,/.test(gap) && SUBJECT_GAP.test(gap)) return before[k]!.entity;
+    }
+  }
+  return fits ? last.entity : undefined;
 }
 
 /** "…," the OECD said / "…," said Highfield: an organisation right next to the verb. */
@@ -277,8 +291,13 @@ function continues(c: Context, p: QuoteSpan, q: QuoteSpan, speaker: Entity): boo
   const gap = c.text.slice(p.end, q.start);
   if (gap.length > REACH) return false;
   // Another person who speaks in between takes the floor; one merely named ("told the BBC's X") does not.
+  // "…" Best actor Foxx could not make it, but … "…": another person leading a sentence does too.
   const others = c.people.some(
-    (m) => m.start >= p.end && m.end <= q.start && m.entity !== speaker && spokeAt(c, m),
+    (m) =>
+      m.start >= p.end &&
+      m.end <= q.start &&
+      m.entity !== speaker &&
+      (spokeAt(c, m) || subjectAt(c, m)),
   );
   if (others) return false;
   // "…" But Sky denied it. A spokesperson said: "…": someone else speaks after the attribution.

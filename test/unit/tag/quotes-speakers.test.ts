@@ -306,3 +306,51 @@ describe('speakers carried from one quote to the next', () => {
     expect(speakers(text, entities).map((s) => s[1])).toEqual(['William Donaldson', 'William Donaldson']);
   });
 });
+
+describe('speakers past an appositive, a name with "and", and a verb in the present', () => {
+  it('gives the quote to the person before an appositive, not to a name inside it', () => {
+    const text = [
+      '"We will appeal," Ana Marsh, a lawyer for Velco, told the court.',
+      'Piet Oduya, one of Mr Hale\'s advisers, said: "The deal is done."',
+    ].join('\n');
+    const entities = [
+      entity('Ana Marsh', text, ['Ana Marsh']),
+      // The recogniser sometimes calls an organisation a person: the appositive still holds it.
+      entity('Velco', text, ['Velco']),
+      entity('Piet Oduya', text, ['Piet Oduya']),
+      entity('Tom Hale', text, ['Mr Hale']),
+    ];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Ana Marsh', 'Piet Oduya']);
+  });
+
+  it('still gives "a spokesman for X said" to X when no one stands before it', () => {
+    const text = '"We will appeal," a spokesman for Ana Marsh said.';
+    expect(speakers(text, [entity('Ana Marsh', text, ['Ana Marsh'])])[0]![1]).toBe('Ana Marsh');
+  });
+
+  it('reads "and" inside a firm\'s name that a possessive closes: "added Ernst and Young\'s X"', () => {
+    const text = '"Growth will slow," added Baker and Lowe\'s Rita Pham. Shares fell.';
+    const entities = [entity('Rita Pham', text, ['Rita Pham'])];
+    expect(speakers(text, entities)[0]![1]).toBe('Rita Pham');
+  });
+
+  it('takes "X maintains that … "…"" as speech, and carries no earlier speaker to it', () => {
+    const text = [
+      '"The bid is too low," said Ana Marsh. Velco maintains that the sale is illegal and "will cause',
+      'the company immediate harm."',
+    ].join(' ');
+    const entities = [entity('Ana Marsh', text, ['Ana Marsh']), organisation('Velco', text)];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Ana Marsh', 'Velco']);
+  });
+
+  it('carries no speaker on past a sentence that another person leads', () => {
+    const text =
+      'Mr Lee said: "It is an honour." Winner Tom Fry could not attend, but Jane Roe read his speech. "I am proud to receive this."';
+    const entities = [
+      entity('Sam Lee', text, ['Mr Lee']),
+      entity('Tom Fry', text, ['Tom Fry']),
+      entity('Jane Roe', text, ['Jane Roe']),
+    ];
+    expect(speakers(text, entities)[1]![1]).not.toBe('Sam Lee');
+  });
+});
