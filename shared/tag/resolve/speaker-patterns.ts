@@ -86,7 +86,12 @@ export function endOfPhrase(text: string, from: number, limit: number): number {
       continue;
     }
     // "added Ernst and Young's Sanjay Mehta": an "and" inside a name that a possessive closes.
-    if (end[0] === ' and ' && last && /^\p{Lu}/u.test(last[1]!) && AND_IN_NAME.test(text.slice(stop, limit))) {
+    if (
+      end[0] === ' and ' &&
+      last &&
+      /^\p{Lu}/u.test(last[1]!) &&
+      AND_IN_NAME.test(text.slice(stop, limit))
+    ) {
       at = stop + end[0].length;
       continue;
     }

@@ -293,11 +293,7 @@ function continues(c: Context, p: QuoteSpan, q: QuoteSpan, speaker: Entity): boo
   // Another person who speaks in between takes the floor; one merely named ("told the BBC's X") does not.
   // "…" Best actor Foxx could not make it, but … "…": another person leading a sentence does too.
   const others = c.people.some(
-    (m) =>
-      m.start >= p.end &&
-      m.end <= q.start &&
-      m.entity !== speaker &&
-      (spokeAt(c, m) || subjectAt(c, m)),
+    (m) => m.start >= p.end && m.end <= q.start && m.entity !== speaker && (spokeAt(c, m) || subjectAt(c, m)),
   );
   if (others) return false;
   // "…" But Sky denied it. A spokesperson said: "…": someone else speaks after the attribution.
