@@ -128,7 +128,7 @@ function speakerAfter(c: Context, q: QuoteSpan, k: number): Entity | undefined {
   const limit = Math.min(c.text.length, from + REACH, next ? next.start - 1 : c.text.length);
   const sentence = /^[^.!?\n]*/.exec(c.text.slice(from, limit))![0];
   const verb = SPEECH_VERB.exec(sentence);
-  if (!verb) return undefined;
+  if (!verb) return namedAlone(c, q, from, from + sentence.length);
   const verbAt = from + verb.index;
   const verbEnd = verbAt + verb[0].length;
   const subject = subjectOf(c, from, verbAt);
@@ -143,6 +143,22 @@ function speakerAfter(c: Context, q: QuoteSpan, k: number): Entity | undefined {
   if (after.length > 0) return after[after.length - 1]!.entity;
   return organisationAt(c, from, verbAt, verbEnd) ?? spokesmanFor(c, from, verbAt);
 }
+
+/**
+ * "…," Mr Bootle. / "…," AG Edwards' Thayer.: a quote that closes on a comma and a sentence that is only a
+ * name (after a possessive at most), the writer having left out "said".
+ */
+function namedAlone(c: Context, q: QuoteSpan, from: number, end: number): Entity | undefined {
+  if (!q.text.endsWith(',') || c.text[end] !== '.') return undefined;
+  const person = c.people.find(
+    (p) => p.start >= from && p.end <= end && /^\s*$/.test(c.text.slice(p.end, end)),
+  );
+  return person && NAME_ONLY_BEFORE.test(c.text.slice(from, person.start)) ? person.entity : undefined;
+}
+
+/** What may stand before that name: a closing mark, a possessive of up to four capitalised words, a honorific. */
+const NAME_ONLY_BEFORE =
+  /^["”]?\s*(?:(?:\p{Lu}[\p{L}&.-]*\s+){0,3}\p{Lu}[\p{L}&.-]*['’]s?\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+)?$/u;
 
 /** Whether a speech verb follows the quote in its own sentence, as speakerAfter reads it. */
 function ownAttribution(c: Context, q: QuoteSpan): boolean {

@@ -343,6 +343,16 @@ describe('speakers past an appositive, a name with "and", and a verb in the pres
     expect(speakers(text, entities).map((s) => s[1])).toEqual(['Ana Marsh', 'Velco']);
   });
 
+  it('takes a name standing alone after a quote that closes on a comma: ""…," Mr Bootle."', () => {
+    const text =
+      'Rates will fall. "It will be a hard year," Mr Orme. "Growth is not robust," Baker Lowe\'s Pham.';
+    const entities = [entity('Tim Orme', text, ['Mr Orme']), entity('Rita Pham', text, ['Pham'])];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Tim Orme', 'Rita Pham']);
+    // A sentence that is more than the name says something else of them.
+    const other = 'Rates will fall. "It is a mess," the sale of Ana Marsh.';
+    expect(speakers(other, [entity('Ana Marsh', other, ['Ana Marsh'])])[0]![1]).toBeNull();
+  });
+
   it('carries no speaker on past a sentence that another person leads', () => {
     const text =
       'Mr Lee said: "It is an honour." Winner Tom Fry could not attend, but Jane Roe read his speech. "I am proud to receive this."';
