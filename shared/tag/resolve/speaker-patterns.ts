@@ -10,7 +10,7 @@ const SPEECH =
   'telling|explained|explains|argued|argues|claimed|declared|stated|announced|continued|replied|responded|recalled|' +
   'admitted|acknowledged|urged|posted|tweeted|confirmed|commented|suggested|predicted|conceded|remarked|agreed|' +
   'agrees|cautioned|believes|thinks|observed|reported|estimated|complained|joked|laughed|laughs|revealed|' +
-  'maintained|maintains|concluded|pointed out';
+  'maintained|maintains|concluded|pointed out|according to';
 
 export const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH})\\b`);
 

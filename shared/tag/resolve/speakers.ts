@@ -141,6 +141,8 @@ function speakerAfter(c: Context, q: QuoteSpan, k: number): Entity | undefined {
   const phraseEnd = endOfPhrase(c.text, verbEnd, from + sentence.length);
   const after = c.people.filter((p) => p.start >= verbEnd && p.end <= phraseEnd);
   if (after.length > 0) return after[after.length - 1]!.entity;
+  // "…," and, according to Reuters, he once told: a source cited for what follows, not the quote's speaker.
+  if (verb[0] === 'according to') return undefined;
   return organisationAt(c, from, verbAt, verbEnd) ?? spokesmanFor(c, from, verbAt);
 }
 
@@ -224,7 +226,7 @@ function speakerBefore(c: Context, q: QuoteSpan): Entity | undefined {
   const from = paragraphStart + sentenceStart;
   const sentence = c.text.slice(from, open);
   const verb = SPEECH_VERB.exec(sentence) ?? activeDescribing(sentence);
-  if (!verb) return undefined;
+  if (!verb) return introducedByColon(c.text, q) ? colonSubject(c, from, open) : undefined;
   const verbAt = from + verb.index;
   // "Blanchett paid tribute to Martin Scorsese, telling him": a participle after a comma is the subject's.
   const clause = PARTICIPLE.test(verb[0]) && /,\s*$/.test(c.text.slice(from, verbAt));
@@ -250,6 +252,19 @@ function speakerBefore(c: Context, q: QuoteSpan): Entity | undefined {
   const joined = PARTICIPLE.test(verb[0]) || JOINED.test(c.text.slice(from, verbAt));
   return joined ? sentenceSubject(c, from, verbAt) : undefined;
 }
+
+/**
+ * "He also praised the film director: "…"" / "Ms Ray thanked her fans: "…"": a sentence that leads into a
+ * quote with a colon, its subject a person or "he"/"she", is that person's, whatever the verb.
+ */
+function colonSubject(c: Context, from: number, open: number): Entity | undefined {
+  const pronoun = COLON_PRONOUN.exec(c.text.slice(from, open));
+  if (pronoun) return antecedent(c, from, pronoun[1]!);
+  const first = c.people.find((p) => p.start >= from && p.end <= open);
+  return first && subjectAt(c, first) ? first.entity : undefined;
+}
+
+const COLON_PRONOUN = /^\s*(?:(?:But|And|Also|Later|Then)\s+)?(He|She)\s/;
 
 /** The name, pronoun or description that leads the sentence from `from`, up to the verb at `verbAt`. */
 function sentenceSubject(c: Context, from: number, verbAt: number): Entity | undefined {

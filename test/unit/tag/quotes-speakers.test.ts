@@ -353,6 +353,25 @@ describe('speakers past an appositive, a name with "and", and a verb in the pres
     expect(speakers(other, [entity('Ana Marsh', other, ['Ana Marsh'])])[0]![1]).toBeNull();
   });
 
+  it('gives a quote a sentence leads into with a colon to its subject, whatever the verb', () => {
+    const text = [
+      '"I am thrilled," said Mr Dale. He also praised the cast: "They were wonderful to work with."',
+      'Drummer Kim Oakes echoed those words: "We are very competitive."',
+      'The plan is simple: "Sell everything and leave."',
+    ].join('\n\n');
+    const entities = [entity('Ray Dale', text, ['Mr Dale']), entity('Kim Oakes', text, ['Kim Oakes'])];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Ray Dale', 'Ray Dale', 'Kim Oakes', null]);
+  });
+
+  it('takes "according to" a person as speech, but not a source cited for the clause after a quote', () => {
+    const text = [
+      'The band have done "everything in their power" to stay on top, according to magazine editor Paul Rees.',
+      'He promised to keep the firm "lean, hungry and fast," and, according to Reuters, once told analysts so.',
+    ].join('\n\n');
+    const entities = [entity('Paul Rees', text, ['Paul Rees']), organisation('Reuters', text)];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Paul Rees', null]);
+  });
+
   it('carries no speaker on past a sentence that another person leads', () => {
     const text =
       'Mr Lee said: "It is an honour." Winner Tom Fry could not attend, but Jane Roe read his speech. "I am proud to receive this."';
