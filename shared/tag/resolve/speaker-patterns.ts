@@ -10,7 +10,7 @@ const SPEECH =
   'telling|explained|explains|argued|argues|claimed|declared|stated|announced|continued|replied|responded|recalled|' +
   'admitted|acknowledged|urged|posted|tweeted|confirmed|commented|suggested|predicted|conceded|remarked|agreed|' +
   'agrees|cautioned|believes|thinks|observed|reported|estimated|complained|joked|laughed|laughs|revealed|' +
-  'maintained|maintains|concluded|pointed out|according to';
+  'maintained|maintains|concluded|intimated|echoed|pointed out|according to';
 
 export const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH})\\b`);
 
@@ -43,9 +43,9 @@ export const SPOKE_AFTER = new RegExp(
 /** A name that is itself the appositive: "her lawyer, Perry Wander, said". */
 export const SPOKE_AS_APPOSITIVE = new RegExp(`^\\s*,\\s+(?:${SPEECH})\\b`);
 
-// "said X", not "told X" or "asked X": there X is spoken to; nor "said it was better than X", a clause.
+// "said X", not "told X", "asked X" or "said to X": there X is spoken to; nor "said it was better than X", a clause.
 export const SPOKE_BEFORE = new RegExp(
-  `\\b(?:${SPEECH.replace(/\|?(?:told|tells|telling|asked|urged)\b/g, '')})\\s+(?!(?:it|he|she|they|we|I|you)\\s)(?:\\S+\\s+){0,4}$`,
+  `\\b(?:${SPEECH.replace(/\|?(?:told|tells|telling|asked|urged)\b/g, '')})\\s+(?!(?:it|he|she|they|we|I|you|to)\\s)(?:\\S+\\s+){0,4}$`,
 );
 
 /** "said Kyle Cooper, at Citigroup." speaks; "said Charles was one of his heroes" reports what Charles was. */

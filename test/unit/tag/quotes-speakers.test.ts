@@ -372,6 +372,18 @@ describe('speakers past an appositive, a name with "and", and a verb in the pres
     expect(speakers(text, entities).map((s) => s[1])).toEqual(['Paul Rees', null]);
   });
 
+  it('carries the speaker on past the person "said to", who is spoken to', () => {
+    const text =
+      '"I bow down to you," Ann Lowe said to the veteran Tom Reed. "You are a talent beyond compare."';
+    const entities = [entity('Ann Lowe', text, ['Ann Lowe']), entity('Tom Reed', text, ['Tom Reed'])];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Ann Lowe', 'Ann Lowe']);
+  });
+
+  it('reads "intimated" as speech: the next quote goes on with its speaker', () => {
+    const text = 'Signals are clearest together, Ms Lowe intimated. "There is safety in numbers."';
+    expect(speakers(text, [entity('Ann Lowe', text, ['Ms Lowe'])])[0]![1]).toBe('Ann Lowe');
+  });
+
   it('carries no speaker on past a sentence that another person leads', () => {
     const text =
       'Mr Lee said: "It is an honour." Winner Tom Fry could not attend, but Jane Roe read his speech. "I am proud to receive this."';
