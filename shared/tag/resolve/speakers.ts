@@ -134,7 +134,7 @@ function speakerAfter(c: Context, q: QuoteSpan, k: number): Entity | undefined {
   const subject = subjectOf(c, from, verbAt);
   if (subject) return subject;
   const pronoun = pronounBefore(c.text.slice(from, verbAt));
-  if (pronoun) return antecedent(c, q.start, pronoun);
+  if (pronoun) return onlyNamedBefore(c, q, pronoun) ?? antecedent(c, q.start, pronoun);
   const described = describedSpeaker(c, from, verbAt);
   if (described) return described;
   // "said Fiat chief executive Sergio Marchionne": the last person of the phrase after the verb.
@@ -161,6 +161,29 @@ function namedAlone(c: Context, q: QuoteSpan, from: number, end: number): Entity
 /** What may stand before that name: a closing mark, a possessive of up to four capitalised words, a honorific. */
 const NAME_ONLY_BEFORE =
   /^["”]?\s*(?:(?:\p{Lu}[\p{L}&.-]*\s+){0,3}\p{Lu}[\p{L}&.-]*['’]s?\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+)?$/u;
+
+/**
+ * "But that was not enough for Mr Sarkozy. "…," he said.": the one person the sentence before names,
+ * when that sentence neither speaks nor has a pronoun or quote of its own, is whom "he" or "she" means.
+ */
+function onlyNamedBefore(c: Context, q: QuoteSpan, pronoun: string): Entity | undefined {
+  const gender = pronounGender(pronoun);
+  const open = q.start - 1;
+  const lead = /[.!?]["”]?\s+$/.exec(c.text.slice(Math.max(0, open - 8), open));
+  if (!gender || !lead) return undefined;
+  const end = open - lead[0].length + 1;
+  const from = sentenceStartBefore(c.text, end - 1);
+  const sentence = c.text.slice(from, end);
+  if (/["“”]/.test(sentence) || SPEECH_VERB.test(sentence) || STARTS_WITH_PRONOUN.test(sentence))
+    return undefined;
+  const named = new Set<Entity>();
+  for (const m of c.people) if (m.start >= from && m.end <= end) named.add(m.entity);
+  const [only] = named;
+  const genderOf = only && (only.gender ?? c.genders.get(only));
+  return named.size === 1 && genderOf === gender ? only : undefined;
+}
+
+const STARTS_WITH_PRONOUN = /^\s*(?:\p{L}+,?\s+)?(?:he|she|they|we|i|it|his|her|their)\b/iu;
 
 /** Whether a speech verb follows the quote in its own sentence, as speakerAfter reads it. */
 function ownAttribution(c: Context, q: QuoteSpan): boolean {

@@ -384,6 +384,20 @@ describe('speakers past an appositive, a name with "and", and a verb in the pres
     expect(speakers(text, [entity('Ann Lowe', text, ['Ms Lowe'])])[0]![1]).toBe('Ann Lowe');
   });
 
+  it('gives "he said" to the one person a sentence before names, when that sentence has no speaker of its own', () => {
+    const text = [
+      'Treasury Secretary Tom Reed said a strong dollar was good. But that was not enough for Mr Vane. "It is up to them," he said.',
+      'Mr Vane spoke after Mr Reed. He was angry with Mr Cole. "It is a disgrace," he said.',
+    ].join('\n\n');
+    const entities = [
+      entity('Tom Reed', text, ['Tom Reed', 'Mr Reed'], { gender: 'male' }),
+      entity('Paul Vane', text, ['Mr Vane'], { gender: 'male' }),
+      entity('Jim Cole', text, ['Mr Cole'], { gender: 'male' }),
+    ];
+    // The second "he" leads with a pronoun of its own: the first rule, whoever led a sentence, holds.
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Paul Vane', 'Paul Vane']);
+  });
+
   it('carries no speaker on past a sentence that another person leads', () => {
     const text =
       'Mr Lee said: "It is an honour." Winner Tom Fry could not attend, but Jane Roe read his speech. "I am proud to receive this."';
