@@ -211,6 +211,10 @@ function subjectOf(c: Context, from: number, verbAt: number): Entity | undefined
       if (/^\s*,/.test(gap) && SUBJECT_GAP.test(gap)) return before[k]!.entity;
     }
   }
+  // "Ryan Crabbe and Gordon Rennie, who observed": two people say it, neither alone.
+  const pair = before[before.length - 2];
+  if (pair && pair.entity !== last.entity && /^\s+and\s+$/.test(c.text.slice(pair.end, last.start)))
+    return undefined;
   return fits ? last.entity : undefined;
 }
 

@@ -398,6 +398,12 @@ describe('speakers past an appositive, a name with "and", and a verb in the pres
     expect(speakers(text, entities).map((s) => s[1])).toEqual(['Paul Vane', 'Paul Vane']);
   });
 
+  it('gives a quote that two people joined by "and" say to neither', () => {
+    const text = 'Less impressed were Ann Lowe and Tom Reed, who observed, "It is still not very inspiring."';
+    const entities = [entity('Ann Lowe', text, ['Ann Lowe']), entity('Tom Reed', text, ['Tom Reed'])];
+    expect(speakers(text, entities)[0]![1]).toBeNull();
+  });
+
   it('carries no speaker on past a sentence that another person leads', () => {
     const text =
       'Mr Lee said: "It is an honour." Winner Tom Fry could not attend, but Jane Roe read his speech. "I am proud to receive this."';
