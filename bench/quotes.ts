@@ -40,6 +40,10 @@ const goldSets = [
     'fourth blind set (annotated by an engineer who never read the tagger; first run after every fix of the round, README tells it)',
     join(repoRoot, 'bench', 'data', 'quotes-blind4.tsv'),
   ],
+  [
+    'fifth blind set (annotated by an engineer who never read the tagger; first run after every fix of the round, README tells it)',
+    join(repoRoot, 'bench', 'data', 'quotes-blind5.tsv'),
+  ],
 ] as const;
 const show = process.argv.includes('--show');
 
