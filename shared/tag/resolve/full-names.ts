@@ -1,9 +1,9 @@
 import { isTitleWord } from '../titles';
+import { addedPerson, withAddedPeople } from './added-people';
 import { isGivenName } from './given-names';
 import { honorific } from './honorifics';
 import type { Lexicon } from './lexicon';
 import { foldName } from './names';
-import { roleBefore } from './roles';
 import type { PreparedMention } from './spans';
 
 // Unicode-property patterns are module constants: esbuild (tsx, and the bundle at target node20) turns a
@@ -64,28 +64,11 @@ export function completeSurnames(
     if (fullSurnames.has(folded)) continue;
     const found = candidates(body, surname, lexicon, withHonorific.has(folded));
     if (!found || found.length === 0 || new Set(found.map((c) => foldName(c.given))).size > 1) continue;
-    for (const c of found) {
-      const text = body.slice(c.start, c.end);
-      const m: PreparedMention = {
-        type: 'PERSON',
-        start: c.start,
-        end: c.end,
-        text,
-        folded: foldName(text),
-        length: 2,
-      };
-      const title = roleBefore(body, c.start);
-      if (title) {
-        m.title = title;
-        m.role = title;
-      }
-      added.push(m);
-    }
+    for (const c of found)
+      added.push(addedPerson(body, c.start, c.end, foldName(body.slice(c.start, c.end))));
   }
-  if (added.length === 0) return prepared;
   // An overlapped mention goes: the surname alone, or the organisation "Carib Chief Charles Williams".
-  const kept = prepared.filter((m) => !added.some((a) => m.start < a.end && a.start < m.end));
-  return [...kept, ...added].sort((a, b) => a.start - b.start);
+  return withAddedPeople(prepared, added);
 }
 
 /**

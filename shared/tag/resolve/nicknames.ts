@@ -1,6 +1,6 @@
+import { addedPerson, withAddedPeople } from './added-people';
 import { isGivenName } from './given-names';
 import { foldName } from './names';
-import { roleBefore } from './roles';
 import type { PreparedMention } from './spans';
 
 // Unicode-property patterns are module constants: esbuild (tsx, and the bundle at target node20) turns a
@@ -36,24 +36,9 @@ export function joinNicknames(body: string, prepared: PreparedMention[]): Prepar
     // The first word must be a given name ("Americanised 'Jimmy' Bond" is no one's name).
     const first = inside.find((m) => m.start === start);
     if (!isGivenName(foldName(given!)) && !(first?.type === 'PERSON' && first.end < end)) continue;
-    const m: PreparedMention = {
-      type: 'PERSON',
-      start,
-      end,
-      text: whole,
-      folded: foldName(`${given} ${surname}`),
-      length: 2,
-    };
-    const title = roleBefore(body, start);
-    if (title) {
-      m.title = title;
-      m.role = title;
-    }
-    added.push(m);
+    added.push(addedPerson(body, start, end, foldName(`${given} ${surname}`)));
   }
-  if (added.length === 0) return prepared;
-  const kept = prepared.filter((m) => !added.some((a) => m.start < a.end && a.start < m.end));
-  return [...kept, ...added].sort((a, b) => a.start - b.start);
+  return withAddedPeople(prepared, added);
 }
 
 /** 'Marion "Suge" Knight' -> ["Marion Knight", "Suge Knight"]; undefined for a name without a nickname. */
