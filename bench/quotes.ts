@@ -18,33 +18,18 @@ import { foldName } from '../shared/tag/resolve/names';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataRoot = join(repoRoot, '..', 'shared', 'data', 'bbc-news');
-const goldSets = [
-  ['dev set (the rules were tuned on it)', join(repoRoot, 'bench', 'data', 'quotes-dev.tsv')],
+/** Each set's label says how blind it was; README keeps every set's first run. */
+const goldSets = (
   [
-    'held-out set (annotated after the rules were written; README tells its first run)',
-    join(repoRoot, 'bench', 'data', 'quotes-heldout.tsv'),
-  ],
-  [
-    'blind set (annotated before the tagger ran on its stories; README tells its first run)',
-    join(repoRoot, 'bench', 'data', 'quotes-blind.tsv'),
-  ],
-  [
-    'second blind set (annotated after the fixes the blind set led to; README tells its first run)',
-    join(repoRoot, 'bench', 'data', 'quotes-blind2.tsv'),
-  ],
-  [
-    "third blind set (annotated after all of this round's fixes; README tells its first run)",
-    join(repoRoot, 'bench', 'data', 'quotes-blind3.tsv'),
-  ],
-  [
-    'fourth blind set (annotated by an engineer who never read the tagger; first run after every fix of the round, README tells it)',
-    join(repoRoot, 'bench', 'data', 'quotes-blind4.tsv'),
-  ],
-  [
-    'fifth blind set (annotated by an engineer who never read the tagger; first run after every fix of the round, README tells it)',
-    join(repoRoot, 'bench', 'data', 'quotes-blind5.tsv'),
-  ],
-] as const;
+    ['dev set (the rules were tuned on it)', 'quotes-dev.tsv'],
+    ['held-out set (annotated after the rules were written)', 'quotes-heldout.tsv'],
+    ['blind set (annotated before the tagger ran on its stories)', 'quotes-blind.tsv'],
+    ['second blind set (annotated after the fixes the blind set led to)', 'quotes-blind2.tsv'],
+    ["third blind set (annotated after all of this round's fixes)", 'quotes-blind3.tsv'],
+    ['fourth blind set (annotated by an engineer who never read the tagger)', 'quotes-blind4.tsv'],
+    ['fifth blind set (annotated by an engineer who never read the tagger)', 'quotes-blind5.tsv'],
+  ] as const
+).map(([label, file]) => [label, join(repoRoot, 'bench', 'data', file)] as const);
 const show = process.argv.includes('--show');
 
 interface Gold {
