@@ -10,13 +10,16 @@ const SMALL_NUMBER = /^\d{1,2}$/;
  * before a name ("20 Jonesboro ministers", "12 Oscar nominations") stays out.
  */
 export function numberedNames(spans: TokenSpan[], tokens: Token[], doc: DocumentFeatures): TokenSpan[] {
+  // Most articles have no one-word person right after a small number: nothing to count then.
+  const afterNumber = (i: number) =>
+    i > 0 && SMALL_NUMBER.test(tokens[i - 1]!.text) && tokens[i]!.start === tokens[i - 1]!.end + 1;
+  if (!spans.some((s) => s.type === 'PERSON' && s.last === s.first && afterNumber(s.first))) return spans;
   const numbered = new Map<number, boolean>();
   const occurrences = new Map<number, number>();
   for (let i = 0; i < tokens.length; i++) {
     const w = doc.word[i]!;
     occurrences.set(w, (occurrences.get(w) ?? 0) + 1);
-    const number =
-      i > 0 && SMALL_NUMBER.test(tokens[i - 1]!.text) && tokens[i]!.start === tokens[i - 1]!.end + 1;
+    const number = afterNumber(i);
     const before = number ? tokens[i - 1]!.text : '';
     const seen = numbered.get(w);
     numbered.set(w, seen === undefined ? number : seen && number && sameNumber(tokens, doc, i, before));

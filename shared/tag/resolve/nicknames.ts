@@ -9,6 +9,33 @@ import type { PreparedMention } from './spans';
 const NICKNAMED =
   /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+) (["“‘'])(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2})(["”’']) (\p{Lu}\p{Ll}[\p{L}'’-]*)(?![\p{L}\p{N}])/gu;
 const CLOSES: Record<string, string> = { '"': '"', '“': '”', '‘': '’', "'": "'" };
+/** Where a NICKNAMED match can start: a lower-case letter, a space, an opening quote, a capital. */
+const BEFORE_NICKNAME = /\p{Ll} ["“‘']\p{Lu}/gu;
+const LOWER = /\p{Ll}/u;
+const UPPER = /\p{Lu}/u;
+const NAME_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * body.matchAll(NICKNAMED), found faster: the pattern, run over a whole body that has quotes (almost
+ * all), cost 6% of tagging; it is tried only where its given name, space and opening quote stand.
+ */
+function* nicknamed(body: string): Generator<RegExpExecArray> {
+  const at = new RegExp(NICKNAMED.source, 'uy');
+  let after = 0;
+  for (const hint of body.matchAll(BEFORE_NICKNAME)) {
+    let start = hint.index;
+    while (start > 0 && LOWER.test(body[start - 1]!)) start--;
+    start--;
+    if (start < after || start < 0 || !UPPER.test(body[start]!)) continue;
+    if (start > 0 && NAME_CHAR.test(body[start - 1]!)) continue;
+    at.lastIndex = start;
+    const match = at.exec(body);
+    if (!match) continue;
+    after = start + match[0].length;
+    yield match;
+  }
+}
+
 /** In a person's name written with a nickname inside it: the nickname, and the name without it. */
 const NICKNAME_INSIDE = /^(\p{Lu}\p{Ll}+) ["“‘']([^"”’']+)["”’'] (.+)$/u;
 
@@ -25,7 +52,7 @@ export function joinNicknames(body: string, prepared: PreparedMention[]): Prepar
     return prepared;
   const people = new Set(prepared.filter((m) => m.type === 'PERSON' || m.honorific).map((m) => m.folded));
   const added: PreparedMention[] = [];
-  for (const match of body.matchAll(NICKNAMED)) {
+  for (const match of nicknamed(body)) {
     const [whole, given, open, , close, surname] = match;
     if (CLOSES[open!] !== close) continue;
     const start = match.index;
