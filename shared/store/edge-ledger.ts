@@ -18,6 +18,7 @@ import {
   keys,
   nameTokens,
   type QuoteItem,
+  stringsOf,
   surnameOf,
 } from './items';
 import { mapLimit } from './map-limit';
@@ -323,7 +324,7 @@ export class EdgeLedger {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       old = await register(false);
     }
-    const had = (attribute: string) => (old?.[attribute] as Set<string> | undefined) ?? new Set<string>();
+    const had = (attribute: string) => new Set(stringsOf(old?.[attribute]));
     return {
       surname,
       entityId: entity.id,

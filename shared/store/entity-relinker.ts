@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { applyResolution, derivedItems } from './article-record';
 import type { CandidateChange, EdgeLedger, EntityFacts } from './edge-ledger';
+import type { EvidenceGrowth } from './entity-linking';
 import type { EntityResolver } from './entity-resolver';
 import { type ArticleItem, keys, monthOf } from './items';
 import { mapLimit } from './map-limit';
@@ -105,19 +106,9 @@ export class EntityRelinker {
     const outcomes: RelinkOutcome[] = [];
     for (const surname of [...new Set(changes.map((c) => c.surname))].sort()) {
       const mine = changes.filter((c) => c.surname === surname);
-      const articles = mine.some((c) => c.isNew)
-        ? await this.resolver.partialArticles(surname)
-        : [
-            ...new Set(
-              (
-                await Promise.all(
-                  mine.map((c) =>
-                    isEmpty(c) ? Promise.resolve([]) : this.resolver.partialArticles(surname, c.growth),
-                  ),
-                )
-              ).flat(),
-            ),
-          ].sort();
+      // A new candidate touches every registration; grown ones, together, what any of them gained.
+      const growth = mine.some((c) => c.isNew) ? undefined : grownTogether(mine);
+      const articles = growth && isEmpty(growth) ? [] : await this.resolver.partialArticles(surname, growth);
       outcomes.push(
         ...(await mapLimit(
           articles.filter((id) => id !== except),
@@ -131,7 +122,13 @@ export class EntityRelinker {
   }
 }
 
-function isEmpty(change: CandidateChange): boolean {
-  const { coEntities, titles, months } = change.growth;
+function grownTogether(changes: readonly CandidateChange[]): EvidenceGrowth {
+  const all = (pick: (g: EvidenceGrowth) => readonly string[]) => [
+    ...new Set(changes.flatMap((c) => pick(c.growth))),
+  ];
+  return { coEntities: all((g) => g.coEntities), titles: all((g) => g.titles), months: all((g) => g.months) };
+}
+
+function isEmpty({ coEntities, titles, months }: EvidenceGrowth): boolean {
   return coEntities.length + titles.length + months.length === 0;
 }

@@ -17,6 +17,7 @@ import {
   type Gender,
   keys,
   partialSkPrefix,
+  stringsOf,
   surnameOf,
 } from './items';
 import { queryAll } from './paged-query';
@@ -150,8 +151,8 @@ export class EntityResolver {
         touches(
           {
             month: (i.month as string | undefined) ?? '',
-            titles: [...((i.titles as Set<string> | undefined) ?? [])],
-            coEntities: [...((i.coEntities as Set<string> | undefined) ?? [])],
+            titles: stringsOf(i.titles),
+            coEntities: stringsOf(i.coEntities),
           },
           growth,
         ),
@@ -203,9 +204,9 @@ export class EntityResolver {
       id: i.entityId as string,
       name: i.name as string,
       gender: i.gender as Gender | undefined,
-      titles: [...((i.titles as Set<string> | undefined) ?? [])],
-      coEntities: [...((i.coEntities as Set<string> | undefined) ?? [])],
-      months: [...((i.months as Set<string> | undefined) ?? [])],
+      titles: stringsOf(i.titles),
+      coEntities: stringsOf(i.coEntities),
+      months: stringsOf(i.months),
     }));
   }
 

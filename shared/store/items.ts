@@ -86,6 +86,11 @@ export const keys = {
   mergeRecord: (fromId: string) => ({ pk: 'MERGED', sk: fromId }),
 };
 
+/** A string set attribute as the document client reads it (a Set, or absent), as a list. */
+export function stringsOf(value: unknown): string[] {
+  return [...((value as Set<string> | undefined) ?? [])];
+}
+
 /** The last word of a full name, folded: the key both a full-name person and a surname-only mention share. */
 export function surnameOf(name: string): string {
   const words = foldName(name).split(' ').filter(Boolean);
