@@ -324,15 +324,18 @@ export class EdgeLedger {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       old = await register(false);
     }
-    const had = (attribute: string) => new Set(stringsOf(old?.[attribute]));
+    const newTo = (attribute: string, values: readonly string[]) => {
+      const had = new Set(stringsOf(old?.[attribute]));
+      return values.filter((v) => !had.has(v));
+    };
     return {
       surname,
       entityId: entity.id,
       isNew: !old?.entityId,
       growth: {
-        coEntities: company.filter((id) => !had('coEntities').has(id)),
-        titles: titles.filter((t) => !had('titles').has(t)),
-        months: had('months').has(month) ? [] : [month],
+        coEntities: newTo('coEntities', company),
+        titles: newTo('titles', titles),
+        months: newTo('months', [month]),
       },
     };
   }
