@@ -134,7 +134,7 @@ function speakerAfter(c: Context, q: QuoteSpan, k: number): Entity | undefined {
   const subject = subjectOf(c, from, verbAt);
   if (subject) return subject;
   const pronoun = pronounBefore(c.text.slice(from, verbAt));
-  if (pronoun) return onlyNamedBefore(c, q, pronoun) ?? antecedent(c, q.start, pronoun);
+  if (pronoun) return onlyNamedBefore(c, q, pronoun) ?? antecedent(c, q.start, pronoun, topicOf(c, q));
   const described = describedSpeaker(c, from, verbAt);
   if (described) return described;
   // "said Fiat chief executive Sergio Marchionne": the last person of the phrase after the verb.
@@ -144,6 +144,21 @@ function speakerAfter(c: Context, q: QuoteSpan, k: number): Entity | undefined {
   // "…," and, according to Reuters, he once told: a source cited for what follows, not the quote's speaker.
   if (verb[0] === 'according to') return undefined;
   return organisationAt(c, from, verbAt, verbEnd) ?? spokesmanFor(c, from, verbAt);
+}
+
+/**
+ * "Mr Sullivan "made accounting decisions," he told the court": a person whose name the quote goes on
+ * from, as the rest of that person's sentence, is what the quote is about; "he" is someone else.
+ */
+function topicOf(c: Context, q: QuoteSpan): Entity | undefined {
+  const floor = Math.max(0, q.start - 6);
+  for (let k = c.people.length - 1; k >= 0; k--) {
+    const m = c.people[k]!;
+    if (m.end > q.start) continue;
+    if (m.end < floor) return undefined;
+    return /^\s*["“]\s*$/.test(c.text.slice(m.end, q.start)) ? m.entity : undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -387,9 +402,9 @@ function runsOn(c: Context, p: QuoteSpan, q: QuoteSpan): boolean {
  * "he" and "she", the last person of that gender (or of no known gender) who spoke or led a sentence
  * ("Swank … paid tribute to Clint Eastwood. "…," she said": Swank), else the last one named at all.
  */
-function antecedent(c: Context, offset: number, pronoun: string): Entity | undefined {
+function antecedent(c: Context, offset: number, pronoun: string, skip?: Entity): Entity | undefined {
   const gender = pronounGender(pronoun);
-  const found = antecedentOf(c, offset, /^it$/i.test(pronoun) ? 'it' : gender);
+  const found = antecedentOf(c, offset, /^it$/i.test(pronoun) ? 'it' : gender, skip);
   // The pronoun tells the gender of whom it stands for: later pronouns of the other gender pass them by.
   if (found && gender && !found.gender) c.genders.set(found, gender);
   return found;
@@ -399,12 +414,16 @@ function antecedentOf(
   c: Context,
   offset: number,
   gender: 'female' | 'male' | 'it' | undefined,
+  skip?: Entity,
 ): Entity | undefined {
   const salient = (m: NameMention) => spokeAt(c, m) || subjectAt(c, m);
-  if (gender === 'it') return lastWhere(c.organisations, offset, salient);
+  if (gender === 'it') return organisationMeant(c, offset, salient);
   const genderOf = (m: NameMention) => m.entity.gender ?? c.genders.get(m.entity);
-  const fits = (m: NameMention) => !gender || !genderOf(m) || genderOf(m) === gender;
-  const same = (m: NameMention) => genderOf(m) === gender;
+  // "President Castro's chief aide said …. "…," he said": a person named only as whose someone is, is
+  // not that someone; nor is the quote's topic (see topicOf).
+  const fits = (m: NameMention) =>
+    m.entity !== skip && (!gender || !genderOf(m) || genderOf(m) === gender) && !possessive(c, m);
+  const same = (m: NameMention) => genderOf(m) === gender && fits(m);
   const speaker = lastMention(c.people, offset, (m) => fits(m) && salient(m));
   // "A spokesman for the UK Film Council said: "…" He added: …": the spokesman, after whoever spoke before.
   const spokesman = spokesmanSince(c, speaker?.end ?? Math.max(0, offset - 400), offset, gender);
@@ -415,6 +434,24 @@ function antecedentOf(
     lastWhere(c.people, offset, fits)
   );
 }
+
+/**
+ * "it": the last organisation that spoke or led a sentence, unless a person spoke since ("Wimpey said the
+ * market was "challenging". "…," it added", Wimpey typed a person): "it" then reaches past the speaker.
+ */
+function organisationMeant(
+  c: Context,
+  offset: number,
+  salient: (m: NameMention) => boolean,
+): Entity | undefined {
+  const found = lastMention(c.organisations, offset, salient);
+  if (!found) return undefined;
+  const spokeSince = c.people.some((p) => p.start >= found.end && p.end <= offset && spokeAt(c, p));
+  return spokeSince ? undefined : found.entity;
+}
+
+/** A person's name followed by "'s": the owner of what follows. */
+const possessive = (c: Context, m: NameMention) => POSSESSIVE.test(c.text.slice(m.end, m.end + 2));
 
 /** The organisation of the last spokesperson written between `from` and `offset` whom `gender` fits. */
 function spokesmanSince(
