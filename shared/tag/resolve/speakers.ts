@@ -3,12 +3,14 @@ import { pronounGender, roleGender } from './honorifics';
 import {
   ADDRESSED,
   activeDescribing,
+  DESCRIPTION_AFTER,
   DESCRIPTION_BEFORE,
   ENDS_CLAUSE,
   endOfPhrase,
   JOINED,
   leadsSentence,
   OBJECT_OF,
+  OFFICE,
   PARTICIPLE,
   POSSESSIVE,
   pronounBefore,
@@ -141,6 +143,9 @@ function speakerAfter(c: Context, q: QuoteSpan, k: number): Entity | undefined {
   const phraseEnd = endOfPhrase(c.text, verbEnd, from + sentence.length);
   const after = c.people.filter((p) => p.start >= verbEnd && p.end <= phraseEnd);
   if (after.length > 0) return after[after.length - 1]!.entity;
+  // "…," said the mayor.
+  const description = DESCRIPTION_AFTER.exec(c.text.slice(verbEnd, phraseEnd));
+  if (description) return describedBy(c, verbEnd, phraseEnd, description.groups!, false);
   // "…," and, according to Reuters, he once told: a source cited for what follows, not the quote's speaker.
   if (verb[0] === 'according to') return undefined;
   return organisationAt(c, from, verbAt, verbEnd) ?? spokesmanFor(c, from, verbAt);
@@ -514,12 +519,25 @@ function subjectAt(c: Context, m: NameMention): boolean {
  */
 function describedSpeaker(c: Context, from: number, verbAt: number): Entity | undefined {
   const d = DESCRIPTION_BEFORE.exec(c.text.slice(Math.max(from, verbAt - 120), verbAt));
-  if (!d) return undefined;
-  const at = verbAt - d[0].length;
-  if (d[1]) {
+  return d ? describedBy(c, verbAt - d[0].length, verbAt, d.groups!) : undefined;
+}
+
+/** What the description at `at` (see DESCRIPTION in speaker-patterns) stands for. */
+function describedBy(
+  c: Context,
+  at: number,
+  end: number,
+  d: Record<string, string | undefined>,
+  pronounLike = true,
+): Entity | undefined {
+  const noun = d.organisation;
+  if (noun) {
+    // "The Bank's minutes said": the organisation whose words they are; not "the Delta subsidiary said".
+    const owner = c.organisations.find((o) => o.start >= at && o.end <= end && possessive(c, o));
+    if (owner) return owner.entity;
     // "Rolling Stone magazine … the magazine reported", "sportswear firm Umbro … the firm said".
-    const after = new RegExp(`^\\s+${d[1]}\\b`, 'i');
-    const before = new RegExp(`\\b${d[1]}\\s+$`, 'i');
+    const after = new RegExp(`^\\s+${noun}\\b`, 'i');
+    const before = new RegExp(`\\b${noun}\\s+$`, 'i');
     const named = lastWhere(
       c.organisations,
       at,
@@ -527,18 +545,56 @@ function describedSpeaker(c: Context, from: number, verbAt: number): Entity | un
         after.test(c.text.slice(m.end, m.end + 20)) ||
         before.test(c.text.slice(Math.max(0, m.start - 20), m.start)),
     );
-    return named ?? antecedentOf(c, at, 'it');
+    // "…," according to the magazine: a source after the verb is one the text has named with that word.
+    return named ?? (pronounLike ? antecedentOf(c, at, 'it') : undefined);
   }
-  // "the president told": the one person the article gives that role, a former holder aside.
-  const role = new RegExp(`\\b${d[2]}\\b`, 'i');
+  const role = d.person!;
+  const holders = roleHolders(c, at, role, d.qualifier ?? '');
+  if (holders.length === 1) return holders[0];
+  // Two who hold it, neither told apart by the description's words: no one.
+  if (holders.length > 1) return undefined;
+  if (OFFICE.test(role)) return soleCandidate(c, at, role);
+  return antecedentOf(c, at, roleGender(role));
+}
+
+/**
+ * "the president told": the people before `at` the article gives that role, a former holder aside; "the
+ * Tory leader" where the Lib Dem leader is named too: those whose title also has the description's
+ * capitalised words.
+ */
+function roleHolders(c: Context, at: number, role: string, qualifier: string): Entity[] {
+  const noun = new RegExp(`\\b${role}\\b`, 'i');
   const holders = new Set<Entity>();
   for (const m of c.people) {
     const title = m.entity.role;
-    if (m.start < at && title && role.test(title) && !/^former\b/i.test(title)) holders.add(m.entity);
+    if (m.start < at && title && noun.test(title) && !/^former\b/i.test(title)) holders.add(m.entity);
   }
-  if (holders.size === 1) return [...holders][0];
-  return antecedentOf(c, at, roleGender(d[2]!));
+  const all = [...holders];
+  const words = qualifier.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  if (all.length < 2 || words.length === 0) return all;
+  return all.filter((h) => words.every((w) => new RegExp(`(?:^|\\s)${w}(?:\\s|$)`).test(h.role!)));
 }
+
+/**
+ * "the prime minister said", where no one is given that office: the one person named before it whose
+ * title, if any, is not another office ("Tory leader Michael Howard" is no prime minister); with two or
+ * more, guessing by recency gives the opposition's words to the government, so no one.
+ */
+function soleCandidate(c: Context, at: number, role: string): Entity | undefined {
+  const gender = roleGender(role);
+  const candidates = new Set<Entity>();
+  for (const m of c.people) {
+    if (m.end > at) break;
+    const e = m.entity;
+    const genderOf = e.gender ?? c.genders.get(e);
+    if (gender && genderOf && genderOf !== gender) continue;
+    if (e.role && !HONORIFIC_ROLE.test(e.role) && !new RegExp(`\\b${role}\\b`, 'i').test(e.role)) continue;
+    if (!possessive(c, m)) candidates.add(e);
+  }
+  return candidates.size === 1 ? [...candidates][0] : undefined;
+}
+
+const HONORIFIC_ROLE = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Baroness|Prof|Rev)\.?$/;
 
 /**
  * The entity of the last name passing `test` among those before the first name that ends past `offset`.

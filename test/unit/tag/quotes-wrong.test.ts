@@ -41,3 +41,79 @@ describe('speakers a pronoun does not mean', () => {
     expect(speakers(text, entities)[0]![1]).toBe('Harbour Homes');
   });
 });
+
+describe('speakers a description stands for', () => {
+  it('tells two leaders apart by the words of "the Tory leader"', () => {
+    const text = [
+      'Tory leader Michael Howard and Lib Dem leader Charles Kennedy attacked the budget.',
+      '',
+      '"We will cut taxes," the Tory leader said. "We will scrap tuition fees," the Lib Dem leader said.',
+    ].join('\n');
+    const entities = [
+      entity('Michael Howard', text, ['Michael Howard'], { role: 'Tory leader', gender: 'male' }),
+      entity('Charles Kennedy', text, ['Charles Kennedy'], { role: 'Lib Dem leader', gender: 'male' }),
+    ];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Michael Howard', 'Charles Kennedy']);
+  });
+
+  it('gives "the prime minister said" to no one when two men could hold the office, not to the last who spoke', () => {
+    const text = [
+      'Tony Blair and Michael Howard clashed over immigration.',
+      '',
+      'Mr Howard said the system was in chaos. "We have the toughest rules in Europe," the prime minister said.',
+    ].join('\n');
+    const entities = [
+      entity('Tony Blair', text, ['Tony Blair'], { gender: 'male' }),
+      entity('Michael Howard', text, ['Michael Howard', 'Mr Howard'], { gender: 'male' }),
+    ];
+    expect(speakers(text, entities)[0]![1]).toBeNull();
+  });
+
+  it('gives an office to the one person whose title is not another office', () => {
+    const text = [
+      'Tony Blair and Tory leader Michael Howard clashed over immigration.',
+      '',
+      'Mr Howard said the system was in chaos. "We have the toughest rules in Europe," the prime minister said.',
+    ].join('\n');
+    const entities = [
+      entity('Tony Blair', text, ['Tony Blair'], { gender: 'male' }),
+      entity('Michael Howard', text, ['Michael Howard', 'Mr Howard'], {
+        role: 'Tory leader',
+        gender: 'male',
+      }),
+    ];
+    expect(speakers(text, entities)[0]![1]).toBe('Tony Blair');
+  });
+
+  it('reads a description after the verb: "says the London mayor"', () => {
+    const text = [
+      'Ken Livingstone has defended the congestion charge.',
+      '',
+      '"The charge has cut traffic by a fifth," says the London mayor.',
+    ].join('\n');
+    expect(speakers(text, [entity('Ken Livingstone', text, ['Ken Livingstone'])])[0]![1]).toBe(
+      'Ken Livingstone',
+    );
+  });
+
+  it('gives "the Bank\'s minutes said" to the bank, but "the Delta subsidiary said" not to Delta', () => {
+    const text = [
+      'The Bank\'s Monetary Policy Committee held rates at 4.75%. The Bank\'s minutes said the risks were "firmly to the downside this year".',
+      '',
+      'Comair "regrets the inconvenience to all of our customers," the Delta subsidiary said.',
+    ].join('\n');
+    const entities = [
+      organisation('Bank of England', text, ['Bank']),
+      organisation('Monetary Policy Committee', text),
+      organisation('Comair', text),
+      organisation('Delta', text),
+    ];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Bank of England', 'Comair']);
+  });
+
+  it('guesses no organisation for "according to the magazine" that no organisation was named with', () => {
+    const text =
+      'The Simpsons topped the poll. Baywatch was listed for "scripts nobody could ever take seriously," according to the magazine.';
+    expect(speakers(text, [organisation('The Simpsons', text)])[0]![1]).toBeNull();
+  });
+});
