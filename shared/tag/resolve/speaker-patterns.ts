@@ -10,7 +10,8 @@ const SPEECH =
   'telling|explained|explains|argued|argues|claimed|declared|stated|announced|continued|replied|responded|recalled|' +
   'admitted|acknowledged|urged|posted|tweeted|confirmed|commented|suggested|predicted|conceded|remarked|agreed|' +
   'agrees|cautioned|believes|thinks|observed|reported|estimated|complained|joked|laughed|laughs|revealed|' +
-  'maintained|maintains|concluded|intimated|echoed|pointed out|according to';
+  'maintained|maintains|concluded|intimated|echoed|vowed|vows|pledged|promised|shouted|quipped|retorted|' +
+  'countered|boasted|protested|emphasised|emphasized|asserted|hit back|pointed out|according to';
 
 export const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH})\\b`);
 
@@ -75,10 +76,7 @@ const DESCRIPTION = `[Tt]he\\s+(?:(?:[\\p{L}-]+\\s+)?(?<organisation>${ORGANISAT
  * "the firm", "the US magazine", "the 23-year-old", "the Black Sabbath singer", "the council's ruling", "the
  * actress, who won in 2000,": right before the verb; not "the China Daily newspaper", a name.
  */
-export const DESCRIPTION_BEFORE = new RegExp(
-  `\\b${DESCRIPTION}(?:\\s*,(?:[^.!?"“”]|\\.\\d)*,)?\\s+$`,
-  'iu',
-);
+export const DESCRIPTION_BEFORE = new RegExp(`\\b${DESCRIPTION}(?:\\s*,(?:[^.!?"“”]|\\.\\d)*,)?\\s+$`, 'iu');
 
 /** "…," said the mayor / "…," says the London mayor: the whole phrase after the verb. */
 export const DESCRIPTION_AFTER = new RegExp(`^\\s+${DESCRIPTION}\\s*$`, 'iu');
@@ -115,7 +113,8 @@ export function endOfPhrase(text: string, from: number, limit: number): number {
 export const ADDRESSED = /^(?:told|tells|telling|asked|urged)$/;
 
 /** Verbs that quote by characterising: "X described the film as "…"", "X branded the plan "…"". */
-const DESCRIBING = /\b(?:described|describes|calls|called|branded|brands|labelled|labeled|dubbed)\b/;
+const DESCRIBING =
+  /\b(?:described|describes|calls|called|branded|brands|labelled|labeled|dubbed|accused|accuses|praised|praises|attacked|attacks|criticised|criticized|condemned|hailed|thanked)\b/;
 
 /** The same verb in the passive ("Barley is described as "…"") names no speaker. */
 const PASSIVE = /\b(?:is|was|are|were|be|been|being)\s+(?:\p{L}+ly\s+)?$/u;
