@@ -67,13 +67,15 @@ export function attributeSpeakers(
     spoke: new Map(),
     subject: new Map(),
     genders: new Map(),
+    named: new Set(),
   };
-  const speakers = spans.map((q, k) =>
+  const speakers = spans.map((q, k) => {
+    context.named = namedIn(entities, q);
     // X said: "…" names its speaker first; otherwise the attribution after a quote is the common form.
-    introducedByColon(text, q)
+    return introducedByColon(text, q)
       ? (speakerBefore(context, q) ?? speakerAfter(context, q, k))
-      : (speakerAfter(context, q, k) ?? speakerBefore(context, q)),
-  );
+      : (speakerAfter(context, q, k) ?? speakerBefore(context, q));
+  });
   dropNamedInside(spans, speakers);
   // A quote with its own attribution ("…," Rio Ferdinand told the BBC) that named no one we know is
   // someone else's: it takes no speaker from the quotes or the sentence around it.
@@ -91,10 +93,18 @@ export function attributeSpeakers(
       speakers[k] = next;
   }
   spans.forEach((q, k) => {
+    context.named = namedIn(entities, q);
     if (open[k]) speakers[k] ??= speakerOfSentenceBefore(context, q);
   });
   dropNamedInside(spans, speakers);
   return speakers;
+}
+
+/** The people and organisations a quote names. */
+function namedIn(entities: Entity[], q: QuoteSpan): Set<Entity> {
+  const named = new Set<Entity>();
+  for (const e of entities) if (e.mentions.some((m) => m.start >= q.start && m.end <= q.end)) named.add(e);
+  return named;
 }
 
 /** Whoever a quote names is what it talks about: a speaker found elsewhere who is named inside is wrong. */
@@ -119,6 +129,11 @@ interface Context {
   subject: Map<NameMention, boolean>;
   /** Genders the text gave people that resolution left without one: "…," she told reporters. */
   genders: Map<Entity, 'female' | 'male'>;
+  /**
+   * Who the quote being attributed names: what it talks about, so not whom a pronoun or description
+   * after it means (""Tony Blair has been a great leader," he said": someone else).
+   */
+  named: Set<Entity>;
 }
 
 /** “…,” Pistorius said / “…,” said GM chief executive Rick Wagoner / “…,” he said / “…,” the OECD said. */
@@ -427,7 +442,10 @@ function antecedentOf(
   // "President Castro's chief aide said …. "…," he said": a person named only as whose someone is, is
   // not that someone; nor is the quote's topic (see topicOf).
   const fits = (m: NameMention) =>
-    m.entity !== skip && (!gender || !genderOf(m) || genderOf(m) === gender) && !possessive(c, m);
+    m.entity !== skip &&
+    !c.named.has(m.entity) &&
+    (!gender || !genderOf(m) || genderOf(m) === gender) &&
+    !possessive(c, m);
   const same = (m: NameMention) => genderOf(m) === gender && fits(m);
   const speaker = lastMention(c.people, offset, (m) => fits(m) && salient(m));
   // "A spokesman for the UK Film Council said: "…" He added: …": the spokesman, after whoever spoke before.
@@ -589,7 +607,7 @@ function soleCandidate(c: Context, at: number, role: string): Entity | undefined
     const genderOf = e.gender ?? c.genders.get(e);
     if (gender && genderOf && genderOf !== gender) continue;
     if (e.role && !HONORIFIC_ROLE.test(e.role) && !new RegExp(`\\b${role}\\b`, 'i').test(e.role)) continue;
-    if (!possessive(c, m)) candidates.add(e);
+    if (!possessive(c, m) && !c.named.has(e)) candidates.add(e);
   }
   return candidates.size === 1 ? [...candidates][0] : undefined;
 }

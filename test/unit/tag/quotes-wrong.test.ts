@@ -117,3 +117,31 @@ describe('speakers a description stands for', () => {
     expect(speakers(text, [organisation('The Simpsons', text)])[0]![1]).toBeNull();
   });
 });
+
+describe('speakers past the people a quote names', () => {
+  it('gives "he said" to the man before the one the quote is about', () => {
+    const text = [
+      'Mr Hensel said the sale had been rigged. Mr Yushchenko has promised to hold it again.',
+      '',
+      '"That way, Mr Yushchenko can say he has forced the oligarchs to play by the rules," he told BBC News.',
+    ].join('\n');
+    const entities = [
+      entity('Stuart Hensel', text, ['Mr Hensel'], { gender: 'male' }),
+      entity('Viktor Yushchenko', text, ['Mr Yushchenko'], { gender: 'male' }),
+    ];
+    expect(speakers(text, entities)[0]![1]).toBe('Stuart Hensel');
+  });
+
+  it('gives an office to the one person who could hold it, the one the quote praises aside', () => {
+    const text = [
+      'John Prescott has defended Tony Blair over the row.',
+      '',
+      '"Tony Blair has been a great prime minister," the deputy prime minister said.',
+    ].join('\n');
+    const entities = [
+      entity('John Prescott', text, ['John Prescott'], { gender: 'male' }),
+      entity('Tony Blair', text, ['Tony Blair'], { gender: 'male' }),
+    ];
+    expect(speakers(text, entities)[0]![1]).toBe('John Prescott');
+  });
+});
