@@ -30,11 +30,11 @@ const LAST_WORD = /([\p{L}.-]+)\s*$/u;
 /**
  * What may stand between a speaker's name and the verb: a few words ("Sean Dudas said", "Mr Bello
  * explained"), an appositive ("Sarah Mukasa, the play's organiser, told"; "Mr Bez - himself a former
- * Porsche man - said"), or one a writer left open ("Matt Williams, a fund manager at Perpetual said"); not a
- * clause ("Willis does not seek damages, the lawsuit noted") nor a dash alone.
+ * Porsche man - said"), or one a writer left open ("Matt Williams, a fund manager at Perpetual said"), or
+ * where the speaker works ("David Graham from the FDA's Office of Drug Safety told"); not a clause ("Willis does not seek damages, the lawsuit noted") nor a dash alone.
  */
 export const SUBJECT_GAP =
-  /^(?:\s*|\s*,\s*|\s+(?:[\p{L}\p{N}'’.-]*[\p{L}\p{N}],?\s+){0,2}|\s*,(?:[^.!?]|\.\d)*,\s*|\s+[-–—]\s[^.!?"“”]{0,80}\s[-–—]\s+|\s*,\s+an?\s[^.!?,"“”]{0,60}\s|\s*,\s+who\s+(?:also\s+|later\s+|has\s+|had\s+)?)$/u;
+  /^(?:\s*|\s*,\s*|\s+(?:[\p{L}\p{N}'’.-]*[\p{L}\p{N}],?\s+){0,2}|\s*,(?:[^.!?]|\.\d)*,\s*|\s+[-–—]\s[^.!?"“”]{0,80}\s[-–—]\s+|\s*,\s+an?\s[^.!?,"“”]{0,60}\s|\s*,\s+who\s+(?:also\s+|later\s+|has\s+|had\s+)?|\s+(?:of|from|at)\s+(?:the\s+)?\p{Lu}[^.!?,;:"“”]{0,50}\s)$/u;
 
 /** A name right before or after a speech verb: the subject of speech, which a pronoun most likely means. */
 export const SPOKE_AFTER = new RegExp(

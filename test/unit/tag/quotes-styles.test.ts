@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entity, speakers } from './quote-fixtures';
+import { entity, organisation, speakers } from './quote-fixtures';
 
 /** Attribution styles of political and sports reporting, in sentences written for these tests. */
 describe('speech verbs of political reporting', () => {
@@ -41,5 +41,22 @@ describe('speech verbs of political reporting', () => {
       entity('Jane Dale', text, ['Ms Dale'], { gender: 'female' }),
     ];
     expect(speakers(text, entities).map((s) => s[1])).toEqual(['Alan Reed', 'Alan Reed', null]);
+  });
+});
+
+describe('speakers named with where they work', () => {
+  it('reads past "of" or "from" and the place a speaker works to the verb', () => {
+    const text = [
+      'Ruth Mellor from the Home Office\'s immigration unit told the committee that "the backlog will be gone by June".',
+      '',
+      'Alan Pike of the Police Federation said his members were "tired of being blamed for every failure".',
+    ].join('\n');
+    const entities = [
+      entity('Ruth Mellor', text, ['Ruth Mellor']),
+      entity('Alan Pike', text, ['Alan Pike']),
+      organisation('Home Office', text),
+      organisation('Police Federation', text),
+    ];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Ruth Mellor', 'Alan Pike']);
   });
 });
