@@ -60,3 +60,12 @@ describe('speakers named with where they work', () => {
     expect(speakers(text, entities).map((s) => s[1])).toEqual(['Ruth Mellor', 'Alan Pike']);
   });
 });
+
+describe("speakers an organisation's relative clause names", () => {
+  it('gives "X (X2), which has attacked the plan as "…"" to X', () => {
+    const text =
+      'The bill faces a challenge from the Countryside Alliance (CA), which has attacked the ban as "an illiberal piece of legislation".';
+    const alliance = organisation('Countryside Alliance', text, ['Countryside Alliance', 'CA']);
+    expect(speakers(text, [alliance])[0]![1]).toBe('Countryside Alliance');
+  });
+});
