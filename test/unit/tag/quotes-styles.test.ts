@@ -69,3 +69,31 @@ describe("speakers an organisation's relative clause names", () => {
     expect(speakers(text, [alliance])[0]![1]).toBe('Countryside Alliance');
   });
 });
+
+describe('speech verbs in the present of feature writing', () => {
+  it('reads "he concedes", "she admits" and "he reckons", and carries them on', () => {
+    const text = [
+      'Mr Prater predicts the festival will soon rival Cannes. "It has grown awfully fast," he concedes. "Maybe too fast."',
+      '',
+      'Ms Ray is less sure. "We still lose money every year," she admits.',
+      '',
+      'Mr Prater is unmoved. "Give it five years," he reckons.',
+    ].join('\n');
+    const entities = [
+      entity('Craig Prater', text, ['Mr Prater'], { gender: 'male' }),
+      entity('Anna Ray', text, ['Ms Ray'], { gender: 'female' }),
+    ];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual([
+      'Craig Prater',
+      'Craig Prater',
+      'Anna Ray',
+      'Craig Prater',
+    ]);
+  });
+
+  it('does not take a noun such as "the latest claims" for the verb of a sentence', () => {
+    const text =
+      'A Treasury spokesperson dismissed the latest claims, saying it was "on track to meet the golden rule".';
+    expect(speakers(text, [organisation('Treasury', text)])[0]![1]).toBe('Treasury');
+  });
+});
