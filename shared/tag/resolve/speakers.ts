@@ -89,7 +89,12 @@ export function attributeSpeakers(
   for (let k = spans.length - 2; k >= 0; k--) {
     const next = speakers[k + 1];
     const [p, q] = [spans[k]!, spans[k + 1]!];
-    if (open[k] && !speakers[k] && next && (runsOn(context, p, q) || sameSentence(context, p, q)))
+    if (
+      open[k] &&
+      !speakers[k] &&
+      next &&
+      (runsOn(context, p, q) || sameSentence(context, p, q) || runsInto(context, p, q))
+    )
       speakers[k] = next;
   }
   spans.forEach((q, k) => {
@@ -408,6 +413,14 @@ function sameSentence(c: Context, p: QuoteSpan, q: QuoteSpan): boolean {
   if (/[.!?]$/.test(p.text)) return false;
   const gap = c.text.slice(p.end + 1, q.start - 1);
   return gap.length <= 100 && !/[.!?\n"“”]/.test(gap) && !SPEECH_VERB.test(gap);
+}
+
+/**
+ * Whether `p` was never closed, a fresh opening mark starting `q` ("…today. "But I think…"): a quote
+ * going on into what was a new paragraph, which the text no longer breaks.
+ */
+function runsInto(c: Context, p: QuoteSpan, q: QuoteSpan): boolean {
+  return /[.!?]$/.test(p.text) && /^\s+["“]\s*$/.test(c.text.slice(p.end, q.start));
 }
 
 /** Whether `p` was left open at the end of its paragraph and `q` opens the next one. */

@@ -97,3 +97,12 @@ describe('speech verbs in the present of feature writing', () => {
     expect(speakers(text, [organisation('Treasury', text)])[0]![1]).toBe('Treasury');
   });
 });
+
+describe('quotes that go on into a new quote mark', () => {
+  it('gives a quote never closed before a fresh opening mark the speaker of the quote it runs into', () => {
+    const text =
+      'The band get on well. "We are like any people who get very close. Sometimes we argue. "Nobody else does it for me," Mr Dunn said.';
+    const entities = [entity('Ray Dunn', text, ['Mr Dunn'], { gender: 'male' })];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Ray Dunn', 'Ray Dunn']);
+  });
+});
