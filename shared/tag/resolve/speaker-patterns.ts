@@ -39,9 +39,12 @@ const LAST_WORD = /([\p{L}.-]+)\s*$/u;
 export const SUBJECT_GAP =
   /^(?:\s*|\s*,\s*|\s+(?:[\p{L}\p{N}'’.-]*[\p{L}\p{N}],?\s+){0,2}|\s*,(?:[^.!?]|\.\d)*,\s*|\s+[-–—]\s[^.!?"“”]{0,80}\s[-–—]\s+|\s*,\s+an?\s[^.!?,"“”]{0,60}\s|\)?\s*,\s+(?:who|which)\s+(?:also\s+|later\s+|has\s+|had\s+)?|\s+(?:of|from|at)\s+(?:the\s+)?\p{Lu}[^.!?,;:"“”]{0,50}\s)$/u;
 
-/** A name right before or after a speech verb: the subject of speech, which a pronoun most likely means. */
+/**
+ * A name right before or after a speech verb ("Dortmund has warned", "Mr Blair also said"): the subject of
+ * speech, which a pronoun most likely means.
+ */
 export const SPOKE_AFTER = new RegExp(
-  `^(?:\\s*,[^.!?"“”]{0,80},|\\s*,\\s+who(?:\\s+also)?)?\\s+(?:${SPEECH}|described|called)\\b`,
+  `^(?:\\s*,[^.!?"“”]{0,80},|\\s*,\\s+who(?:\\s+also)?)?\\s+(?:(?:has|have|had|also|later|then|earlier)\\s+){0,2}(?:${SPEECH}|described|called)\\b`,
 );
 
 /** A name that is itself the appositive: "her lawyer, Perry Wander, said". */
