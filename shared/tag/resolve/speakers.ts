@@ -343,7 +343,10 @@ function sentenceSubject(c: Context, from: number, verbAt: number): Entity | und
   return pronoun ? antecedent(c, from, pronoun[1]!) : undefined;
 }
 
-/** "A Treasury spokesperson said", "a Capital Economics statement said", "a spokesman for BP said": BP. */
+/**
+ * "A Treasury spokesperson said", "a Capital Economics statement said", "a spokesman for BP said": BP;
+ * "Mr Tanzi's statement said": Mr Tanzi.
+ */
 function spokesmanFor(c: Context, from: number, verbAt: number): Entity | undefined {
   for (const o of c.organisations) {
     if (o.start < from || o.end > verbAt) continue;
@@ -353,8 +356,16 @@ function spokesmanFor(c: Context, from: number, verbAt: number): Entity | undefi
     if (gap && SUBJECT_GAP.test(after.slice(gap[0].length))) return o.entity;
     if (SPOKESMAN_BEFORE.test(before) && SUBJECT_GAP.test(after)) return o.entity;
   }
+  // "Mr Tanzi's statement said": a person's own written words (a person's spokesman is someone else).
+  for (const p of c.people) {
+    if (p.start < from || p.end > verbAt) continue;
+    const gap = STATEMENT_OF.exec(c.text.slice(p.end, verbAt));
+    if (gap && SUBJECT_GAP.test(c.text.slice(p.end + gap[0].length, verbAt))) return p.entity;
+  }
   return undefined;
 }
+
+const STATEMENT_OF = /^['’]s?\s+(?:(?:written|prepared|own)\s+)?statement\b/;
 
 /**
  * A quote that starts a sentence with no attribution of its own, right after a sentence in which someone

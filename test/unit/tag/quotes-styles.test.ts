@@ -106,3 +106,15 @@ describe('quotes that go on into a new quote mark', () => {
     expect(speakers(text, entities).map((s) => s[1])).toEqual(['Ray Dunn', 'Ray Dunn']);
   });
 });
+
+describe("a person's statement", () => {
+  it('gives "Mr X\'s statement said" to X, but not "Mr X\'s spokesman said"', () => {
+    const text = [
+      '"I apologise to everyone my schemes have hurt," Mr Tanzi\'s statement said.',
+      '',
+      '"He will not comment further," Mr Tanzi\'s spokesman said.',
+    ].join('\n');
+    const entities = [entity('Calisto Tanzi', text, ['Mr Tanzi'], { gender: 'male' })];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Calisto Tanzi', null]);
+  });
+});
