@@ -68,10 +68,16 @@ const OFFICE_NOUN =
   'judge|senator|chairman|chairwoman|boss|manager|coach|captain|skipper|leader|president|minister|' +
   'chancellor|secretary|executive|mayor|governor|premier|MP';
 
+/** "…," the Swede added: sports reporting names a player or a coach by nationality. */
+const NATIONAL =
+  'Englishman|Frenchman|Frenchwoman|Scot|Welshman|Irishman|Dutchman|Swede|Dane|Norwegian|Finn|Spaniard|' +
+  'Portuguese|Italian|German|Brazilian|Argentine|Argentinian|Australian|American|Canadian|South African|' +
+  'New Zealander|Kiwi|Russian|Croat|Serb|Czech|Pole|Belgian|Swiss|Austrian|Nigerian|Cameroonian|Ivorian';
+
 const PERSON_NOUN =
   'singer|star|actor|actress|comedian|rapper|musician|director|author|writer|novelist|presenter|host|' +
   'economist|player|striker|midfielder|defender|goalkeeper|batsman|bowler|champion|frontman|guitarist|' +
-  `drummer|producer|designer|founder|${OFFICE_NOUN}|\\d+-year-old`;
+  `drummer|producer|designer|founder|peer|veteran|youngster|teenager|${NATIONAL}|${OFFICE_NOUN}|\\d+-year-old`;
 
 export const OFFICE = new RegExp(`^(?:${OFFICE_NOUN})$`, 'i');
 

@@ -118,3 +118,24 @@ describe("a person's statement", () => {
     expect(speakers(text, entities).map((s) => s[1])).toEqual(['Calisto Tanzi', null]);
   });
 });
+
+describe('speakers of sports reporting named by nationality', () => {
+  it('gives "the Swede added" and "said the New Zealander" to the one the text is about, not to a name taken for a firm', () => {
+    const text = [
+      'England coach Sven-Goran Eriksson said Wayne Rooney was "the best young player in the world". "He can only get better," the Swede added.',
+      '',
+      'Peter Jackson spoke in Sydney. "It will take a lot of lawyers in a room," said the New Zealander.',
+    ].join('\n');
+    const entities = [
+      entity('Sven-Goran Eriksson', text, ['Sven-Goran Eriksson'], { role: 'England coach' }),
+      entity('Wayne Rooney', text, ['Wayne Rooney'], { gender: 'male' }),
+      entity('Peter Jackson', text, ['Peter Jackson'], { gender: 'male' }),
+      organisation('New Zealander', text),
+    ];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual([
+      'Sven-Goran Eriksson',
+      'Sven-Goran Eriksson',
+      'Peter Jackson',
+    ]);
+  });
+});
