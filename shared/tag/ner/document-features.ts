@@ -1,8 +1,8 @@
 import { type GazetteerLookup, matchGazetteer } from './gazetteer-match';
-import { feature1, feature2, feature3, finish, mix } from './hash';
+import { feature2, feature3, finish, mix } from './hash';
 import { IntBuffer } from './int-buffer';
 import { typeOf } from './labels';
-import { SHAPE_GROUP, T } from './templates';
+import { docTypeFeatures, prevTagFeatures, SHAPE_GROUP, T } from './templates';
 import type { Token } from './tokenize';
 import {
   PART_ALL_CAPS_SHAPE,
@@ -305,15 +305,13 @@ export class DocumentFeatures {
    * (docType: -1 for none). The features of the previous labels alone are tagFeatures.
    */
   dynamicFeatures(i: number, prev: number, docType: number, out: Int32Array): number {
-    let k = 0;
-    out[k++] = feature2(T.prevTagWord, prev, this.word[i]!);
-    out[k++] = feature2(T.prevTagShape, prev, this.shape[i]!);
-    if (docType >= 0) {
-      out[k++] = feature1(T.docType, docType);
-      out[k++] = feature2(T.docTypeShape, docType, this.shape[i]!);
-      out[k++] = feature2(T.docTypeWord, docType, this.word[i]!);
-    }
-    return k;
+    const k = prevTagFeatures(prev, this.word[i]!, this.shape[i]!, out, 0);
+    return docType >= 0 ? k + docTypeFeatures(docType, this.word[i]!, this.shape[i]!, out, k) : k;
+  }
+
+  /** The docType features alone of dynamicFeatures (for a scorer that has the previous label's cached). */
+  docTypeFeatures(i: number, docType: number, out: Int32Array): number {
+    return docTypeFeatures(docType, this.word[i]!, this.shape[i]!, out, 0);
   }
 
   /**
