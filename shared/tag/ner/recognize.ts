@@ -13,6 +13,7 @@ import { joinNameParts } from './name-joins';
 import { numberedNames } from './numbered-names';
 import { qualifiersBeforeRoles } from './qualifiers';
 import { type TokenSpan, type TypedSpan, tokenSpans } from './spans';
+import { tailsOfLongerNames } from './tails';
 import { splitSentences, type Token, tokenize } from './tokenize';
 
 export interface Recognition {
@@ -177,7 +178,7 @@ export function recognize(model: NerModel, text: string): Recognition {
   const doc = new DocumentFeatures(sentences, model.gazetteer);
   const labels = decodeTwoPasses(doc, model);
   const repaired = repair(text, tokens, labels, doc, model);
-  const bounded = cleanBoundaries(repaired, tokens, doc);
+  const bounded = tailsOfLongerNames(cleanBoundaries(repaired, tokens, doc), tokens, text, doc, model);
   const typed = countriesArePlaces(
     companiesBySuffix(typeByHead(bounded, tokens), tokens, text),
     tokens,
