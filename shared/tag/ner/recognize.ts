@@ -8,6 +8,7 @@ import { typeByHead } from './heads';
 import { personsAfterHonorifics } from './honorifics';
 import { initialsBeforeSurnames } from './initials';
 import { OUTSIDE } from './labels';
+import { loneNamesThatAreThings } from './lone-names';
 import type { NerModel } from './model';
 import { joinNameParts } from './name-joins';
 import { numberedNames } from './numbered-names';
@@ -185,7 +186,7 @@ export function recognize(model: NerModel, text: string): Recognition {
     doc,
     model,
   );
-  const cleaned = numberedNames(
+  const numbered = numberedNames(
     qualifiersBeforeRoles(
       joinNameParts(
         text,
@@ -207,6 +208,7 @@ export function recognize(model: NerModel, text: string): Recognition {
     tokens,
     doc,
   );
+  const cleaned = loneNamesThatAreThings(numbered, tokens, doc, model);
   const spans = cleaned.map((s) => ({
     type: s.type,
     start: tokens[s.first]!.start,

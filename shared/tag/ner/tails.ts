@@ -51,20 +51,6 @@ export function tailsOfLongerNames(
     if (DATE_WORD.test(w)) return tokens[i - 1]?.text.toLowerCase() === 'the';
     return !givenName(i);
   };
-  // A list item beside a full name with an English given name is a person too, whatever comes before it.
-  const fullName = (s: TokenSpan) => s.type === 'PERSON' && s.last > s.first && givenName(s.first) !== 0;
-  const listedWithPeople = (k: number, first: number) => {
-    const start = (j: number) => (j === k ? first : spans[j]!.first);
-    for (const step of [-1, 1]) {
-      for (let j = k + step; j >= 0 && j < spans.length; j += step) {
-        const [a, b] = step < 0 ? [j, j - step] : [j - step, j];
-        const gap = spans[a]!.last + 1;
-        if (start(b) !== gap + 1 || !LIST_SEPARATOR.test(tokens[gap]!.text)) break;
-        if (fullName(spans[j]!)) return true;
-      }
-    }
-    return false;
-  };
   let people: Set<number> | undefined;
   const dropped = new Set<number>();
   for (let k = 0; k < spans.length; k++) {
@@ -74,7 +60,7 @@ export function tailsOfLongerNames(
     while (first > 0 && opener(first - 1)) first--;
     if (first === span.first) continue;
     people ??= personWords(spans, tokens, doc);
-    if (people.has(doc.word[span.first]!) || listedWithPeople(k, first)) continue;
+    if (people.has(doc.word[span.first]!) || listedWithPeople(spans, tokens, k, first, givenName)) continue;
     // "English Chamber Orchestra", "Berlin Film Festival": a place or nationality the model kept apart.
     const before = first > 0 ? owner[first - 1]! : -1;
     if (before >= 0 && spans[before]!.type !== 'PERSON' && adjacent(first - 1)) {
@@ -85,4 +71,28 @@ export function tailsOfLongerNames(
     span.type = 'MISC';
   }
   return dropped.size === 0 ? spans : spans.filter((_, k) => !dropped.has(k));
+}
+
+/**
+ * Whether span k (starting at token `first`) is an item of a list ("A, B and C") beside a person's full
+ * name that opens with an English given name: "Alicia Keys, Avril Lavigne and Beyonce Knowles".
+ */
+export function listedWithPeople(
+  spans: TokenSpan[],
+  tokens: Token[],
+  k: number,
+  first: number,
+  givenName: (i: number) => number,
+): boolean {
+  const start = (j: number) => (j === k ? first : spans[j]!.first);
+  const fullName = (s: TokenSpan) => s.type === 'PERSON' && s.last > s.first && givenName(s.first) !== 0;
+  for (const step of [-1, 1]) {
+    for (let j = k + step; j >= 0 && j < spans.length; j += step) {
+      const [a, b] = step < 0 ? [j, j - step] : [j - step, j];
+      const gap = spans[a]!.last + 1;
+      if (start(b) !== gap + 1 || !LIST_SEPARATOR.test(tokens[gap]!.text)) break;
+      if (fullName(spans[j]!)) return true;
+    }
+  }
+  return false;
 }
