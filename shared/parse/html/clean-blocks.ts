@@ -50,6 +50,9 @@ function isMetaLine(text: string): boolean {
   return false;
 }
 
+/** Furniture, teasers and loose credits are a line or two; past this a block is text. */
+const maxFurnitureLength = 400;
+
 const creditOnly =
   /^(?:(?:photo|image|picture|foto|фото|imagen|bild)s?\s*(?:credit)?\s*:.{0,80}|\(?(?:image|photo|picture)s?:?\s*©?.{0,60}\)?|©.{0,60}|(?:shutterstock|getty images|reuters|ap|afp|epa|alamy)(?:\s*\/.{0,40})?|.{0,60}\|\s*(?:getty images|bloomberg|reuters|afp|ap)(?: via getty images)?)$/i;
 const trailingCredit =
@@ -57,8 +60,8 @@ const trailingCredit =
 
 /** A caption the page did not mark up as one: a credit line, or a short block ending in a credit. */
 function isLooseCaption(text: string): boolean {
-  if (creditOnly.test(text)) return true;
-  return text.length < 400 && trailingCredit.test(text);
+  if (text.length >= maxFurnitureLength) return false;
+  return creditOnly.test(text) || trailingCredit.test(text);
 }
 
 const isProse = (b: TextBlock) => b.kind !== 'caption' && b.linkDensity < 0.3 && wordCount(b.text) >= 20;
@@ -81,7 +84,10 @@ export function cleanBlocks(blocks: TextBlock[], meta: HtmlMetadata): TextBlock[
       kept.push(block);
       continue;
     }
-    if (furnitureLine.test(text) || teaserLine.test(text) || shortcode.test(text)) continue;
+    // Furniture and teasers are short lines; the length check keeps their patterns linear on a long block.
+    const short = text.length < maxFurnitureLength;
+    if (short && (furnitureLine.test(text) || teaserLine.test(text))) continue;
+    if (shortcode.test(text)) continue;
     if (text.length < 400 && creditLine.test(text)) continue;
     if (text.length < 300 && promoLine.test(text)) continue;
     if (isMetaLine(text) || isShoutedTeaser(block)) continue;

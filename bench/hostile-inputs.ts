@@ -1,31 +1,17 @@
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { parseArticle } from '../../../shared/parse/index';
-
-/*
- * Parse time per byte stays flat: one hostile file must not hold a stage for minutes (issue 11, item 1).
- * A run of one character repeated is where a backtracking regular expression turns quadratic, so every
- * format is fed runs of white space and punctuation in each place its reader looks.
- *
- * The one time bound in the unit tests. It is made robust against a loaded machine: it counts the
- * process's CPU time, not the wall clock; each input is timed against an ordinary article of the same
- * format and size parsed just before it (the linear baseline), with a generous factor, a floor, and the
- * better of two attempts. Sizes grow from 64 KB to 1 MB, so
- * a quadratic path fails at the smallest size in seconds instead of hanging for hours at 1 MB.
+/**
+ * Hostile inputs for the parser: each reader's format with a run of one unit (white space, punctuation,
+ * a short repeated line) in every place its patterns look, and an ordinary article of the same format
+ * and size to compare with. A run of one character repeated is where a backtracking regular expression
+ * turns quadratic (issue 11, item 1). Read by the behaviour test (test/unit/parse/hostile-input.test.ts)
+ * and by the timing benchmark (bench/parse-hostile.ts).
  */
-
-const sizes = [64 * 1024, 1024 * 1024];
-/** How many times slower than an ordinary article of the same size a hostile one may parse. */
-const factor = 10;
-/** 1 s per MB, never below 250 ms: the absolute allowance on any machine. */
-const floorMs = (bytes: number) => Math.max(250, (1000 * bytes) / (1024 * 1024));
 
 const sentence = 'The committee met again on Thursday to review the harbour budget for next year. ';
 const run = (unit: string, n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
 const xmlSafe = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const attrSafe = (s: string) => xmlSafe(s).replace(/"/g, '&quot;');
 
-type Format = 'text' | 'markdown' | 'json' | 'html' | 'xml';
+export type Format = 'text' | 'markdown' | 'json' | 'html' | 'xml';
 
 /** Ordinary paragraphs of about 400 characters filling `bytes`. */
 function paragraphs(bytes: number): string[] {
@@ -50,10 +36,10 @@ const ordinary: Record<Format, (bytes: number) => string> = {
       .join('')}</body.content></body></nitf>`,
 };
 
-type Shape = { format: Format; key: string; make: (filler: string) => string };
+export type Shape = { format: Format; key: string; make: (filler: string) => string };
 
 /** Each reader, with the run where that reader's patterns look: header lines, titles, body, metadata. */
-const shapes: Record<string, Shape> = {
+export const shapes: Record<string, Shape> = {
   'text headline': {
     format: 'text',
     key: 'raw/a.txt',
@@ -131,7 +117,7 @@ const shapes: Record<string, Shape> = {
 };
 
 /** Runs of white space, line breaks and punctuation, and short repeated lines. */
-const fillers = [
+export const fillers = [
   ' ',
   '\t',
   '\u00a0',
@@ -162,78 +148,15 @@ const encoder = new TextEncoder();
 
 /** The document `shape` makes from runs of `unit`, `bytes` long give or take a unit: escaping and the
  * shape's several slots make a run take more bytes than its length. */
-function documentOf(shape: Shape, unit: string, bytes: number): Uint8Array {
+export function hostileDocument(shape: Shape, unit: string, bytes: number): Uint8Array {
   const frame = encoder.encode(shape.make('')).length;
   const perChar = (encoder.encode(shape.make(run(unit, 1000))).length - frame) / 1000;
   return encoder.encode(shape.make(run(unit, Math.max(1, Math.round((bytes - frame) / perChar)))));
 }
 
-/** CPU time, not wall time: on a shared machine other processes stretch the wall clock, not this. */
-function millisToParse(input: Uint8Array, key: string): number {
-  const start = process.cpuUsage();
-  const outcome = parseArticle(input, { key });
-  const { user, system } = process.cpuUsage(start);
-  const elapsed = (user + system) / 1000;
-  // A timeout is not the only failure: an exception caught as `internal` is a parser bug too.
-  if (!outcome.ok) expect(outcome.error.code, outcome.error.message).not.toBe('internal');
-  return elapsed;
+export function ordinaryDocument(format: Format, bytes: number): Uint8Array {
+  return encoder.encode(ordinary[format](bytes));
 }
 
-const baselines = new Map<string, number>();
-
-/** The better of two parses of the ordinary article; kept for the next input unless `fresh`. */
-function baselineMillis(format: Format, bytes: number, fresh = false): number {
-  const key = `${format} ${bytes}`;
-  if (fresh || !baselines.has(key)) {
-    const input = encoder.encode(ordinary[format](bytes));
-    baselines.set(
-      key,
-      Math.min(millisToParse(input, `raw/a.${format}`), millisToParse(input, `raw/a.${format}`)),
-    );
-  }
-  return baselines.get(key)!;
-}
-
-/** At each size the input parses within `factor` times the baseline, or the floor; a second try forgives a pause. */
-function checkFlat(shapeName: string, unit: string): void {
-  const shape = shapes[shapeName]!;
-  for (const bytes of sizes) {
-    const input = documentOf(shape, unit, bytes);
-    let baseline = baselineMillis(shape.format, bytes);
-    let elapsed = millisToParse(input, shape.key);
-    if (elapsed > Math.max(floorMs(bytes), factor * baseline)) {
-      baseline = baselineMillis(shape.format, bytes, true);
-      elapsed = Math.min(elapsed, millisToParse(input, shape.key));
-    }
-    expect(
-      elapsed,
-      `${shapeName}, a run of ${JSON.stringify(unit)}, ${bytes} bytes: ${elapsed.toFixed(0)} ms against ${baseline.toFixed(0)} ms for an ordinary article`,
-    ).toBeLessThanOrEqual(Math.max(floorMs(bytes), factor * baseline));
-  }
-}
-
-describe('parse time per byte stays flat on pathological input', () => {
-  // Each shape with runs of white space, where backtracking patterns went quadratic (issue 11).
-  for (const name of Object.keys(shapes))
-    it(`${name}: runs of white space`, () => {
-      for (const unit of [' ', '\t', '\u00a0', '\n']) checkFlat(name, unit);
-    });
-
-  it('text body: one paragraph of many thousand wrapped lines (found by the property below)', () => {
-    checkFlat('text body', '|a\n');
-  });
-
-  it('any shape with any run of white space or punctuation', () => {
-    fc.assert(
-      fc.property(
-        fc.constantFrom(...Object.keys(shapes)),
-        fc.oneof(
-          fc.constantFrom(...fillers),
-          fc.string({ unit: fc.constantFrom(...fillers), minLength: 2, maxLength: 3 }),
-        ),
-        (name, unit) => checkFlat(name, unit),
-      ),
-      { numRuns: 8 },
-    );
-  });
-});
+/** The units every shape is fed first: runs of white space are where patterns went quadratic. */
+export const whiteSpace = [' ', '\t', '\u00a0', '\n'];
