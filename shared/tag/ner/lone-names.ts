@@ -34,8 +34,19 @@ const FIRM_NOUN =
 const PRODUCT_BEFORE = /^(?:drug|drugs|medicine|painkiller|treatment)$/;
 const ARTICLE = /^(?:a|an)$/;
 const AGE = /^\d{1,3}$/;
-// Gazetteer bit (training/gazetteers.ts order) of an English given name.
+// Gazetteer bits (training/gazetteers.ts order): an English given name; a country, continent or country
+// alias; a capital or city.
 const FIRST_NAME = 128;
+const LAND = 1 | 16 | 64;
+const TOWN = 2 | 4 | 8;
+const PLACE_BEFORE = /^(?:in|at|from|near|to|across|around)$/;
+/** Awards called by one word ("an Oscar nomination", "Grammy winner"): as in CoNLL, MISC. */
+const AWARDS = /^(?:Oscar|Oscars|Grammy|Grammys|Emmy|Emmys|Bafta|Baftas|Cesar|Cesars)$/;
+/** "starred in Tootsie", "the star of Titanic", "a sequel to Shrek": the name is a work's. */
+const WORK_BEFORE_IN =
+  /^(?:starred|starring|starrer|appeared|appearing|role|roles|star|stars|cast|sequel|remake)$/;
+/** "Sideways, starring ...", "Sideways, directed by ...", "Sideways stars ...". */
+const WORK_AFTER = /^(?:starring|directed|stars|co-stars)$/;
 
 /**
  * A one-word "person" that the document never treats as a person is a firm or a thing where the text says
@@ -43,7 +54,8 @@ const FIRST_NAME = 128;
  * brother Mukesh", "son, Alan"), with "he", "she" or "who" or an age right after it, part of a longer
  * person's name, or listed beside people's full names. A firm: "Novartis, which ...", "Wipro, India's
  * biggest software firm,", "Yukos shares", "shares in Bosch", "Amazon's Robin Terrell", "Nike has
- * reported its". A thing: "won an Oscar", "a Grammy", "drug Tysabri". One sign of a person anywhere keeps
+ * reported its". A place: a country or continent ("And Australia said"), a city after "in", "to", "from"...
+ * A thing: "won an Oscar", "a Grammy", "drug Tysabri", "starred in Tootsie", "Sideways, starring". One sign of a person anywhere keeps
  * every mention a person's; with no sign either way it stays one (a mononym, "Dido", reads like a film).
  */
 export function loneNamesThatAreThings(
@@ -52,7 +64,8 @@ export function loneNamesThatAreThings(
   doc: DocumentFeatures,
   model: NerModel,
 ): TokenSpan[] {
-  const givenName = (i: number) => model.gazetteer.get(sequenceHash(doc.word, i, i + 1)) & FIRST_NAME;
+  const bits = (i: number) => model.gazetteer.get(sequenceHash(doc.word, i, i + 1));
+  const givenName = (i: number) => bits(i) & FIRST_NAME;
   const lower = (i: number) => tokens[i]?.text.toLowerCase() ?? '';
   const starts = new Map<number, TokenSpan>();
   for (const s of spans) starts.set(s.first, s);
@@ -71,7 +84,8 @@ export function loneNamesThatAreThings(
       PERSON_BEFORE.has(before.toLowerCase()) ||
       (before === ',' && (PERSON_BEFORE.has(before2) || isTitleWord(before2))) ||
       (lower(s.last + 1) === ',' && AGE.test(lower(s.last + 2)) && lower(s.last + 3) === ',') ||
-      within(s.last + 1, 4, (j) => PRONOUN.test(tokens[j]!.text)) ||
+      // "her Oscar from Jeremy Irons": a pronoun near an award's name is its winner's.
+      (!AWARDS.test(tokens[s.first]!.text) && within(s.last + 1, 4, (j) => PRONOUN.test(tokens[j]!.text))) ||
       listedWithPeople(spans, tokens, k, s.first, givenName)
     );
   };
@@ -97,8 +111,23 @@ export function loneNamesThatAreThings(
     return false;
   };
 
+  const placeSign = (s: TokenSpan) =>
+    (bits(s.first) & LAND) !== 0 || ((bits(s.first) & TOWN) !== 0 && PLACE_BEFORE.test(lower(s.first - 1)));
+  const thingSign = (s: TokenSpan) => {
+    const before = lower(s.first - 1);
+    const after = lower(s.last + 1) === ',' ? lower(s.last + 2) : lower(s.last + 1);
+    return (
+      ARTICLE.test(before) ||
+      PRODUCT_BEFORE.test(before) ||
+      AWARDS.test(tokens[s.first]!.text) ||
+      ((before === 'in' || before === 'of' || before === 'to') && WORK_BEFORE_IN.test(lower(s.first - 2))) ||
+      WORK_AFTER.test(after)
+    );
+  };
+
   const person = new Set<number>();
   const firm = new Set<number>();
+  const place = new Set<number>();
   const thing = new Set<number>();
   for (let k = 0; k < spans.length; k++) {
     const s = spans[k]!;
@@ -111,13 +140,15 @@ export function loneNamesThatAreThings(
     if (person.has(w)) continue;
     if (personSign(k, s)) person.add(w);
     else if (firmSign(s)) firm.add(w);
-    else if (ARTICLE.test(lower(s.first - 1)) || PRODUCT_BEFORE.test(lower(s.first - 1))) thing.add(w);
+    else if (placeSign(s)) place.add(w);
+    else if (thingSign(s)) thing.add(w);
   }
   for (const s of spans) {
     if (s.type !== 'PERSON' || s.last !== s.first) continue;
     const w = doc.word[s.first]!;
     if (person.has(w)) continue;
     if (firm.has(w)) s.type = 'ORGANIZATION';
+    else if (place.has(w)) s.type = 'LOCATION';
     else if (thing.has(w)) s.type = 'MISC';
   }
   return spans;

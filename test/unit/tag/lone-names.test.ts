@@ -42,6 +42,26 @@ describe('recognition: one-word "people" the text treats as firms or things (sha
     expect(retyped('Doctors stopped giving the drug Zelvara.', [['PERSON', 'Zelvara']])).toEqual(['MISC']);
   });
 
+  it('makes a place of a country or continent, and of a city after "in", "to", "from"', () => {
+    expect(retyped('And Australia said the talks went well.', [['PERSON', 'Australia']])).toEqual([
+      'LOCATION',
+    ]);
+    expect(retyped('The band flew to Leeds on Monday.', [['PERSON', 'Leeds']])).toEqual(['LOCATION']);
+    // A city's name elsewhere is a surname as often as not.
+    expect(retyped('Leeds said the band was tired.', [['PERSON', 'Leeds']])).toEqual(['PERSON']);
+  });
+
+  it('makes a work of a name after "starred in" or before ", starring", and an award of "Oscar"', () => {
+    expect(retyped('He starred in Zelvara before the war.', [['PERSON', 'Zelvara']])).toEqual(['MISC']);
+    expect(
+      retyped('Zelvara, starring Anna Berg, opened well.', [
+        ['PERSON', 'Zelvara'],
+        ['PERSON', 'Anna Berg'],
+      ]),
+    ).toEqual(['MISC', 'PERSON']);
+    expect(retyped('She received her Oscar from him.', [['PERSON', 'Oscar']])).toEqual(['MISC']);
+  });
+
   it('keeps a person anywhere marked as one, whatever else the text says', () => {
     // A title or honorific, a job or a family word before; "he", "she", "who" or an age after.
     expect(
