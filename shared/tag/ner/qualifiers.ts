@@ -50,7 +50,7 @@ export function qualifiersBeforeRoles(
 }
 
 /** Words the document uses as a person's: the last word of a longer person's name, or after an honorific. */
-function personWords(spans: TokenSpan[], tokens: Token[], doc: DocumentFeatures): Set<number> {
+export function personWords(spans: TokenSpan[], tokens: Token[], doc: DocumentFeatures): Set<number> {
   const out = new Set<number>();
   for (const s of spans) {
     if (s.type !== 'PERSON') continue;

@@ -8,11 +8,13 @@ import { typeByHead } from './heads';
 import { personsAfterHonorifics } from './honorifics';
 import { initialsBeforeSurnames } from './initials';
 import { OUTSIDE } from './labels';
+import { loneNamesThatAreThings } from './lone-names';
 import type { NerModel } from './model';
 import { joinNameParts } from './name-joins';
 import { numberedNames } from './numbered-names';
 import { qualifiersBeforeRoles } from './qualifiers';
 import { type TokenSpan, type TypedSpan, tokenSpans } from './spans';
+import { tailsOfLongerNames } from './tails';
 import { splitSentences, type Token, tokenize } from './tokenize';
 
 export interface Recognition {
@@ -177,14 +179,14 @@ export function recognize(model: NerModel, text: string): Recognition {
   const doc = new DocumentFeatures(sentences, model.gazetteer);
   const labels = decodeTwoPasses(doc, model);
   const repaired = repair(text, tokens, labels, doc, model);
-  const bounded = cleanBoundaries(repaired, tokens, doc);
+  const bounded = tailsOfLongerNames(cleanBoundaries(repaired, tokens, doc), tokens, text, doc, model);
   const typed = countriesArePlaces(
     companiesBySuffix(typeByHead(bounded, tokens), tokens, text),
     tokens,
     doc,
     model,
   );
-  const cleaned = numberedNames(
+  const numbered = numberedNames(
     qualifiersBeforeRoles(
       joinNameParts(
         text,
@@ -206,6 +208,7 @@ export function recognize(model: NerModel, text: string): Recognition {
     tokens,
     doc,
   );
+  const cleaned = loneNamesThatAreThings(numbered, tokens, doc, model);
   const spans = cleaned.map((s) => ({
     type: s.type,
     start: tokens[s.first]!.start,

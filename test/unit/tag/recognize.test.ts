@@ -3,15 +3,13 @@ import type { EntityType } from '../../../shared/article/schema';
 import { createTagger } from '../../../shared/tag/index';
 import { loadModel } from '../../../shared/tag/load-model';
 import { SENTENCE_WORDS } from '../../../shared/tag/ner/boundaries';
-import { DocumentFeatures } from '../../../shared/tag/ner/document-features';
 import { initialsBeforeSurnames } from '../../../shared/tag/ner/initials';
 import { joinNameParts } from '../../../shared/tag/ner/name-joins';
 import { numberedNames } from '../../../shared/tag/ner/numbered-names';
 import { qualifiersBeforeRoles } from '../../../shared/tag/ner/qualifiers';
 import { recognize } from '../../../shared/tag/ner/recognize';
-import type { TokenSpan } from '../../../shared/tag/ner/spans';
-import { splitSentences, type Token, tokenize } from '../../../shared/tag/ner/tokenize';
 import { fixtureArticle } from './article-fixture';
+import { repaired } from './repaired';
 
 /** [type, surface] of every name the built-in model finds in text. */
 const names = (text: string) =>
@@ -128,29 +126,6 @@ describe('recognition: span conventions (shared/tag/README.md)', () => {
     expect(names('Before Christmas, sales fell after December’s rise.')).toEqual([]);
   });
 });
-
-/** [type, surface] after a repair step, from the spans a model gave (as [type, surface], in text order). */
-function repaired(
-  text: string,
-  given: [EntityType, string][],
-  step: (tokens: Token[], spans: TokenSpan[], doc: DocumentFeatures) => TokenSpan[],
-): [EntityType, string][] {
-  const sentences = splitSentences(text, tokenize(text));
-  const tokens = sentences.flat();
-  const doc = new DocumentFeatures(sentences, loadModel().gazetteer);
-  let from = 0;
-  const spans: TokenSpan[] = given.map(([type, surface]) => {
-    const start = text.indexOf(surface, from);
-    from = start + surface.length;
-    const first = tokens.findIndex((t) => t.start === start);
-    const last = tokens.findIndex((t) => t.end === start + surface.length);
-    return { type, first, last };
-  });
-  return step(tokens, spans, doc).map((s) => [
-    s.type,
-    text.slice(tokens[s.first]!.start, tokens[s.last]!.end),
-  ]);
-}
 
 describe('recognition: whole names of people (shared/tag/ner/name-joins.ts)', () => {
   /**
