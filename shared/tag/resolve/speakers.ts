@@ -310,6 +310,11 @@ function speakerBefore(c: Context, q: QuoteSpan): Entity | undefined {
     !OBJECT_OF.test(c.text.slice(Math.max(from, last.start - 40), last.start))
   )
     return last.entity;
+  // "Nike, whose shoes are endorsed by Tiger Woods among others, said": the name before the appositive.
+  for (let k = organisations.length - 2; k >= 0; k--) {
+    const gap = c.text.slice(organisations[k]!.end, verbAt);
+    if (/^\s*,/.test(gap) && SUBJECT_GAP.test(gap)) return organisations[k]!.entity;
+  }
   const spokesman = spokesmanFor(c, from, verbAt);
   if (spokesman) return spokesman;
   const described = describedSpeaker(c, from, verbAt);

@@ -161,3 +161,12 @@ describe('who spoke, behind an auxiliary', () => {
     expect(speakers(text, entities).map((s) => s[1])).toEqual(['Rovers', 'Sam Lane']);
   });
 });
+
+describe('organisations past an appositive', () => {
+  it('gives "Nike, whose shoes are endorsed by X among others, said" to Nike, even with X taken for a firm', () => {
+    const text =
+      'Nike, whose shoes are endorsed by Tiger Woods among other stars, said "demand continues to grow".';
+    const entities = [organisation('Nike', text), organisation('Tiger Woods', text)];
+    expect(speakers(text, entities)[0]![1]).toBe('Nike');
+  });
+});
