@@ -151,8 +151,9 @@ function speakerAfter(c: Context, q: QuoteSpan, k: number): Entity | undefined {
   const sentence = /^[^.!?\n]*/.exec(c.text.slice(from, limit))![0];
   const verb = SPEECH_VERB.exec(sentence);
   if (!verb) return namedAlone(c, q, from, from + sentence.length);
-  const verbAt = from + verb.index;
-  const verbEnd = verbAt + verb[0].length;
+  // "…," the IMF has said: the subject stands before the auxiliary.
+  const verbAt = subjectEnd(c.text, from, from + verb.index);
+  const verbEnd = from + verb.index + verb[0].length;
   const subject = subjectOf(c, from, verbAt);
   if (subject) return subject;
   const pronoun = pronounBefore(c.text.slice(from, verbAt));
@@ -168,7 +169,7 @@ function speakerAfter(c: Context, q: QuoteSpan, k: number): Entity | undefined {
   if (description) return describedBy(c, verbEnd, phraseEnd, description.groups!, false);
   // "…," and, according to Reuters, he once told: a source cited for what follows, not the quote's speaker.
   if (verb[0] === 'according to') return undefined;
-  return organisationAt(c, from, verbAt, verbEnd) ?? spokesmanFor(c, from, verbAt);
+  return organisationAt(c, from, verbAt, verbEnd, verb[0]) ?? spokesmanFor(c, from, verbAt);
 }
 
 /**
@@ -185,6 +186,14 @@ function topicOf(c: Context, q: QuoteSpan): Entity | undefined {
   }
   return undefined;
 }
+
+/** Where the subject before a verb at `verbAt` ends: before an auxiliary ("the Tory leader has said"). */
+function subjectEnd(text: string, from: number, verbAt: number): number {
+  const aux = AUXILIARY.exec(text.slice(Math.max(from, verbAt - 30), verbAt));
+  return aux ? verbAt - aux[0].length + 1 : verbAt;
+}
+
+const AUXILIARY = /\s(?:has|have|had)\s+(?:(?:also|now|since|previously|already)\s+)?$/;
 
 /**
  * "…," Mr Bootle. / "…," AG Edwards' Thayer.: a quote that closes on a comma and a sentence that is only a
@@ -259,12 +268,19 @@ function subjectOf(c: Context, from: number, verbAt: number): Entity | undefined
 }
 
 /** "…," the OECD said / "…," said Highfield: an organisation right next to the verb. */
-function organisationAt(c: Context, from: number, verbAt: number, verbEnd: number): Entity | undefined {
+function organisationAt(
+  c: Context,
+  from: number,
+  verbAt: number,
+  verbEnd: number,
+  verb: string,
+): Entity | undefined {
   const before = c.organisations.filter((o) => o.start >= from && o.end <= verbAt);
   const last = before[before.length - 1];
-  if (last && /^\s*$/.test(c.text.slice(last.end, verbAt))) return last.entity;
+  // "the International Monetary Fund (IMF) said".
+  if (last && /^\)?\s*$/.test(c.text.slice(last.end, verbAt))) return last.entity;
   // "told Reuters": whom the words are told to does not say them.
-  if (ADDRESSED.test(c.text.slice(verbAt, verbEnd))) return undefined;
+  if (ADDRESSED.test(verb)) return undefined;
   // "said the OECD" / "said a Vodafone spokesman".
   const after = c.organisations.find(
     (o) =>
@@ -294,7 +310,7 @@ function speakerBefore(c: Context, q: QuoteSpan): Entity | undefined {
   const sentence = c.text.slice(from, open);
   const verb = SPEECH_VERB.exec(sentence) ?? activeDescribing(sentence);
   if (!verb) return introducedByColon(c.text, q) ? colonSubject(c, from, open) : undefined;
-  const verbAt = from + verb.index;
+  const verbAt = subjectEnd(c.text, from, from + verb.index);
   // "Blanchett paid tribute to Martin Scorsese, telling him": a participle after a comma is the subject's.
   const clause = PARTICIPLE.test(verb[0]) && /,\s*$/.test(c.text.slice(from, verbAt));
   const subject = (clause ? sentenceSubject(c, from, verbAt) : undefined) ?? subjectOf(c, from, verbAt);
@@ -389,7 +405,7 @@ function speakerOfSentenceBefore(c: Context, q: QuoteSpan): Entity | undefined {
   if (/["“”]/.test(sentence.replace(SCARE_IN_SENTENCE, ''))) return undefined;
   const verb = SPEECH_VERB.exec(sentence);
   if (!verb) return undefined;
-  const verbAt = from + verb.index;
+  const verbAt = subjectEnd(c.text, from, from + verb.index);
   const subject = subjectOf(c, from, verbAt);
   if (subject) return subject;
   const pronoun = pronounBefore(c.text.slice(from, verbAt));

@@ -139,3 +139,24 @@ describe('speakers of sports reporting named by nationality', () => {
     ]);
   });
 });
+
+describe('attributions in the perfect, as news leads write them', () => {
+  it('reads "has said" after a pronoun, a description and an organisation in brackets', () => {
+    const text = [
+      'Tory leader Michael Howard has attacked the plans. Identity cards are "an expensive gimmick that will not work", he has said.',
+      '',
+      'The scheme will be "a costly mistake for taxpayers", the Tory leader has also said.',
+      '',
+      'But "sustained and deep reform efforts" are needed, the International Monetary Fund (IMF) has said.',
+    ].join('\n');
+    const entities = [
+      entity('Michael Howard', text, ['Michael Howard'], { role: 'Tory leader', gender: 'male' }),
+      organisation('International Monetary Fund', text, ['International Monetary Fund', 'IMF']),
+    ];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual([
+      'Michael Howard',
+      'Michael Howard',
+      'International Monetary Fund',
+    ]);
+  });
+});
