@@ -482,7 +482,7 @@ function antecedentOf(
   skip?: Entity,
 ): Entity | undefined {
   const salient = (m: NameMention) => spokeAt(c, m) || subjectAt(c, m);
-  if (gender === 'it') return organisationMeant(c, offset, salient);
+  if (gender === 'it') return organisationMeant(c, offset, (m) => !c.named.has(m.entity) && salient(m));
   const genderOf = (m: NameMention) => m.entity.gender ?? c.genders.get(m.entity);
   // "President Castro's chief aide said …. "…," he said": a person named only as whose someone is, is
   // not that someone; nor is the quote's topic (see topicOf).
@@ -608,8 +608,16 @@ function describedBy(
         after.test(c.text.slice(m.end, m.end + 20)) ||
         before.test(c.text.slice(Math.max(0, m.start - 20), m.start)),
     );
-    // "…," according to the magazine: a source after the verb is one the text has named with that word.
-    return named ?? (pronounLike ? antecedentOf(c, at, 'it') : undefined);
+    if (named) return named;
+    // "the Commission said" is a short name, for "the European Commission" (a name with that word, not one
+    // the quote talks about); "the firm said", like "it", for the last firm that spoke. "…," according to
+    // the magazine: a source after the verb is one the text has named with that word.
+    const shortName = /^\p{Lu}/u.test(noun);
+    const meant = pronounLike && !shortName ? antecedentOf(c, at, 'it') : undefined;
+    // "the report warned" is no "World Business Report".
+    if (meant || DOCUMENT.test(noun)) return meant;
+    const word = new RegExp(`\\b${noun}\\b`, 'i');
+    return lastWhere(c.organisations, at, (m) => word.test(m.entity.name) && !c.named.has(m.entity));
   }
   const role = d.person!;
   const holders = roleHolders(c, at, role, d.qualifier ?? '');
@@ -656,6 +664,8 @@ function soleCandidate(c: Context, at: number, role: string): Entity | undefined
   }
   return candidates.size === 1 ? [...candidates][0] : undefined;
 }
+
+const DOCUMENT = /^(?:report|study|survey|statement)$/i;
 
 const HONORIFIC_ROLE = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Baroness|Prof|Rev)\.?$/;
 

@@ -170,3 +170,34 @@ describe('organisations past an appositive', () => {
     expect(speakers(text, entities)[0]![1]).toBe('Nike');
   });
 });
+
+describe('organisations a description stands for', () => {
+  it('reads "the Commission said" as a short name, not as "it" for the last firm that spoke', () => {
+    const text = [
+      'Vodafone said it would fight the charges brought by the European Commission.',
+      '',
+      '"Consumers must not be overcharged on their travels around the European Union," the Commission said.',
+    ].join('\n');
+    const entities = [
+      organisation('Vodafone', text),
+      organisation('European Commission', text),
+      organisation('European Union', text),
+    ];
+    expect(speakers(text, entities)[0]![1]).toBe('European Commission');
+  });
+
+  it('reads "the bank said" like "it", and "the report warned" as no firm named "… Report"', () => {
+    const text = [
+      'The Canal Bank was founded in 1831. JP Morgan said it would fund a scholarship. The bank said it was "a very different company now".',
+      '',
+      'The OECD published its World Business Report. The OECD said growth would slow. The report warned: "Europe may not play a strong role."',
+    ].join('\n');
+    const entities = [
+      organisation('Canal Bank', text),
+      organisation('JP Morgan', text),
+      organisation('OECD', text),
+      organisation('World Business Report', text),
+    ];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['JP Morgan', 'OECD']);
+  });
+});
