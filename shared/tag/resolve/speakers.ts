@@ -437,7 +437,12 @@ function continues(c: Context, p: QuoteSpan, q: QuoteSpan, speaker: Entity): boo
   // no more than the quote's own attribution ("…," he added.).
   const [endOfLast, startOfThis] = [gap.slice(0, gap.indexOf('\n')), gap.slice(gap.lastIndexOf('\n') + 1)];
   if (!/^\s*["“]?$/.test(startOfThis)) return false;
-  return /^\s*$/.test(endOfLast) || /^["”]\s[^.!?"“”]*[.!?]\s*$/.test(endOfLast);
+  // "X said the band were "fed up".⏎"We want …"": a partial quote that ends its paragraph goes on.
+  return (
+    /^\s*$/.test(endOfLast) ||
+    /^["”]\s[^.!?"“”]*[.!?]\s*$/.test(endOfLast) ||
+    /^["”][.!?]\s*$/.test(endOfLast)
+  );
 }
 
 /** Whether `p` and `q` stand in one sentence ("…" without turning it into "…", he said), nobody else speaking. */
