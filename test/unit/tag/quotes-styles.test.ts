@@ -172,3 +172,11 @@ describe('quotes carried into the next paragraph', () => {
     expect(speakers(text, entities).map((s) => s[1])).toEqual(['Alex Kapur', 'Alex Kapur']);
   });
 });
+
+describe('descriptions of award winners', () => {
+  it('reads "added the two-time Academy Award winner" as the person the story is about', () => {
+    const text =
+      'Tom Hanks greeted fans in London. "Christmas is a special time of the year," added the two-time Academy Award winner.';
+    expect(speakers(text, [entity('Tom Hanks', text, ['Tom Hanks'])])[0]![1]).toBe('Tom Hanks');
+  });
+});
