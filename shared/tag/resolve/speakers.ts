@@ -646,9 +646,18 @@ function roleHolders(c: Context, at: number, role: string, qualifier: string): E
     if (m.start < at && title && noun.test(title) && !/^former\b/i.test(title)) holders.add(m.entity);
   }
   const all = [...holders];
-  const words = qualifier.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  const words = partyNames(qualifier)
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}/u.test(w));
   if (all.length < 2 || words.length === 0) return all;
-  return all.filter((h) => words.every((w) => new RegExp(`(?:^|\\s)${w}(?:\\s|$)`).test(h.role!)));
+  return all.filter((h) =>
+    words.every((w) => new RegExp(`(?:^|\\s)${w}(?:\\s|$)`).test(partyNames(h.role!))),
+  );
+}
+
+/** British parties' short names written out, so that "the Tory leader" is the "Conservative leader". */
+function partyNames(title: string): string {
+  return title.replace(/\bTor(?:y|ies)\b/g, 'Conservative').replace(/\bLib\s+Dems?\b/g, 'Liberal Democrat');
 }
 
 /**

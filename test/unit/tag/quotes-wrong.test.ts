@@ -201,3 +201,21 @@ describe('organisations a description stands for', () => {
     expect(speakers(text, entities).map((s) => s[1])).toEqual(['JP Morgan', 'OECD']);
   });
 });
+
+describe('leaders told apart by their party', () => {
+  it('takes "the Tory leader" for the Conservative leader and "the Lib Dem leader" for the Liberal Democrat one', () => {
+    const text = [
+      'Conservative leader Michael Howard and Liberal Democrat leader Charles Kennedy spoke in Leeds.',
+      '',
+      '"We will cut taxes," the Tory leader said. "We will scrap tuition fees," the Lib Dem leader said.',
+    ].join('\n');
+    const entities = [
+      entity('Michael Howard', text, ['Michael Howard'], { role: 'Conservative leader', gender: 'male' }),
+      entity('Charles Kennedy', text, ['Charles Kennedy'], {
+        role: 'Liberal Democrat leader',
+        gender: 'male',
+      }),
+    ];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Michael Howard', 'Charles Kennedy']);
+  });
+});
