@@ -158,7 +158,7 @@ function speakerAfter(c: Context, q: QuoteSpan, k: number): Entity | undefined {
   if (subject) return subject;
   const pronoun = pronounBefore(c.text.slice(from, verbAt));
   if (pronoun) return onlyNamedBefore(c, q, pronoun) ?? antecedent(c, q.start, pronoun, topicOf(c, q));
-  const described = describedSpeaker(c, from, verbAt);
+  const described = describedSpeaker(c, from, verbAt, verb[0]);
   if (described) return described;
   // "said Fiat chief executive Sergio Marchionne": the last person of the phrase after the verb.
   const phraseEnd = endOfPhrase(c.text, verbEnd, from + sentence.length);
@@ -166,7 +166,7 @@ function speakerAfter(c: Context, q: QuoteSpan, k: number): Entity | undefined {
   if (after.length > 0) return after[after.length - 1]!.entity;
   // "…," said the mayor.
   const description = DESCRIPTION_AFTER.exec(c.text.slice(verbEnd, phraseEnd));
-  if (description) return describedBy(c, verbEnd, phraseEnd, description.groups!, false);
+  if (description) return describedBy(c, verbEnd, phraseEnd, description.groups!, verb[0], false);
   // "…," and, according to Reuters, he once told: a source cited for what follows, not the quote's speaker.
   if (verb[0] === 'according to') return undefined;
   return organisationAt(c, from, verbAt, verbEnd, verb[0]) ?? spokesmanFor(c, from, verbAt);
@@ -333,7 +333,7 @@ function speakerBefore(c: Context, q: QuoteSpan): Entity | undefined {
   }
   const spokesman = spokesmanFor(c, from, verbAt);
   if (spokesman) return spokesman;
-  const described = describedSpeaker(c, from, verbAt);
+  const described = describedSpeaker(c, from, verbAt, verb[0]);
   if (described) return described;
   // "Vivendi has rejected the charge, saying …" / "Mr Strauss doubted it, but added: …": the subject of
   // the sentence says it.
@@ -585,9 +585,9 @@ function subjectAt(c: Context, m: NameMention): boolean {
  * "…," the 23-year-old wrote / "…," the firm said: a description standing where a name would, and what it
  * stands for, as a pronoun would ("the actress" says her gender; "the firm" is an organisation).
  */
-function describedSpeaker(c: Context, from: number, verbAt: number): Entity | undefined {
+function describedSpeaker(c: Context, from: number, verbAt: number, verb: string): Entity | undefined {
   const d = DESCRIPTION_BEFORE.exec(c.text.slice(Math.max(from, verbAt - 120), verbAt));
-  return d ? describedBy(c, verbAt - d[0].length, verbAt, d.groups!) : undefined;
+  return d ? describedBy(c, verbAt - d[0].length, verbAt, d.groups!, verb) : undefined;
 }
 
 /** What the description at `at` (see DESCRIPTION in speaker-patterns) stands for. */
@@ -596,6 +596,7 @@ function describedBy(
   at: number,
   end: number,
   d: Record<string, string | undefined>,
+  verb: string,
   pronounLike = true,
 ): Entity | undefined {
   const noun = d.organisation;
@@ -629,7 +630,7 @@ function describedBy(
   if (holders.length === 1) return holders[0];
   // Two who hold it, neither told apart by the description's words: no one.
   if (holders.length > 1) return undefined;
-  if (OFFICE.test(role)) return soleCandidate(c, at, role);
+  if (OFFICE.test(role)) return soleCandidate(c, at, role, CONTINUING.test(verb));
   return antecedentOf(c, at, roleGender(role));
 }
 
@@ -663,9 +664,10 @@ function partyNames(title: string): string {
 /**
  * "the prime minister said", where no one is given that office: the one person named before it whose
  * title, if any, is not another office ("Tory leader Michael Howard" is no prime minister); with two or
- * more, guessing by recency gives the opposition's words to the government, so no one.
+ * more, guessing by recency gives the opposition's words to the government, so no one, unless the verb
+ * goes on from the last speaker ("added").
  */
-function soleCandidate(c: Context, at: number, role: string): Entity | undefined {
+function soleCandidate(c: Context, at: number, role: string, continuing: boolean): Entity | undefined {
   const gender = roleGender(role);
   const candidates = new Set<Entity>();
   for (const m of c.people) {
@@ -676,8 +678,12 @@ function soleCandidate(c: Context, at: number, role: string): Entity | undefined
     if (e.role && !HONORIFIC_ROLE.test(e.role) && !new RegExp(`\\b${role}\\b`, 'i').test(e.role)) continue;
     if (!possessive(c, m) && !c.named.has(e)) candidates.add(e);
   }
-  return candidates.size === 1 ? [...candidates][0] : undefined;
+  if (candidates.size === 1) return [...candidates][0];
+  // "Michael Howard said: "…" "…," the Tory leader added": who adds is who spoke last.
+  return continuing ? lastWhere(c.people, at, (m) => candidates.has(m.entity) && spokeAt(c, m)) : undefined;
 }
+
+const CONTINUING = /^(?:added|adds|continued|continues)$/;
 
 const DOCUMENT = /^(?:report|study|survey|statement)$/i;
 

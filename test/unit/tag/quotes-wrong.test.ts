@@ -219,3 +219,22 @@ describe('leaders told apart by their party', () => {
     expect(speakers(text, entities).map((s) => s[1])).toEqual(['Michael Howard', 'Charles Kennedy']);
   });
 });
+
+describe('an office no one is given, after "added"', () => {
+  it('gives "the Tory leader added" to the last who spoke, but "the prime minister said" after him to no one', () => {
+    const text = [
+      'Tony Blair defended the budget.',
+      '',
+      'But Michael Howard said: "Taxes have gone up 66 times."',
+      '',
+      '"That is the truth he will not face," the Tory leader added.',
+      '',
+      '"We have the most stable economy in Europe," the prime minister said.',
+    ].join('\n');
+    const entities = [
+      entity('Tony Blair', text, ['Tony Blair'], { gender: 'male' }),
+      entity('Michael Howard', text, ['Michael Howard'], { gender: 'male' }),
+    ];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Michael Howard', 'Michael Howard', null]);
+  });
+});
