@@ -149,6 +149,13 @@ function speakerAfter(c: Context, q: QuoteSpan, k: number): Entity | undefined {
   const next = c.spans[k + 1];
   const limit = Math.min(c.text.length, from + REACH, next ? next.start - 1 : c.text.length);
   const sentence = /^[^.!?\n]*/.exec(c.text.slice(from, limit))![0];
+  // "…," he is quoted as saying by Germany's Manager Magazin: the subject speaks, not the paper.
+  const quoted = QUOTED_AS.exec(sentence);
+  if (quoted) {
+    const at = from + quoted.index;
+    const pronoun = pronounBefore(c.text.slice(from, at));
+    return subjectOf(c, from, at) ?? (pronoun ? antecedent(c, q.start, pronoun, topicOf(c, q)) : undefined);
+  }
   const verb = SPEECH_VERB.exec(sentence);
   if (!verb) return namedAlone(c, q, from, from + sentence.length);
   // "…," the IMF has said: the subject stands before the auxiliary.
@@ -192,6 +199,8 @@ function subjectEnd(text: string, from: number, verbAt: number): number {
   const aux = AUXILIARY.exec(text.slice(Math.max(from, verbAt - 30), verbAt));
   return aux ? verbAt - aux[0].length + 1 : verbAt;
 }
+
+const QUOTED_AS = /\b(?:is|was|are|were|has been|had been)\s+(?:\p{Ll}+ly\s+)?quoted\b/u;
 
 const AUXILIARY = /\s(?:has|have|had)\s+(?:(?:also|now|since|previously|already)\s+)?$/;
 

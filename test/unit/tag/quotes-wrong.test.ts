@@ -238,3 +238,15 @@ describe('an office no one is given, after "added"', () => {
     expect(speakers(text, entities).map((s) => s[1])).toEqual(['Michael Howard', 'Michael Howard', null]);
   });
 });
+
+describe('the medium that quotes someone', () => {
+  it('gives ""…," he is quoted as saying by X" to him, not to the paper, even where X was taken for a person', () => {
+    const text =
+      'Fund manager Florian Hamm said he would invest more only with a say in how the club is run. "I demand better transparency," he is quoted as saying by Germany\'s Manager Magazin.';
+    const entities = [
+      entity('Florian Hamm', text, ['Florian Hamm'], { gender: 'male' }),
+      entity('Manager Magazin', text, ['Manager Magazin']),
+    ];
+    expect(speakers(text, entities)[0]![1]).toBe('Florian Hamm');
+  });
+});
