@@ -172,7 +172,8 @@ function speakerAfter(c: Context, q: QuoteSpan, k: number): Entity | undefined {
   const after = c.people.filter((p) => p.start >= verbEnd && p.end <= phraseEnd);
   if (after.length > 0) return after[after.length - 1]!.entity;
   // "…," said the mayor.
-  const description = DESCRIPTION_AFTER.exec(c.text.slice(verbEnd, phraseEnd));
+  // "said the Factory Records founder, who …": the phrase may run on past a comma after a title word.
+  const description = DESCRIPTION_AFTER.exec(c.text.slice(verbEnd, phraseEnd).replace(/,\s*$/, ''));
   if (description) return describedBy(c, verbEnd, phraseEnd, description.groups!, verb[0], false);
   // "…," and, according to Reuters, he once told: a source cited for what follows, not the quote's speaker.
   if (verb[0] === 'according to') return undefined;

@@ -250,3 +250,15 @@ describe('the medium that quotes someone', () => {
     expect(speakers(text, entities)[0]![1]).toBe('Florian Hamm');
   });
 });
+
+describe('a description after the verb, before a relative clause', () => {
+  it('gives "said the Factory Records founder, who …" to the founder, not to Factory Records', () => {
+    const text =
+      'Mr Wilson made a cameo appearance in the film. "I am not an actor," said the Factory Records founder, who has been part of the Manchester scene since the 1970s.';
+    const entities = [
+      entity('Tony Wilson', text, ['Mr Wilson'], { gender: 'male' }),
+      organisation('Factory Records', text),
+    ];
+    expect(speakers(text, entities)[0]![1]).toBe('Tony Wilson');
+  });
+});
