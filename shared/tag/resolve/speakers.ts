@@ -565,7 +565,7 @@ function spokeAt(c: Context, m: NameMention): boolean {
     // "declared Kasabian's singer Tom Meighan": a possessive is not who speaks.
     spoke =
       !POSSESSIVE.test(c.text.slice(m.end, m.end + 2)) &&
-      (SPOKE_AFTER.test(c.text.slice(m.end, m.end + 100)) ||
+      ((SPOKE_AFTER.test(c.text.slice(m.end, m.end + 100)) && !objectOfSubject(c, m)) ||
         (SPOKE_AS_APPOSITIVE.test(c.text.slice(m.end, m.end + 30)) &&
           /,\s*$/.test(c.text.slice(Math.max(0, m.start - 3), m.start))) ||
         (SPOKE_BEFORE.test(c.text.slice(Math.max(0, m.start - 60), m.start)) &&
@@ -573,6 +573,17 @@ function spokeAt(c: Context, m: NameMention): boolean {
     c.spoke.set(m, spoke);
   }
   return spoke;
+}
+
+/**
+ * "William Corr of the Campaign for Tobacco-Free Kids urged": a name after a preposition, with another
+ * person before it in the sentence, is part of that person's description, not who speaks ("chairman of
+ * BA Martin Broughton said", no one before, still speaks).
+ */
+function objectOfSubject(c: Context, m: NameMention): boolean {
+  if (!OBJECT_OF.test(c.text.slice(Math.max(0, m.start - 40), m.start))) return false;
+  const from = sentenceStartBefore(c.text, m.start);
+  return c.people.some((p) => p.start >= from && p.end < m.start && p.entity !== m.entity);
 }
 
 /**

@@ -262,3 +262,22 @@ describe('a description after the verb, before a relative clause', () => {
     expect(speakers(text, entities)[0]![1]).toBe('Tony Wilson');
   });
 });
+
+describe("a name inside a speaker's description", () => {
+  it('gives "he said" to the person, not to the name after "of the Campaign for" taken for a person', () => {
+    const text =
+      'But William Corr of the Campaign for Tobacco-Free Kids urged the government to go on. "The ruling is no excuse for a weak settlement," he said.';
+    const entities = [
+      entity('William Corr', text, ['William Corr'], { gender: 'male' }),
+      entity('Tobacco-Free Kids', text, ['Tobacco-Free Kids']),
+    ];
+    expect(speakers(text, entities)[0]![1]).toBe('William Corr');
+  });
+
+  it('still takes "chairman of BA Martin Broughton said" for Broughton speaking', () => {
+    const text =
+      'The chairman of BA Martin Broughton said the airline was recovering. "We are flying again," he said.';
+    const entities = [entity('Martin Broughton', text, ['Martin Broughton'], { gender: 'male' })];
+    expect(speakers(text, entities)[0]![1]).toBe('Martin Broughton');
+  });
+});
