@@ -47,6 +47,9 @@ const WORK_BEFORE_IN =
   /^(?:starred|starring|starrer|appeared|appearing|role|roles|star|stars|cast|sequel|remake)$/;
 /** "Sideways, starring ...", "Sideways, directed by ...", "Sideways stars ...". */
 const WORK_AFTER = /^(?:starring|directed|stars|co-stars)$/;
+/** A number right after ("Chapter 11", "Channel 4") or an ordinal before ("the 18th Century"): no person's name. */
+const NUMBER = /^\d+$/;
+const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
 
 /**
  * A one-word "person" that the document never treats as a person is a firm or a thing where the text says
@@ -121,7 +124,12 @@ export function loneNamesThatAreThings(
       PRODUCT_BEFORE.test(before) ||
       AWARDS.test(tokens[s.first]!.text) ||
       ((before === 'in' || before === 'of' || before === 'to') && WORK_BEFORE_IN.test(lower(s.first - 2))) ||
-      WORK_AFTER.test(after)
+      WORK_AFTER.test(after) ||
+      // Not after a given name: "Andre 3000" is a person.
+      (NUMBER.test(tokens[s.last + 1]?.text ?? '') &&
+        tokens[s.last + 1]!.start === tokens[s.last]!.end + 1 &&
+        !givenName(s.first)) ||
+      ORDINAL.test(before)
     );
   };
 
