@@ -16,4 +16,13 @@ describe("recognition: types by a name's head or the kind written before it (sha
       'ORGANIZATION',
     ]);
   });
+
+  it('reads a name after a regulator\'s or a maker\'s kind as an organisation: "financial watchdog BaFin"', () => {
+    expect(typed("Germany's financial watchdog Velvora said so.", [['MISC', 'Velvora']])).toEqual([
+      'ORGANIZATION',
+    ]);
+    expect(typed('Profits rose at housebuilder Anna Velvora.', [['PERSON', 'Anna Velvora']])).toEqual([
+      'ORGANIZATION',
+    ]);
+  });
 });
