@@ -8,15 +8,15 @@ import { listedWithPeople } from './tails';
 import type { Token } from './tokenize';
 
 /** Written right before a name, these say it is a person's ("singer Jamelia", "his brother Mukesh"). */
-const PERSON_BEFORE = new Set(
+export const PERSON_BEFORE = new Set(
   (
     'singer rapper star actor actress presenter host comedian comic musician artist guitarist drummer ' +
     'bassist frontman frontwoman vocalist newcomer veteran player designer author writer novelist poet ' +
     'painter composer conductor dj model tycoon billionaire father mother brother sister uncle aunt ' +
-    'cousin grandson granddaughter nephew niece boyfriend girlfriend fiance fiancee'
+    'cousin grandson granddaughter nephew niece boyfriend girlfriend fiance fiancee late'
   ).split(' '),
 );
-const PRONOUN = /^(?:he|she|his|her|him|himself|herself|who)$/i;
+export const PRONOUN = /^(?:he|she|his|her|him|himself|herself|who)$/i;
 const POSSESSIVE = /^['’]s$/;
 /** After a name ("Yukos shares", "Xstrata's attempt" is not one), these say it is a firm's. */
 const FIRM_AFTER = new Set(
@@ -33,7 +33,7 @@ const FIRM_NOUN =
 /** Written right before a name, these make it a product: "drug Tysabri". */
 const PRODUCT_BEFORE = /^(?:drug|drugs|medicine|painkiller|treatment)$/;
 const ARTICLE = /^(?:a|an)$/;
-const AGE = /^\d{1,3}$/;
+export const AGE = /^\d{1,3}$/;
 // Gazetteer bits (training/gazetteers.ts order): an English given name; a country, continent or country
 // alias; a capital or city.
 const FIRST_NAME = 128;
