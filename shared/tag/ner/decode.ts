@@ -33,7 +33,15 @@ export interface Scorer {
   addTagScores(prev: number, prev2: number, scores: Float64Array): void;
   /** The same weights as a cached row of LABEL_COUNT scores, for scorers whose weights do not change. */
   tagRow?(prev: number, prev2: number): Float64Array;
+  /**
+   * With tagRow: wordVector's array also holds, as role AFTER_OUTSIDE, the summed weights of the word's
+   * prevTagFeatures for a previous label O (the previous label of most tokens).
+   */
+  readonly afterOutsideVector?: typeof AFTER_OUTSIDE;
 }
+
+/** Where, in role vectors, a caching scorer keeps the weights of a word's features after an O. */
+export const AFTER_OUTSIDE = 5;
 
 /** One pass's static feature weights per token (scores[i * LABEL_COUNT + y]), valid once filled[i] (fill(i)). */
 export interface StaticScores {
@@ -121,23 +129,44 @@ export function decodeGreedy(
       const nChoices = choices.length;
       const fs = doc.offsets[i]!;
       const fe = doc.offsets[i + 1]!;
-      if (staticScores && scorer.tagRow) {
-        // Tagging: one loop over the choices, adding in the same order as the general path below.
+      let dn: number;
+      if (staticScores && scorer.tagRow && scorer.afterOutsideVector && !training) {
+        // Tagging: one loop over the choices. Scores are sums of integer weights, exact in any order.
         if (!staticScores.filled[i]) staticScores.fill(i);
         const base = i * LABEL_COUNT;
         const weights = staticScores.scores;
         const tags = scorer.tagRow(prev, prev2);
-        for (let c = 0; c < nChoices; c++) {
-          const y = choices[c]!;
-          const o = offset + y;
-          scores[y] =
-            v0[o]! +
-            v1[LABEL_COUNT + o]! +
-            v2[2 * LABEL_COUNT + o]! +
-            v3[3 * LABEL_COUNT + o]! +
-            v4[4 * LABEL_COUNT + o]! +
-            weights[base + y]! +
-            tags[y]!;
+        const docType = docTypes ? docTypes[i]! : -1;
+        if (prev === OUTSIDE) {
+          // The features of the O before the word come with its vectors; only the docType ones are added.
+          for (let c = 0; c < nChoices; c++) {
+            const y = choices[c]!;
+            const o = offset + y;
+            scores[y] =
+              v0[o]! +
+              v1[LABEL_COUNT + o]! +
+              v2[2 * LABEL_COUNT + o]! +
+              v3[3 * LABEL_COUNT + o]! +
+              v4[4 * LABEL_COUNT + o]! +
+              weights[base + y]! +
+              tags[y]! +
+              v0[AFTER_OUTSIDE * LABEL_COUNT + o]!;
+          }
+          dn = docType >= 0 ? doc.docTypeFeatures(i, docType, dynamic) : 0;
+        } else {
+          for (let c = 0; c < nChoices; c++) {
+            const y = choices[c]!;
+            const o = offset + y;
+            scores[y] =
+              v0[o]! +
+              v1[LABEL_COUNT + o]! +
+              v2[2 * LABEL_COUNT + o]! +
+              v3[3 * LABEL_COUNT + o]! +
+              v4[4 * LABEL_COUNT + o]! +
+              weights[base + y]! +
+              tags[y]!;
+          }
+          dn = doc.dynamicFeatures(i, prev, docType, dynamic);
         }
       } else {
         for (let c = 0; c < nChoices; c++) {
@@ -160,9 +189,9 @@ export function decodeGreedy(
           scorer.addScores(doc.shapeFeats, i * SHAPE_GROUP, (i + 1) * SHAPE_GROUP, scores);
         }
         scorer.addTagScores(prev, prev2, scores);
+        dn = doc.dynamicFeatures(i, prev, docTypes ? docTypes[i]! : -1, dynamic);
       }
-      const dn = doc.dynamicFeatures(i, prev, docTypes ? docTypes[i]! : -1, dynamic);
-      scorer.addScores(dynamic, 0, dn, scores);
+      if (dn > 0) scorer.addScores(dynamic, 0, dn, scores);
       let best = -1;
       let bestScore = Number.NEGATIVE_INFINITY;
       for (let c = 0; c < nChoices; c++) {

@@ -1,15 +1,67 @@
 import { type GazetteerLookup, matchGazetteer } from './gazetteer-match';
-import { feature1, feature2, feature3, finish, mix } from './hash';
+import { feature2, feature3, finish, mix } from './hash';
 import { IntBuffer } from './int-buffer';
 import { typeOf } from './labels';
-import { BOUNDARY, SHAPE_GROUP, T } from './templates';
+import { docTypeFeatures, prevTagFeatures, SHAPE_GROUP, T } from './templates';
 import type { Token } from './tokenize';
-import { CUE_OF } from './triggers';
-import { type WordInfo, wordInfo } from './word-info';
+import {
+  PART_ALL_CAPS_SHAPE,
+  PART_BIGRAM_LEFT,
+  PART_BIGRAM_RIGHT,
+  PART_CONTEXT_LEFT,
+  PART_CONTEXT_RIGHT,
+  PART_INITIAL_SHAPE,
+  PART_NEXT_SHAPE,
+  PART_PREV_SHAPE,
+  PART_SHAPE3,
+  SENTENCE_BOUNDARY,
+  type WordInfo,
+  wordInfo,
+} from './word-info';
 
 export type { GazetteerLookup };
 
 const CONTEXT_CAP = 6;
+
+// The document features with few possible values, hashed once: [b * 4 + position] for gazetteer source
+// bit b at a match's BILOU position, [signal * 4 + initial * 2 + allCaps], [cue bits * 4 + min(group, 3)].
+const GAZETTEER_FEATURE = Int32Array.from({ length: 32 * 4 }, (_, k) => feature2(T.gazetteer, k >> 2, k & 3));
+const CAPITALISED_ELSEWHERE_FEATURE = Int32Array.from({ length: 4 * 4 }, (_, k) =>
+  feature3(T.capitalisedElsewhere, k >> 2, (k >> 1) & 1, k & 1),
+);
+const CUES_FEATURE = Int32Array.from({ length: 8 * 4 }, (_, k) => feature2(T.cues, k >> 2, k & 3));
+
+/**
+ * Numbers the distinct values of `word` from 0 in order of first occurrence into ids; returns how many.
+ * An open-addressed table over the document's own words.
+ */
+function denseWordIds(word: Int32Array, ids: Int32Array): number {
+  let size = 16;
+  while (size < word.length * 2) size <<= 1;
+  const mask = size - 1;
+  const keys = new Int32Array(size);
+  const slots = new Int32Array(size); // id + 1; 0 is empty
+  let count = 0;
+  for (let i = 0; i < word.length; i++) {
+    const w = word[i]!;
+    let slot = (w ^ (w >>> 16)) & mask;
+    for (;;) {
+      const id = slots[slot]! - 1;
+      if (id < 0) {
+        keys[slot] = w;
+        ids[i] = count++;
+        slots[slot] = count;
+        break;
+      }
+      if (keys[slot] === w) {
+        ids[i] = id;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+  return count;
+}
 
 /** Whether value is among values[0..count). */
 function inFirst(values: Int32Array, count: number, value: number): boolean {
@@ -41,8 +93,12 @@ export class DocumentFeatures {
   readonly word: Int32Array;
   readonly shape: Int32Array;
   readonly capital: Uint8Array;
-  /** Capitalised tokens share a key with the other occurrences of the same word; -1 otherwise. */
+  /**
+   * Capitalised tokens share a key with the other occurrences of the same word; -1 otherwise (and for
+   * a word capitalised once). Keys are below keyCount.
+   */
   readonly key: Int32Array;
+  readonly keyCount: number;
   /** The gazetteer sources (bit mask) of the longest match covering each token, and its BILOU position. */
   readonly gazetteerBits: Int32Array;
   readonly gazetteerPosition: Int8Array;
@@ -91,57 +147,58 @@ export class DocumentFeatures {
 
     const word = new Int32Array(n);
     const shape = new Int32Array(n);
-    const shortShape = new Int32Array(n);
     const capital = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       const info = infos[i]!;
       word[i] = info.word;
       shape[i] = info.shape;
-      shortShape[i] = info.shortShape;
       capital[i] = info.capital;
     }
     this.word = word;
     this.shape = shape;
     this.capital = capital;
 
-    // Occurrences of each word in the document, for the document-level features.
-    const key = new Int32Array(n).fill(-1);
-    const groups = new Map<number, number[]>();
-    const lowerSeen = new Set<number>();
-    const capitalMidSentence = new Map<number, number>();
+    // Each distinct word of the document gets a dense id, so that what is known per word below lives in
+    // typed arrays: Maps keyed by 32-bit hashes box most of them as heap numbers and cost more than the rest.
+    const ids = new Int32Array(n);
+    const words = denseWordIds(word, ids);
+    // The capitalised occurrences of each word (its group), in token order: group g is
+    // members[groupStart[g] .. groupStart[g + 1]). A word's group key is the order of its first one.
+    const groupSize = new Int32Array(words);
+    const groupKey = new Int32Array(words);
+    const capitalMidSentence = new Int32Array(words);
+    let keyId = 0;
     for (let i = 0; i < n; i++) {
       if (!capital[i]) continue;
-      let group = groups.get(word[i]!);
-      if (!group) {
-        group = [];
-        groups.set(word[i]!, group);
-      }
-      group.push(i);
-      if (!initial[i] && !allCaps[i])
-        capitalMidSentence.set(word[i]!, (capitalMidSentence.get(word[i]!) ?? 0) + 1);
+      const id = ids[i]!;
+      if (groupSize[id]!++ === 0) groupKey[id] = keyId++;
+      if (!initial[i] && !allCaps[i]) capitalMidSentence[id]!++;
     }
-    // Only asked about capitalised words: a lookup in the small map of those is cheaper than a set of
-    // every lower-case word.
+    this.keyCount = keyId;
+    const groupStart = new Int32Array(words + 1);
+    for (let id = 0; id < words; id++) groupStart[id + 1] = groupStart[id]! + groupSize[id]!;
+    const members = new Int32Array(groupStart[words]!);
+    const filled = groupStart.slice(0, words);
+    for (let i = 0; i < n; i++) if (capital[i]) members[filled[ids[i]!]!++] = i;
+    const lowerSeen = new Uint8Array(words);
     for (let i = 0; i < n; i++) {
-      if (!capital[i] && infos[i]!.lower && groups.has(word[i]!)) lowerSeen.add(word[i]!);
+      if (!capital[i] && infos[i]!.lower && groupSize[ids[i]!]! > 0) lowerSeen[ids[i]!] = 1;
     }
     // The cue words (triggers.ts) within two tokens of any occurrence of each capitalised word.
-    const cues = new Map<number, number>();
-    for (const [w, group] of groups) {
+    const cues = new Int32Array(words);
+    for (let id = 0; id < words; id++) {
       let bits = 0;
-      for (const j of group) {
+      for (let m = groupStart[id]!; m < groupStart[id + 1]!; m++) {
+        const j = members[m]!;
         const sj = sentenceOf[j]!;
         const from = Math.max(this.sentenceStart[sj]!, j - 2);
         const to = Math.min(this.sentenceStart[sj + 1]!, j + 3);
-        for (let k = from; k < to; k++) if (k !== j) bits |= CUE_OF.get(word[k]!) ?? 0;
+        for (let k = from; k < to; k++) if (k !== j) bits |= infos[k]!.cue;
       }
-      cues.set(w, bits);
+      cues[id] = bits;
     }
-    let keyId = 0;
-    for (const group of groups.values()) {
-      if (group.length > 1) for (const i of group) key[i] = keyId;
-      keyId++;
-    }
+    const key = new Int32Array(n).fill(-1);
+    for (let i = 0; i < n; i++) if (capital[i] && groupSize[ids[i]!]! > 1) key[i] = groupKey[ids[i]!]!;
     this.key = key;
 
     this.initial = initial;
@@ -151,6 +208,8 @@ export class DocumentFeatures {
     this.gazetteerBits = gazetteerBits;
     this.gazetteerPosition = gazetteerPosition;
 
+    // Each feature below is feature1/2/3 of its template (see the PART_ comments and the tables above);
+    // the word's share of it was hashed once per word (WordInfo.parts).
     const feats = new IntBuffer(n * 16);
     const shapeFeats = new Int32Array(n * SHAPE_GROUP);
     const shapeKey = new Int32Array(n);
@@ -164,20 +223,18 @@ export class DocumentFeatures {
       const to = this.sentenceStart[s + 1]!;
       for (let i = from; i < to; i++) {
         offsets[i] = feats.length;
-        const w = word[i]!;
-        const p1 = i - 1 >= from ? word[i - 1]! : BOUNDARY;
-        const n1 = i + 1 < to ? word[i + 1]! : BOUNDARY;
-        const ps = i - 1 >= from ? shortShape[i - 1]! : BOUNDARY;
-        const ns = i + 1 < to ? shortShape[i + 1]! : BOUNDARY;
-        feats.push(feature2(T.bigramLeft, p1, w));
-        feats.push(feature2(T.bigramRight, w, n1));
-        const s = shortShape[i]!;
+        const info = infos[i]!;
+        const before = i - 1 >= from ? infos[i - 1]! : SENTENCE_BOUNDARY;
+        const after = i + 1 < to ? infos[i + 1]! : SENTENCE_BOUNDARY;
+        const w = info.word;
+        feats.push(finish(mix(before.parts[PART_BIGRAM_LEFT]!, w)));
+        feats.push(finish(mix(info.parts[PART_BIGRAM_RIGHT]!, after.word)));
         const g = i * SHAPE_GROUP;
-        shapeFeats[g] = feature1(T.prevShape, ps);
-        shapeFeats[g + 1] = feature1(T.nextShape, ns);
-        shapeFeats[g + 2] = feature3(T.shape3, ps, s, ns);
-        shapeFeats[g + 3] = feature2(T.initialShape, initial[i]!, s);
-        shapeFeats[g + 4] = feature2(T.allCapsSentence, allCaps[i]!, s);
+        shapeFeats[g] = before.parts[PART_PREV_SHAPE]!;
+        shapeFeats[g + 1] = after.parts[PART_NEXT_SHAPE]!;
+        shapeFeats[g + 2] = finish(mix(mix(before.parts[PART_SHAPE3]!, info.shortShape), after.shortShape));
+        shapeFeats[g + 3] = info.parts[PART_INITIAL_SHAPE + initial[i]!]!;
+        shapeFeats[g + 4] = info.parts[PART_ALL_CAPS_SHAPE + allCaps[i]!]!;
         shapeKey[i] = finish(
           mix(
             mix(mix(mix(shapeFeats[g]!, shapeFeats[g + 1]!), shapeFeats[g + 2]!), shapeFeats[g + 3]!),
@@ -187,30 +244,37 @@ export class DocumentFeatures {
         if (gazetteerBits[i]) {
           let bits = gazetteerBits[i]!;
           for (let b = 0; bits !== 0; b++, bits >>>= 1) {
-            if (bits & 1) feats.push(feature2(T.gazetteer, b, gazetteerPosition[i]!));
+            if (bits & 1) feats.push(GAZETTEER_FEATURE[b * 4 + gazetteerPosition[i]!]!);
           }
         }
         if (capital[i]) {
-          const mid = (capitalMidSentence.get(w) ?? 0) - (!initial[i] && !allCaps[i] ? 1 : 0);
-          const signal = (mid > 0 ? 2 : 0) + (lowerSeen.has(w) ? 1 : 0);
-          feats.push(feature3(T.capitalisedElsewhere, signal, initial[i]!, allCaps[i]!));
-          feats.push(feature2(T.cues, cues.get(w)!, Math.min(groups.get(w)!.length, 3)));
-          const group = groups.get(w)!;
-          if (group.length > 1) {
-            // At most CONTEXT_CAP distinct words each side: small arrays, not sets.
+          const id = ids[i]!;
+          const mid = capitalMidSentence[id]! - (!initial[i] && !allCaps[i] ? 1 : 0);
+          const signal = (mid > 0 ? 2 : 0) + lowerSeen[id]!;
+          feats.push(CAPITALISED_ELSEWHERE_FEATURE[signal * 4 + initial[i]! * 2 + allCaps[i]!]!);
+          const size = groupSize[id]!;
+          feats.push(CUES_FEATURE[cues[id]! * 4 + Math.min(size, 3)]!);
+          if (size > 1) {
+            // At most CONTEXT_CAP distinct words each side: small arrays, not sets. The features stand
+            // for the words: feature1 is one-to-one for a given template (mix and finish are bijections).
             let nl = 0;
             let nr = 0;
-            for (const j of group) {
+            for (let m = groupStart[id]!; m < groupStart[id + 1]!; m++) {
               if (nl >= CONTEXT_CAP && nr >= CONTEXT_CAP) break;
+              const j = members[m]!;
               if (j === i) continue;
               const sj = sentenceOf[j]!;
-              const lw = j - 1 >= this.sentenceStart[sj]! ? word[j - 1]! : BOUNDARY;
-              const rw = j + 1 < this.sentenceStart[sj + 1]! ? word[j + 1]! : BOUNDARY;
+              const lw = (j - 1 >= this.sentenceStart[sj]! ? infos[j - 1]! : SENTENCE_BOUNDARY).parts[
+                PART_CONTEXT_LEFT
+              ]!;
+              const rw = (j + 1 < this.sentenceStart[sj + 1]! ? infos[j + 1]! : SENTENCE_BOUNDARY).parts[
+                PART_CONTEXT_RIGHT
+              ]!;
               if (nl < CONTEXT_CAP && !inFirst(left, nl, lw)) left[nl++] = lw;
               if (nr < CONTEXT_CAP && !inFirst(right, nr, rw)) right[nr++] = rw;
             }
-            for (let k = 0; k < nl; k++) feats.push(feature1(T.contextLeft, left[k]!));
-            for (let k = 0; k < nr; k++) feats.push(feature1(T.contextRight, right[k]!));
+            for (let k = 0; k < nl; k++) feats.push(left[k]!);
+            for (let k = 0; k < nr; k++) feats.push(right[k]!);
           }
         }
       }
@@ -241,15 +305,13 @@ export class DocumentFeatures {
    * (docType: -1 for none). The features of the previous labels alone are tagFeatures.
    */
   dynamicFeatures(i: number, prev: number, docType: number, out: Int32Array): number {
-    let k = 0;
-    out[k++] = feature2(T.prevTagWord, prev, this.word[i]!);
-    out[k++] = feature2(T.prevTagShape, prev, this.shape[i]!);
-    if (docType >= 0) {
-      out[k++] = feature1(T.docType, docType);
-      out[k++] = feature2(T.docTypeShape, docType, this.shape[i]!);
-      out[k++] = feature2(T.docTypeWord, docType, this.word[i]!);
-    }
-    return k;
+    const k = prevTagFeatures(prev, this.word[i]!, this.shape[i]!, out, 0);
+    return docType >= 0 ? k + docTypeFeatures(docType, this.word[i]!, this.shape[i]!, out, k) : k;
+  }
+
+  /** The docType features alone of dynamicFeatures (for a scorer that has the previous label's cached). */
+  docTypeFeatures(i: number, docType: number, out: Int32Array): number {
+    return docTypeFeatures(docType, this.word[i]!, this.shape[i]!, out, 0);
   }
 
   /**
@@ -257,28 +319,21 @@ export class DocumentFeatures {
    * word in a first pass (index into TYPES), or -1.
    */
   documentTypes(labels: Int32Array): Int32Array {
-    const counts = new Map<number, Int32Array>();
+    // counts[key * 5 + type + 1]: how often each type (or none, at + 0) was given to the key's word.
+    const counts = new Int32Array(this.keyCount * 5);
     for (let i = 0; i < this.count; i++) {
       const key = this.key[i]!;
-      if (key < 0) continue;
-      const t = typeOf(labels[i]!);
-      let c = counts.get(key);
-      if (!c) {
-        c = new Int32Array(5);
-        counts.set(key, c);
-      }
-      c[t + 1]!++;
+      if (key >= 0) counts[key * 5 + typeOf(labels[i]!) + 1]!++;
     }
     const out = new Int32Array(this.count).fill(-1);
     for (let i = 0; i < this.count; i++) {
       const key = this.key[i]!;
       if (key < 0) continue;
-      const c = counts.get(key)!;
       const own = typeOf(labels[i]!) + 1;
       let best = -1;
       let bestCount = 0;
       for (let t = 1; t < 5; t++) {
-        const m = c[t]! - (t === own ? 1 : 0);
+        const m = counts[key * 5 + t]! - (t === own ? 1 : 0);
         if (m > bestCount) {
           bestCount = m;
           best = t - 1;

@@ -31,16 +31,27 @@ export function finish(h: number): number {
   return h | 0;
 }
 
+const FEATURE_SEED = 0x9747b28c;
+
 export function feature1(template: number, a: number): number {
-  return finish(mix(mix(0x9747b28c, template), a));
+  return finish(mix(mix(FEATURE_SEED, template), a));
 }
 
 export function feature2(template: number, a: number, b: number): number {
-  return finish(mix(mix(mix(0x9747b28c, template), a), b));
+  return finish(mix(mix(mix(FEATURE_SEED, template), a), b));
 }
 
 export function feature3(template: number, a: number, b: number, c: number): number {
-  return finish(mix(mix(mix(mix(0x9747b28c, template), a), b), c));
+  return finish(mix(mix(mix(mix(FEATURE_SEED, template), a), b), c));
+}
+
+/**
+ * The state of a feature hash after its template and first part: feature2(template, a, b) is
+ * finish(mix(featurePrefix(template, a), b)). A part that belongs to one word (or one label) can then be
+ * mixed in once per word rather than once per token.
+ */
+export function featurePrefix(template: number, a: number): number {
+  return mix(mix(FEATURE_SEED, template), a);
 }
 
 export const SEQUENCE_SEED = 0x3c6ef372;

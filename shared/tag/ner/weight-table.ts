@@ -1,15 +1,20 @@
-import type { Scorer } from './decode';
-import { LABEL_COUNT } from './labels';
+import { AFTER_OUTSIDE, type Scorer } from './decode';
+import { LABEL_COUNT, OUTSIDE } from './labels';
 import type { SharedSlots } from './shared-slots';
-import { tagFeatures } from './templates';
+import { prevTagFeatures, tagFeatures } from './templates';
 import { roleRange, type WordInfo, type WordRole } from './word-info';
+
+/** Per pass, the word's five roles and then the features of an O before it (AFTER_OUTSIDE). */
+const VECTORS_PER_PASS = 6;
 
 /**
  * One pass's weights as a Scorer, with the caches that make decoding cheap: the summed weights of each
- * word's role features (words repeat within and across articles) and of each pair of previous labels.
+ * word's role features (words repeat within and across articles), of its features after an O label, and
+ * of each pair of previous labels.
  */
 export class WeightTable implements Scorer {
   private readonly scratch = new Float64Array(LABEL_COUNT);
+  private readonly afterOutside = new Int32Array(2);
   private readonly tagScores = new Float64Array(LABEL_COUNT * LABEL_COUNT * LABEL_COUNT);
   private readonly tagScoresKnown = new Uint8Array(LABEL_COUNT * LABEL_COUNT);
   /** Views of tagScores per label pair, made once so that tagRow allocates nothing. */
@@ -32,13 +37,19 @@ export class WeightTable implements Scorer {
 
   wordVector(info: WordInfo, _role: WordRole): Float32Array {
     if (info.vectorsOwner !== this.shared.id || !info.vectors) {
-      const vectors = new Float32Array(10 * LABEL_COUNT);
+      const vectors = new Float32Array(2 * VECTORS_PER_PASS * LABEL_COUNT);
       for (let pass = 0; pass < 2; pass++) {
-        for (let r = 0; r < 5; r++) {
+        for (let r = 0; r < VECTORS_PER_PASS; r++) {
           this.scratch.fill(0);
-          const [from, to] = roleRange(info, r as WordRole);
-          this.shared.add(pass, info.features, from, to, this.scratch);
-          for (let y = 0; y < LABEL_COUNT; y++) vectors[(pass * 5 + r) * LABEL_COUNT + y] = this.scratch[y]!;
+          if (r === AFTER_OUTSIDE) {
+            const n = prevTagFeatures(OUTSIDE, info.word, info.shape, this.afterOutside, 0);
+            this.shared.add(pass, this.afterOutside, 0, n, this.scratch);
+          } else {
+            const [from, to] = roleRange(info, r as WordRole);
+            this.shared.add(pass, info.features, from, to, this.scratch);
+          }
+          for (let y = 0; y < LABEL_COUNT; y++)
+            vectors[(pass * VECTORS_PER_PASS + r) * LABEL_COUNT + y] = this.scratch[y]!;
         }
       }
       info.vectors = vectors;
@@ -48,8 +59,10 @@ export class WeightTable implements Scorer {
   }
 
   get vectorOffset(): number {
-    return this.pass * 5 * LABEL_COUNT;
+    return this.pass * VECTORS_PER_PASS * LABEL_COUNT;
   }
+
+  readonly afterOutsideVector = AFTER_OUTSIDE;
 
   addTagScores(prev: number, prev2: number, scores: Float64Array): void {
     const row = this.tagRow(prev, prev2);

@@ -1,5 +1,6 @@
-import { feature1, feature2, hashString } from './hash';
+import { feature1, feature2, featurePrefix, hashString } from './hash';
 import { BOUNDARY, T } from './templates';
+import { CUE_OF } from './triggers';
 
 // Unicode-property patterns are module constants: esbuild (tsx, and the bundle at target node20) turns a
 // \p{...} literal into `new RegExp(...)`, which would then be rebuilt on every call.
@@ -70,6 +71,14 @@ export interface WordInfo {
    * a scorer may cache their summed weights per word.
    */
   features: Int32Array;
+  /**
+   * The hashes, whole or partial (featurePrefix), of the document features this word takes part in
+   * (the PART_ indexes): DocumentFeatures finishes them per token with one mix instead of hashing each
+   * feature from its template up.
+   */
+  parts: Int32Array;
+  /** The cue bits (triggers.ts) of the word. */
+  cue: number;
   /** The summed weights of the five roles for both passes of one model (vectorsOwner), filled on first use. */
   vectors: Float32Array | undefined;
   vectorsOwner: number;
@@ -106,6 +115,41 @@ function featuresOf(word: number, raw: number, own: number[]): Int32Array {
   ]);
 }
 
+// Indexes into WordInfo.parts.
+/** featurePrefix(T.bigramLeft, word): the word as the token before. */
+export const PART_BIGRAM_LEFT = 0;
+/** featurePrefix(T.bigramRight, word): the word as the token. */
+export const PART_BIGRAM_RIGHT = 1;
+/** feature1(T.prevShape, shortShape): the word as the token before. */
+export const PART_PREV_SHAPE = 2;
+/** feature1(T.nextShape, shortShape): the word as the token after. */
+export const PART_NEXT_SHAPE = 3;
+/** featurePrefix(T.shape3, shortShape): the word as the token before. */
+export const PART_SHAPE3 = 4;
+/** feature2(T.initialShape, initial, shortShape), at + initial (0 or 1). */
+export const PART_INITIAL_SHAPE = 5;
+/** feature2(T.allCapsSentence, allCaps, shortShape), at + allCaps (0 or 1). */
+export const PART_ALL_CAPS_SHAPE = 7;
+/** feature1(T.contextLeft, word) and feature1(T.contextRight, word): the word beside another occurrence. */
+export const PART_CONTEXT_LEFT = 9;
+export const PART_CONTEXT_RIGHT = 10;
+
+function partsOf(word: number, shortShape: number): Int32Array {
+  return Int32Array.of(
+    featurePrefix(T.bigramLeft, word),
+    featurePrefix(T.bigramRight, word),
+    feature1(T.prevShape, shortShape),
+    feature1(T.nextShape, shortShape),
+    featurePrefix(T.shape3, shortShape),
+    feature2(T.initialShape, 0, shortShape),
+    feature2(T.initialShape, 1, shortShape),
+    feature2(T.allCapsSentence, 0, shortShape),
+    feature2(T.allCapsSentence, 1, shortShape),
+    feature1(T.contextLeft, word),
+    feature1(T.contextRight, word),
+  );
+}
+
 /** Stands for the missing neighbour before the first or after the last token of a sentence. */
 export const SENTENCE_BOUNDARY: WordInfo = {
   word: BOUNDARY,
@@ -118,6 +162,8 @@ export const SENTENCE_BOUNDARY: WordInfo = {
   upper: false,
   alphanumeric: false,
   features: featuresOf(BOUNDARY, BOUNDARY, []),
+  parts: partsOf(BOUNDARY, BOUNDARY),
+  cue: 0,
   vectors: undefined,
   vectorsOwner: -1,
   marked: false,
@@ -162,6 +208,8 @@ export function wordInfo(token: string): WordInfo {
     upper: letters && token === token.toUpperCase(),
     alphanumeric: letters || NUMBER.test(token),
     features: featuresOf(word, raw, own),
+    parts: partsOf(word, shortShape),
+    cue: CUE_OF.get(word) ?? 0,
     vectors: undefined,
     vectorsOwner: -1,
     marked: false,

@@ -10,7 +10,8 @@ const SPEECH =
   'telling|explained|explains|argued|argues|claimed|declared|stated|announced|continued|replied|responded|recalled|' +
   'admitted|acknowledged|urged|posted|tweeted|confirmed|commented|suggested|predicted|conceded|remarked|agreed|' +
   'agrees|cautioned|believes|thinks|observed|reported|estimated|complained|joked|laughed|laughs|revealed|' +
-  'maintained|maintains|concluded|intimated|echoed|pointed out|according to';
+  'maintained|maintains|concluded|intimated|echoed|vowed|vows|pledged|promised|shouted|quipped|retorted|' +
+  'countered|boasted|protested|emphasised|emphasized|asserted|hit back|pointed out|according to';
 
 export const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH})\\b`);
 
@@ -56,19 +57,29 @@ const ORGANISATION_NOUN =
   'watchdog|regulator|agency|organisation|organization|ministry|department|broadcaster|network|studio|label|' +
   'subsidiary|council|committee|commission';
 
+/** Offices a person holds: "the prime minister" is only whom the text gives that office, or no one. */
+const OFFICE_NOUN =
+  'judge|senator|chairman|chairwoman|boss|manager|coach|captain|skipper|leader|president|minister|' +
+  'chancellor|secretary|executive|mayor|governor|premier|MP';
+
 const PERSON_NOUN =
-  'singer|star|actor|actress|comedian|rapper|musician|director|author|writer|novelist|presenter|host|judge|' +
-  'senator|chairman|chairwoman|boss|economist|player|manager|coach|captain|leader|president|minister|' +
-  'chancellor|secretary|executive|\\d+-year-old';
+  'singer|star|actor|actress|comedian|rapper|musician|director|author|writer|novelist|presenter|host|' +
+  'economist|player|striker|midfielder|defender|goalkeeper|batsman|bowler|champion|frontman|guitarist|' +
+  `drummer|producer|designer|founder|${OFFICE_NOUN}|\\d+-year-old`;
+
+export const OFFICE = new RegExp(`^(?:${OFFICE_NOUN})$`, 'i');
+
+/** A description's words: an organisation's noun, or a person's noun and the words qualifying it. */
+const DESCRIPTION = `[Tt]he\\s+(?:(?:[\\p{L}-]+\\s+)?(?<organisation>${ORGANISATION_NOUN})(?:['’]s\\s+[\\p{L}-]+)?|(?<qualifier>(?:[\\p{L}-]+\\s+){0,2})(?<person>${PERSON_NOUN}))`;
 
 /**
  * "the firm", "the US magazine", "the 23-year-old", "the Black Sabbath singer", "the council's ruling", "the
  * actress, who won in 2000,": right before the verb; not "the China Daily newspaper", a name.
  */
-export const DESCRIPTION_BEFORE = new RegExp(
-  `\\b[Tt]he\\s+(?:(?:[\\p{L}-]+\\s+)?(${ORGANISATION_NOUN})(?:['’]s\\s+[\\p{L}-]+)?|(?:[\\p{L}-]+\\s+){0,2}(${PERSON_NOUN}))(?:\\s*,(?:[^.!?"“”]|\\.\\d)*,)?\\s+$`,
-  'iu',
-);
+export const DESCRIPTION_BEFORE = new RegExp(`\\b${DESCRIPTION}(?:\\s*,(?:[^.!?"“”]|\\.\\d)*,)?\\s+$`, 'iu');
+
+/** "…," said the mayor / "…," says the London mayor: the whole phrase after the verb. */
+export const DESCRIPTION_AFTER = new RegExp(`^\\s+${DESCRIPTION}\\s*$`, 'iu');
 
 export const SCARE_IN_SENTENCE = /["“](?:[^\s"“”]+\s){0,2}[^\s"“”]+["”]/g;
 
@@ -102,7 +113,8 @@ export function endOfPhrase(text: string, from: number, limit: number): number {
 export const ADDRESSED = /^(?:told|tells|telling|asked|urged)$/;
 
 /** Verbs that quote by characterising: "X described the film as "…"", "X branded the plan "…"". */
-const DESCRIBING = /\b(?:described|describes|calls|called|branded|brands|labelled|labeled|dubbed)\b/;
+const DESCRIBING =
+  /\b(?:described|describes|calls|called|branded|brands|labelled|labeled|dubbed|accused|accuses|praised|praises|attacked|attacks|criticised|criticized|condemned|hailed|thanked)\b/;
 
 /** The same verb in the passive ("Barley is described as "…"") names no speaker. */
 const PASSIVE = /\b(?:is|was|are|were|be|been|being)\s+(?:\p{L}+ly\s+)?$/u;

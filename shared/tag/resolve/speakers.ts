@@ -3,12 +3,14 @@ import { pronounGender, roleGender } from './honorifics';
 import {
   ADDRESSED,
   activeDescribing,
+  DESCRIPTION_AFTER,
   DESCRIPTION_BEFORE,
   ENDS_CLAUSE,
   endOfPhrase,
   JOINED,
   leadsSentence,
   OBJECT_OF,
+  OFFICE,
   PARTICIPLE,
   POSSESSIVE,
   pronounBefore,
@@ -65,13 +67,15 @@ export function attributeSpeakers(
     spoke: new Map(),
     subject: new Map(),
     genders: new Map(),
+    named: new Set(),
   };
-  const speakers = spans.map((q, k) =>
+  const speakers = spans.map((q, k) => {
+    context.named = namedIn(entities, q);
     // X said: "…" names its speaker first; otherwise the attribution after a quote is the common form.
-    introducedByColon(text, q)
+    return introducedByColon(text, q)
       ? (speakerBefore(context, q) ?? speakerAfter(context, q, k))
-      : (speakerAfter(context, q, k) ?? speakerBefore(context, q)),
-  );
+      : (speakerAfter(context, q, k) ?? speakerBefore(context, q));
+  });
   dropNamedInside(spans, speakers);
   // A quote with its own attribution ("…," Rio Ferdinand told the BBC) that named no one we know is
   // someone else's: it takes no speaker from the quotes or the sentence around it.
@@ -89,10 +93,18 @@ export function attributeSpeakers(
       speakers[k] = next;
   }
   spans.forEach((q, k) => {
+    context.named = namedIn(entities, q);
     if (open[k]) speakers[k] ??= speakerOfSentenceBefore(context, q);
   });
   dropNamedInside(spans, speakers);
   return speakers;
+}
+
+/** The people and organisations a quote names. */
+function namedIn(entities: Entity[], q: QuoteSpan): Set<Entity> {
+  const named = new Set<Entity>();
+  for (const e of entities) if (e.mentions.some((m) => m.start >= q.start && m.end <= q.end)) named.add(e);
+  return named;
 }
 
 /** Whoever a quote names is what it talks about: a speaker found elsewhere who is named inside is wrong. */
@@ -117,6 +129,11 @@ interface Context {
   subject: Map<NameMention, boolean>;
   /** Genders the text gave people that resolution left without one: "…," she told reporters. */
   genders: Map<Entity, 'female' | 'male'>;
+  /**
+   * Who the quote being attributed names: what it talks about, so not whom a pronoun or description
+   * after it means (""Tony Blair has been a great leader," he said": someone else).
+   */
+  named: Set<Entity>;
 }
 
 /** “…,” Pistorius said / “…,” said GM chief executive Rick Wagoner / “…,” he said / “…,” the OECD said. */
@@ -134,16 +151,34 @@ function speakerAfter(c: Context, q: QuoteSpan, k: number): Entity | undefined {
   const subject = subjectOf(c, from, verbAt);
   if (subject) return subject;
   const pronoun = pronounBefore(c.text.slice(from, verbAt));
-  if (pronoun) return onlyNamedBefore(c, q, pronoun) ?? antecedent(c, q.start, pronoun);
+  if (pronoun) return onlyNamedBefore(c, q, pronoun) ?? antecedent(c, q.start, pronoun, topicOf(c, q));
   const described = describedSpeaker(c, from, verbAt);
   if (described) return described;
   // "said Fiat chief executive Sergio Marchionne": the last person of the phrase after the verb.
   const phraseEnd = endOfPhrase(c.text, verbEnd, from + sentence.length);
   const after = c.people.filter((p) => p.start >= verbEnd && p.end <= phraseEnd);
   if (after.length > 0) return after[after.length - 1]!.entity;
+  // "…," said the mayor.
+  const description = DESCRIPTION_AFTER.exec(c.text.slice(verbEnd, phraseEnd));
+  if (description) return describedBy(c, verbEnd, phraseEnd, description.groups!, false);
   // "…," and, according to Reuters, he once told: a source cited for what follows, not the quote's speaker.
   if (verb[0] === 'according to') return undefined;
   return organisationAt(c, from, verbAt, verbEnd) ?? spokesmanFor(c, from, verbAt);
+}
+
+/**
+ * "Mr Sullivan "made accounting decisions," he told the court": a person whose name the quote goes on
+ * from, as the rest of that person's sentence, is what the quote is about; "he" is someone else.
+ */
+function topicOf(c: Context, q: QuoteSpan): Entity | undefined {
+  const floor = Math.max(0, q.start - 6);
+  for (let k = c.people.length - 1; k >= 0; k--) {
+    const m = c.people[k]!;
+    if (m.end > q.start) continue;
+    if (m.end < floor) return undefined;
+    return /^\s*["“]\s*$/.test(c.text.slice(m.end, q.start)) ? m.entity : undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -387,9 +422,9 @@ function runsOn(c: Context, p: QuoteSpan, q: QuoteSpan): boolean {
  * "he" and "she", the last person of that gender (or of no known gender) who spoke or led a sentence
  * ("Swank … paid tribute to Clint Eastwood. "…," she said": Swank), else the last one named at all.
  */
-function antecedent(c: Context, offset: number, pronoun: string): Entity | undefined {
+function antecedent(c: Context, offset: number, pronoun: string, skip?: Entity): Entity | undefined {
   const gender = pronounGender(pronoun);
-  const found = antecedentOf(c, offset, /^it$/i.test(pronoun) ? 'it' : gender);
+  const found = antecedentOf(c, offset, /^it$/i.test(pronoun) ? 'it' : gender, skip);
   // The pronoun tells the gender of whom it stands for: later pronouns of the other gender pass them by.
   if (found && gender && !found.gender) c.genders.set(found, gender);
   return found;
@@ -399,12 +434,19 @@ function antecedentOf(
   c: Context,
   offset: number,
   gender: 'female' | 'male' | 'it' | undefined,
+  skip?: Entity,
 ): Entity | undefined {
   const salient = (m: NameMention) => spokeAt(c, m) || subjectAt(c, m);
-  if (gender === 'it') return lastWhere(c.organisations, offset, salient);
+  if (gender === 'it') return organisationMeant(c, offset, salient);
   const genderOf = (m: NameMention) => m.entity.gender ?? c.genders.get(m.entity);
-  const fits = (m: NameMention) => !gender || !genderOf(m) || genderOf(m) === gender;
-  const same = (m: NameMention) => genderOf(m) === gender;
+  // "President Castro's chief aide said …. "…," he said": a person named only as whose someone is, is
+  // not that someone; nor is the quote's topic (see topicOf).
+  const fits = (m: NameMention) =>
+    m.entity !== skip &&
+    !c.named.has(m.entity) &&
+    (!gender || !genderOf(m) || genderOf(m) === gender) &&
+    !possessive(c, m);
+  const same = (m: NameMention) => genderOf(m) === gender && fits(m);
   const speaker = lastMention(c.people, offset, (m) => fits(m) && salient(m));
   // "A spokesman for the UK Film Council said: "…" He added: …": the spokesman, after whoever spoke before.
   const spokesman = spokesmanSince(c, speaker?.end ?? Math.max(0, offset - 400), offset, gender);
@@ -415,6 +457,24 @@ function antecedentOf(
     lastWhere(c.people, offset, fits)
   );
 }
+
+/**
+ * "it": the last organisation that spoke or led a sentence, unless a person spoke since ("Wimpey said the
+ * market was "challenging". "…," it added", Wimpey typed a person): "it" then reaches past the speaker.
+ */
+function organisationMeant(
+  c: Context,
+  offset: number,
+  salient: (m: NameMention) => boolean,
+): Entity | undefined {
+  const found = lastMention(c.organisations, offset, salient);
+  if (!found) return undefined;
+  const spokeSince = c.people.some((p) => p.start >= found.end && p.end <= offset && spokeAt(c, p));
+  return spokeSince ? undefined : found.entity;
+}
+
+/** A person's name followed by "'s": the owner of what follows. */
+const possessive = (c: Context, m: NameMention) => POSSESSIVE.test(c.text.slice(m.end, m.end + 2));
 
 /** The organisation of the last spokesperson written between `from` and `offset` whom `gender` fits. */
 function spokesmanSince(
@@ -477,12 +537,25 @@ function subjectAt(c: Context, m: NameMention): boolean {
  */
 function describedSpeaker(c: Context, from: number, verbAt: number): Entity | undefined {
   const d = DESCRIPTION_BEFORE.exec(c.text.slice(Math.max(from, verbAt - 120), verbAt));
-  if (!d) return undefined;
-  const at = verbAt - d[0].length;
-  if (d[1]) {
+  return d ? describedBy(c, verbAt - d[0].length, verbAt, d.groups!) : undefined;
+}
+
+/** What the description at `at` (see DESCRIPTION in speaker-patterns) stands for. */
+function describedBy(
+  c: Context,
+  at: number,
+  end: number,
+  d: Record<string, string | undefined>,
+  pronounLike = true,
+): Entity | undefined {
+  const noun = d.organisation;
+  if (noun) {
+    // "The Bank's minutes said": the organisation whose words they are; not "the Delta subsidiary said".
+    const owner = c.organisations.find((o) => o.start >= at && o.end <= end && possessive(c, o));
+    if (owner) return owner.entity;
     // "Rolling Stone magazine … the magazine reported", "sportswear firm Umbro … the firm said".
-    const after = new RegExp(`^\\s+${d[1]}\\b`, 'i');
-    const before = new RegExp(`\\b${d[1]}\\s+$`, 'i');
+    const after = new RegExp(`^\\s+${noun}\\b`, 'i');
+    const before = new RegExp(`\\b${noun}\\s+$`, 'i');
     const named = lastWhere(
       c.organisations,
       at,
@@ -490,18 +563,56 @@ function describedSpeaker(c: Context, from: number, verbAt: number): Entity | un
         after.test(c.text.slice(m.end, m.end + 20)) ||
         before.test(c.text.slice(Math.max(0, m.start - 20), m.start)),
     );
-    return named ?? antecedentOf(c, at, 'it');
+    // "…," according to the magazine: a source after the verb is one the text has named with that word.
+    return named ?? (pronounLike ? antecedentOf(c, at, 'it') : undefined);
   }
-  // "the president told": the one person the article gives that role, a former holder aside.
-  const role = new RegExp(`\\b${d[2]}\\b`, 'i');
+  const role = d.person!;
+  const holders = roleHolders(c, at, role, d.qualifier ?? '');
+  if (holders.length === 1) return holders[0];
+  // Two who hold it, neither told apart by the description's words: no one.
+  if (holders.length > 1) return undefined;
+  if (OFFICE.test(role)) return soleCandidate(c, at, role);
+  return antecedentOf(c, at, roleGender(role));
+}
+
+/**
+ * "the president told": the people before `at` the article gives that role, a former holder aside; "the
+ * Tory leader" where the Lib Dem leader is named too: those whose title also has the description's
+ * capitalised words.
+ */
+function roleHolders(c: Context, at: number, role: string, qualifier: string): Entity[] {
+  const noun = new RegExp(`\\b${role}\\b`, 'i');
   const holders = new Set<Entity>();
   for (const m of c.people) {
     const title = m.entity.role;
-    if (m.start < at && title && role.test(title) && !/^former\b/i.test(title)) holders.add(m.entity);
+    if (m.start < at && title && noun.test(title) && !/^former\b/i.test(title)) holders.add(m.entity);
   }
-  if (holders.size === 1) return [...holders][0];
-  return antecedentOf(c, at, roleGender(d[2]!));
+  const all = [...holders];
+  const words = qualifier.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  if (all.length < 2 || words.length === 0) return all;
+  return all.filter((h) => words.every((w) => new RegExp(`(?:^|\\s)${w}(?:\\s|$)`).test(h.role!)));
 }
+
+/**
+ * "the prime minister said", where no one is given that office: the one person named before it whose
+ * title, if any, is not another office ("Tory leader Michael Howard" is no prime minister); with two or
+ * more, guessing by recency gives the opposition's words to the government, so no one.
+ */
+function soleCandidate(c: Context, at: number, role: string): Entity | undefined {
+  const gender = roleGender(role);
+  const candidates = new Set<Entity>();
+  for (const m of c.people) {
+    if (m.end > at) break;
+    const e = m.entity;
+    const genderOf = e.gender ?? c.genders.get(e);
+    if (gender && genderOf && genderOf !== gender) continue;
+    if (e.role && !HONORIFIC_ROLE.test(e.role) && !new RegExp(`\\b${role}\\b`, 'i').test(e.role)) continue;
+    if (!possessive(c, m) && !c.named.has(e)) candidates.add(e);
+  }
+  return candidates.size === 1 ? [...candidates][0] : undefined;
+}
+
+const HONORIFIC_ROLE = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Baroness|Prof|Rev)\.?$/;
 
 /**
  * The entity of the last name passing `test` among those before the first name that ends past `offset`.

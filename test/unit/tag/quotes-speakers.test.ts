@@ -366,7 +366,7 @@ describe('speakers past an appositive, a name with "and", and a verb in the pres
   it('takes "according to" a person as speech, but not a source cited for the clause after a quote', () => {
     const text = [
       'The band have done "everything in their power" to stay on top, according to magazine editor Paul Rees.',
-      'He promised to keep the firm "lean, hungry and fast," and, according to Reuters, once told analysts so.',
+      'He wanted to keep the firm "lean, hungry and fast," and, according to Reuters, once told analysts so.',
     ].join('\n\n');
     const entities = [entity('Paul Rees', text, ['Paul Rees']), organisation('Reuters', text)];
     expect(speakers(text, entities).map((s) => s[1])).toEqual(['Paul Rees', null]);
