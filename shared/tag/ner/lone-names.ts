@@ -32,7 +32,10 @@ const FIRM_NOUN =
   /^(?:firm|company|group|maker|carmaker|drugmaker|airline|carrier|bank|insurer|retailer|giant|manufacturer|producer|operator|supplier|conglomerate|chain|brewer|publisher|broadcaster|subsidiary|unit)$/;
 /** Written right before a name, these make it a product: "drug Tysabri". */
 const PRODUCT_BEFORE = /^(?:drug|drugs|medicine|painkiller|treatment)$/;
-const ARTICLE = /^(?:a|an)$/;
+/** What a firm reports, a few words after its name: "Asahi is predicting profits", "Nike has reported its". */
+const FIRM_RESULT = /^(?:profits?|revenues?|earnings|turnover|losses)$/;
+// "won an Oscar", "its Iressa drug", "their Mangala field".
+const ARTICLE = /^(?:a|an|its|their)$/;
 export const AGE = /^\d{1,3}$/;
 // Gazetteer bits (training/gazetteers.ts order): an English given name; a country, continent or country
 // alias; a capital or city.
@@ -102,7 +105,7 @@ export function loneNamesThatAreThings(
       (possessive && next !== undefined && next.type === 'PERSON' && next.last > next.first) ||
       FIRM_BEFORE.test(PREPOSITION.test(before) ? lower(s.first - 2) : before) ||
       (lower(s.last + 1) === ',' && (lower(s.last + 2) === 'which' || appositiveFirm(s.last + 2))) ||
-      within(s.last + 1, 5, (j) => lower(j) === 'its')
+      within(s.last + 1, 5, (j) => lower(j) === 'its' || FIRM_RESULT.test(lower(j)))
     );
   };
   // ", India's third-biggest software firm,": the appositive ends in a firm's noun.

@@ -35,11 +35,15 @@ describe('recognition: one-word "people" the text treats as firms or things (sha
       ]),
     ).toEqual(['ORGANIZATION', 'PERSON']);
     expect(retyped('Zentrix has doubled its sales.', [['PERSON', 'Zentrix']])).toEqual(['ORGANIZATION']);
+    expect(retyped('Zentrix is predicting profits to rise.', [['PERSON', 'Zentrix']])).toEqual([
+      'ORGANIZATION',
+    ]);
   });
 
   it('makes a thing of one written after "a" or "an", or after "drug"', () => {
     expect(retyped('She won an Emmy last year.', [['PERSON', 'Emmy']])).toEqual(['MISC']);
     expect(retyped('Doctors stopped giving the drug Zelvara.', [['PERSON', 'Zelvara']])).toEqual(['MISC']);
+    expect(retyped('The firm said its Zelvara field would grow.', [['PERSON', 'Zelvara']])).toEqual(['MISC']);
   });
 
   it('makes a place of a country or continent, and of a city after "in", "to", "from"', () => {
