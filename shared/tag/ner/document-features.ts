@@ -1,6 +1,6 @@
 import { type GazetteerLookup, matchGazetteer } from './gazetteer-match';
 import { feature2, feature3, finish, mix } from './hash';
-import { IntBuffer, Scratch } from './int-buffer';
+import { Carver, IntBuffer, Scratch } from './int-buffer';
 import { typeOf } from './labels';
 import { docTypeFeatures, prevTagFeatures, SHAPE_GROUP, T } from './templates';
 import type { Token } from './tokenize';
@@ -115,10 +115,18 @@ export class DocumentFeatures {
     let n = 0;
     for (const s of sentences) n += s.length;
     this.count = n;
-    this.sentenceStart = new Int32Array(sentences.length + 1);
+    const block = new Carver(10 * n + sentences.length + 2, 2 * n);
+    this.sentenceStart = block.int32(sentences.length + 1);
+    const word = block.int32(n);
+    const shape = block.int32(n);
+    const key = block.int32(n).fill(-1);
+    const shapeFeats = block.int32(n * SHAPE_GROUP);
+    const shapeKey = block.int32(n);
+    const offsets = block.int32(n + 1);
+    const capital = block.uint8(n);
     const infos: WordInfo[] = new Array(n);
     this.infos = infos;
-    const initial = new Uint8Array(n);
+    const initial = block.uint8(n);
     scratch.start();
     const allCaps = scratch.take(n);
     const sentenceOf = scratch.take(n);
@@ -149,9 +157,6 @@ export class DocumentFeatures {
     }
     this.sentenceStart[sentences.length] = n;
 
-    const word = new Int32Array(n);
-    const shape = new Int32Array(n);
-    const capital = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       const info = infos[i]!;
       word[i] = info.word;
@@ -202,7 +207,6 @@ export class DocumentFeatures {
       }
       cues[id] = bits;
     }
-    const key = new Int32Array(n).fill(-1);
     for (let i = 0; i < n; i++) if (capital[i] && groupSize[ids[i]!]! > 1) key[i] = groupKey[ids[i]!]!;
     this.key = key;
 
@@ -216,11 +220,8 @@ export class DocumentFeatures {
     // Each feature below is feature1/2/3 of its template (see the PART_ comments and the tables above);
     // the word's share of it was hashed once per word (WordInfo.parts).
     const feats = new IntBuffer(n * 4);
-    const shapeFeats = new Int32Array(n * SHAPE_GROUP);
-    const shapeKey = new Int32Array(n);
     this.shapeFeats = shapeFeats;
     this.shapeKey = shapeKey;
-    const offsets = new Int32Array(n + 1);
     const left = scratch.take(CONTEXT_CAP);
     const right = scratch.take(CONTEXT_CAP);
     for (let s = 0; s < sentences.length; s++) {

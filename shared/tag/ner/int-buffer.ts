@@ -40,3 +40,29 @@ export class Scratch {
     return view;
   }
 }
+
+/**
+ * One object's typed arrays carved out of one zeroed ArrayBuffer, all int32 ones first: every typed array
+ * of more than a few elements is otherwise its own off-heap allocation for the garbage collector to
+ * track, and a document needs a dozen.
+ */
+export class Carver {
+  private readonly buffer: ArrayBuffer;
+  private at = 0;
+
+  constructor(int32s: number, bytes: number) {
+    this.buffer = new ArrayBuffer(int32s * 4 + bytes);
+  }
+
+  int32(n: number): Int32Array {
+    const view = new Int32Array(this.buffer, this.at, n);
+    this.at += n * 4;
+    return view;
+  }
+
+  uint8(n: number): Uint8Array {
+    const view = new Uint8Array(this.buffer, this.at, n);
+    this.at += n;
+    return view;
+  }
+}
