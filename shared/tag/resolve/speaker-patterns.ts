@@ -11,7 +11,10 @@ const SPEECH =
   'admitted|acknowledged|urged|posted|tweeted|confirmed|commented|suggested|predicted|conceded|remarked|agreed|' +
   'agrees|cautioned|believes|thinks|observed|reported|estimated|complained|joked|laughed|laughs|revealed|' +
   'maintained|maintains|concluded|intimated|echoed|vowed|vows|pledged|promised|shouted|quipped|retorted|' +
-  'countered|boasted|protested|emphasised|emphasized|asserted|hit back|pointed out|according to';
+  'countered|boasted|protested|emphasised|emphasized|asserted|hit back|' +
+  // The present of feature writing ("…," he concedes), but no form that is as often a noun ("the claims").
+  'concedes|admits|declares|responds|acknowledges|predicts|confirms|observes|reckons|concludes|reveals|' +
+  'announces|complains|continues|pointed out|points out|according to';
 
 export const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH})\\b`);
 
@@ -30,15 +33,18 @@ const LAST_WORD = /([\p{L}.-]+)\s*$/u;
 /**
  * What may stand between a speaker's name and the verb: a few words ("Sean Dudas said", "Mr Bello
  * explained"), an appositive ("Sarah Mukasa, the play's organiser, told"; "Mr Bez - himself a former
- * Porsche man - said"), or one a writer left open ("Matt Williams, a fund manager at Perpetual said"); not a
- * clause ("Willis does not seek damages, the lawsuit noted") nor a dash alone.
+ * Porsche man - said"), or one a writer left open ("Matt Williams, a fund manager at Perpetual said"), or
+ * where the speaker works ("David Graham from the FDA's Office of Drug Safety told"); not a clause ("Willis does not seek damages, the lawsuit noted") nor a dash alone.
  */
 export const SUBJECT_GAP =
-  /^(?:\s*|\s*,\s*|\s+(?:[\p{L}\p{N}'’.-]*[\p{L}\p{N}],?\s+){0,2}|\s*,(?:[^.!?]|\.\d)*,\s*|\s+[-–—]\s[^.!?"“”]{0,80}\s[-–—]\s+|\s*,\s+an?\s[^.!?,"“”]{0,60}\s|\s*,\s+who\s+(?:also\s+|later\s+|has\s+|had\s+)?)$/u;
+  /^(?:\s*|\s*,\s*|\s+(?:[\p{L}\p{N}'’.-]*[\p{L}\p{N}],?\s+){0,2}|\s*,(?:[^.!?]|\.\d)*,\s*|\s+[-–—]\s[^.!?"“”]{0,80}\s[-–—]\s+|\s*,\s+an?\s[^.!?,"“”]{0,60}\s|\)?\s*,\s+(?:who|which)\s+(?:also\s+|later\s+|has\s+|had\s+)?|\s+(?:of|from|at)\s+(?:the\s+)?\p{Lu}[^.!?,;:"“”]{0,50}\s)$/u;
 
-/** A name right before or after a speech verb: the subject of speech, which a pronoun most likely means. */
+/**
+ * A name right before or after a speech verb ("Dortmund has warned", "Mr Blair also said"): the subject of
+ * speech, which a pronoun most likely means.
+ */
 export const SPOKE_AFTER = new RegExp(
-  `^(?:\\s*,[^.!?"“”]{0,80},|\\s*,\\s+who(?:\\s+also)?)?\\s+(?:${SPEECH}|described|called)\\b`,
+  `^(?:\\s*,[^.!?"“”]{0,80},|\\s*,\\s+who(?:\\s+also)?)?\\s+(?:(?:has|have|had|also|later|then|earlier)\\s+){0,2}(?:${SPEECH}|described|called)\\b`,
 );
 
 /** A name that is itself the appositive: "her lawyer, Perry Wander, said". */
@@ -62,10 +68,16 @@ const OFFICE_NOUN =
   'judge|senator|chairman|chairwoman|boss|manager|coach|captain|skipper|leader|president|minister|' +
   'chancellor|secretary|executive|mayor|governor|premier|MP';
 
+/** "…," the Swede added: sports reporting names a player or a coach by nationality. */
+const NATIONAL =
+  'Englishman|Frenchman|Frenchwoman|Scot|Welshman|Irishman|Dutchman|Swede|Dane|Norwegian|Finn|Spaniard|' +
+  'Portuguese|Italian|German|Brazilian|Argentine|Argentinian|Australian|American|Canadian|South African|' +
+  'New Zealander|Kiwi|Russian|Croat|Serb|Czech|Pole|Belgian|Swiss|Austrian|Nigerian|Cameroonian|Ivorian';
+
 const PERSON_NOUN =
   'singer|star|actor|actress|comedian|rapper|musician|director|author|writer|novelist|presenter|host|' +
   'economist|player|striker|midfielder|defender|goalkeeper|batsman|bowler|champion|frontman|guitarist|' +
-  `drummer|producer|designer|founder|${OFFICE_NOUN}|\\d+-year-old`;
+  `drummer|producer|designer|founder|peer|veteran|youngster|teenager|${NATIONAL}|${OFFICE_NOUN}|\\d+-year-old`;
 
 export const OFFICE = new RegExp(`^(?:${OFFICE_NOUN})$`, 'i');
 

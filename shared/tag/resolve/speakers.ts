@@ -89,7 +89,12 @@ export function attributeSpeakers(
   for (let k = spans.length - 2; k >= 0; k--) {
     const next = speakers[k + 1];
     const [p, q] = [spans[k]!, spans[k + 1]!];
-    if (open[k] && !speakers[k] && next && (runsOn(context, p, q) || sameSentence(context, p, q)))
+    if (
+      open[k] &&
+      !speakers[k] &&
+      next &&
+      (runsOn(context, p, q) || sameSentence(context, p, q) || runsInto(context, p, q))
+    )
       speakers[k] = next;
   }
   spans.forEach((q, k) => {
@@ -146,8 +151,9 @@ function speakerAfter(c: Context, q: QuoteSpan, k: number): Entity | undefined {
   const sentence = /^[^.!?\n]*/.exec(c.text.slice(from, limit))![0];
   const verb = SPEECH_VERB.exec(sentence);
   if (!verb) return namedAlone(c, q, from, from + sentence.length);
-  const verbAt = from + verb.index;
-  const verbEnd = verbAt + verb[0].length;
+  // "…," the IMF has said: the subject stands before the auxiliary.
+  const verbAt = subjectEnd(c.text, from, from + verb.index);
+  const verbEnd = from + verb.index + verb[0].length;
   const subject = subjectOf(c, from, verbAt);
   if (subject) return subject;
   const pronoun = pronounBefore(c.text.slice(from, verbAt));
@@ -163,7 +169,7 @@ function speakerAfter(c: Context, q: QuoteSpan, k: number): Entity | undefined {
   if (description) return describedBy(c, verbEnd, phraseEnd, description.groups!, false);
   // "…," and, according to Reuters, he once told: a source cited for what follows, not the quote's speaker.
   if (verb[0] === 'according to') return undefined;
-  return organisationAt(c, from, verbAt, verbEnd) ?? spokesmanFor(c, from, verbAt);
+  return organisationAt(c, from, verbAt, verbEnd, verb[0]) ?? spokesmanFor(c, from, verbAt);
 }
 
 /**
@@ -180,6 +186,14 @@ function topicOf(c: Context, q: QuoteSpan): Entity | undefined {
   }
   return undefined;
 }
+
+/** Where the subject before a verb at `verbAt` ends: before an auxiliary ("the Tory leader has said"). */
+function subjectEnd(text: string, from: number, verbAt: number): number {
+  const aux = AUXILIARY.exec(text.slice(Math.max(from, verbAt - 30), verbAt));
+  return aux ? verbAt - aux[0].length + 1 : verbAt;
+}
+
+const AUXILIARY = /\s(?:has|have|had)\s+(?:(?:also|now|since|previously|already)\s+)?$/;
 
 /**
  * "…," Mr Bootle. / "…," AG Edwards' Thayer.: a quote that closes on a comma and a sentence that is only a
@@ -254,12 +268,19 @@ function subjectOf(c: Context, from: number, verbAt: number): Entity | undefined
 }
 
 /** "…," the OECD said / "…," said Highfield: an organisation right next to the verb. */
-function organisationAt(c: Context, from: number, verbAt: number, verbEnd: number): Entity | undefined {
+function organisationAt(
+  c: Context,
+  from: number,
+  verbAt: number,
+  verbEnd: number,
+  verb: string,
+): Entity | undefined {
   const before = c.organisations.filter((o) => o.start >= from && o.end <= verbAt);
   const last = before[before.length - 1];
-  if (last && /^\s*$/.test(c.text.slice(last.end, verbAt))) return last.entity;
+  // "the International Monetary Fund (IMF) said".
+  if (last && /^\)?\s*$/.test(c.text.slice(last.end, verbAt))) return last.entity;
   // "told Reuters": whom the words are told to does not say them.
-  if (ADDRESSED.test(c.text.slice(verbAt, verbEnd))) return undefined;
+  if (ADDRESSED.test(verb)) return undefined;
   // "said the OECD" / "said a Vodafone spokesman".
   const after = c.organisations.find(
     (o) =>
@@ -289,7 +310,7 @@ function speakerBefore(c: Context, q: QuoteSpan): Entity | undefined {
   const sentence = c.text.slice(from, open);
   const verb = SPEECH_VERB.exec(sentence) ?? activeDescribing(sentence);
   if (!verb) return introducedByColon(c.text, q) ? colonSubject(c, from, open) : undefined;
-  const verbAt = from + verb.index;
+  const verbAt = subjectEnd(c.text, from, from + verb.index);
   // "Blanchett paid tribute to Martin Scorsese, telling him": a participle after a comma is the subject's.
   const clause = PARTICIPLE.test(verb[0]) && /,\s*$/.test(c.text.slice(from, verbAt));
   const subject = (clause ? sentenceSubject(c, from, verbAt) : undefined) ?? subjectOf(c, from, verbAt);
@@ -305,6 +326,11 @@ function speakerBefore(c: Context, q: QuoteSpan): Entity | undefined {
     !OBJECT_OF.test(c.text.slice(Math.max(from, last.start - 40), last.start))
   )
     return last.entity;
+  // "Nike, whose shoes are endorsed by Tiger Woods among others, said": the name before the appositive.
+  for (let k = organisations.length - 2; k >= 0; k--) {
+    const gap = c.text.slice(organisations[k]!.end, verbAt);
+    if (/^\s*,/.test(gap) && SUBJECT_GAP.test(gap)) return organisations[k]!.entity;
+  }
   const spokesman = spokesmanFor(c, from, verbAt);
   if (spokesman) return spokesman;
   const described = describedSpeaker(c, from, verbAt);
@@ -338,7 +364,10 @@ function sentenceSubject(c: Context, from: number, verbAt: number): Entity | und
   return pronoun ? antecedent(c, from, pronoun[1]!) : undefined;
 }
 
-/** "A Treasury spokesperson said", "a Capital Economics statement said", "a spokesman for BP said": BP. */
+/**
+ * "A Treasury spokesperson said", "a Capital Economics statement said", "a spokesman for BP said": BP;
+ * "Mr Tanzi's statement said": Mr Tanzi.
+ */
 function spokesmanFor(c: Context, from: number, verbAt: number): Entity | undefined {
   for (const o of c.organisations) {
     if (o.start < from || o.end > verbAt) continue;
@@ -348,8 +377,16 @@ function spokesmanFor(c: Context, from: number, verbAt: number): Entity | undefi
     if (gap && SUBJECT_GAP.test(after.slice(gap[0].length))) return o.entity;
     if (SPOKESMAN_BEFORE.test(before) && SUBJECT_GAP.test(after)) return o.entity;
   }
+  // "Mr Tanzi's statement said": a person's own written words (a person's spokesman is someone else).
+  for (const p of c.people) {
+    if (p.start < from || p.end > verbAt) continue;
+    const gap = STATEMENT_OF.exec(c.text.slice(p.end, verbAt));
+    if (gap && SUBJECT_GAP.test(c.text.slice(p.end + gap[0].length, verbAt))) return p.entity;
+  }
   return undefined;
 }
+
+const STATEMENT_OF = /^['’]s?\s+(?:(?:written|prepared|own)\s+)?statement\b/;
 
 /**
  * A quote that starts a sentence with no attribution of its own, right after a sentence in which someone
@@ -368,7 +405,7 @@ function speakerOfSentenceBefore(c: Context, q: QuoteSpan): Entity | undefined {
   if (/["“”]/.test(sentence.replace(SCARE_IN_SENTENCE, ''))) return undefined;
   const verb = SPEECH_VERB.exec(sentence);
   if (!verb) return undefined;
-  const verbAt = from + verb.index;
+  const verbAt = subjectEnd(c.text, from, from + verb.index);
   const subject = subjectOf(c, from, verbAt);
   if (subject) return subject;
   const pronoun = pronounBefore(c.text.slice(from, verbAt));
@@ -408,6 +445,14 @@ function sameSentence(c: Context, p: QuoteSpan, q: QuoteSpan): boolean {
   if (/[.!?]$/.test(p.text)) return false;
   const gap = c.text.slice(p.end + 1, q.start - 1);
   return gap.length <= 100 && !/[.!?\n"“”]/.test(gap) && !SPEECH_VERB.test(gap);
+}
+
+/**
+ * Whether `p` was never closed, a fresh opening mark starting `q` ("…today. "But I think…"): a quote
+ * going on into what was a new paragraph, which the text no longer breaks.
+ */
+function runsInto(c: Context, p: QuoteSpan, q: QuoteSpan): boolean {
+  return /[.!?]$/.test(p.text) && /^\s+["“]\s*$/.test(c.text.slice(p.end, q.start));
 }
 
 /** Whether `p` was left open at the end of its paragraph and `q` opens the next one. */

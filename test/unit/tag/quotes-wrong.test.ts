@@ -145,3 +145,28 @@ describe('speakers past the people a quote names', () => {
     expect(speakers(text, entities)[0]![1]).toBe('John Prescott');
   });
 });
+
+describe('who spoke, behind an auxiliary', () => {
+  it('takes "X has warned" and "X also said" for speech a later "it" or "he" means', () => {
+    const text = [
+      'Football club and former European champion Rovers has warned it could go bankrupt. Shares tumbled after it said it had "entered a life-threatening situation".',
+      '',
+      'Analyst Tom Reid, who follows Lane Group, said the club was in trouble. In a statement to the stock exchange on Friday its chairman Sam Lane also said the bank had been patient. "We owe it everything," he said.',
+    ].join('\n');
+    const entities = [
+      organisation('Rovers', text),
+      entity('Tom Reid', text, ['Tom Reid'], { gender: 'male' }),
+      entity('Sam Lane', text, ['Sam Lane'], { gender: 'male' }),
+    ];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Rovers', 'Sam Lane']);
+  });
+});
+
+describe('organisations past an appositive', () => {
+  it('gives "Nike, whose shoes are endorsed by X among others, said" to Nike, even with X taken for a firm', () => {
+    const text =
+      'Nike, whose shoes are endorsed by Tiger Woods among other stars, said "demand continues to grow".';
+    const entities = [organisation('Nike', text), organisation('Tiger Woods', text)];
+    expect(speakers(text, entities)[0]![1]).toBe('Nike');
+  });
+});
