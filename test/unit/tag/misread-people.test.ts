@@ -33,6 +33,16 @@ describe('recognition: people read as organisations (shared/tag/ner/misread-peop
     ).toEqual(['PERSON', 'PERSON']);
   });
 
+  it('makes a person of a name whose surname the text marks as a person\'s: "Stephens said he"', () => {
+    expect(
+      retyped('Huw Penrose hosts the show. Penrose said he grew up in Wales.', [
+        ['ORGANIZATION', 'Huw Penrose'],
+        ['PERSON', 'Penrose'],
+        ['LOCATION', 'Wales'],
+      ]),
+    ).toEqual(['PERSON', 'PERSON', 'LOCATION']);
+  });
+
   it('makes a person of a given name and a surname the text writes after "Mr"', () => {
     expect(
       retyped('Kenneth Harlow wrote it. Mr Harlow died in 1988.', [
