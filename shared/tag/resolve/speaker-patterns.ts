@@ -77,12 +77,12 @@ const NATIONAL =
 const PERSON_NOUN =
   'singer|star|actor|actress|comedian|rapper|musician|director|author|writer|novelist|presenter|host|' +
   'economist|player|striker|midfielder|defender|goalkeeper|batsman|bowler|champion|frontman|guitarist|' +
-  `drummer|producer|designer|founder|peer|veteran|youngster|teenager|${NATIONAL}|${OFFICE_NOUN}|\\d+-year-old`;
+  `drummer|producer|designer|founder|winner|nominee|peer|veteran|youngster|teenager|${NATIONAL}|${OFFICE_NOUN}|\\d+-year-old`;
 
 export const OFFICE = new RegExp(`^(?:${OFFICE_NOUN})$`, 'i');
 
 /** A description's words: an organisation's noun, or a person's noun and the words qualifying it. */
-const DESCRIPTION = `[Tt]he\\s+(?:(?:[\\p{L}-]+\\s+)?(?<organisation>${ORGANISATION_NOUN})(?:['’]s\\s+[\\p{L}-]+)?|(?<qualifier>(?:[\\p{L}-]+\\s+){0,2})(?<person>${PERSON_NOUN}))`;
+const DESCRIPTION = `[Tt]he\\s+(?:(?:[\\p{L}-]+\\s+)?(?<organisation>${ORGANISATION_NOUN})(?:['’]s\\s+[\\p{L}-]+)?|(?<qualifier>(?:[\\p{L}-]+\\s+){0,3})(?<person>${PERSON_NOUN}))`;
 
 /**
  * "the firm", "the US magazine", "the 23-year-old", "the Black Sabbath singer", "the council's ruling", "the

@@ -149,6 +149,13 @@ function speakerAfter(c: Context, q: QuoteSpan, k: number): Entity | undefined {
   const next = c.spans[k + 1];
   const limit = Math.min(c.text.length, from + REACH, next ? next.start - 1 : c.text.length);
   const sentence = /^[^.!?\n]*/.exec(c.text.slice(from, limit))![0];
+  // "…," he is quoted as saying by Germany's Manager Magazin: the subject speaks, not the paper.
+  const quoted = QUOTED_AS.exec(sentence);
+  if (quoted) {
+    const at = from + quoted.index;
+    const pronoun = pronounBefore(c.text.slice(from, at));
+    return subjectOf(c, from, at) ?? (pronoun ? antecedent(c, q.start, pronoun, topicOf(c, q)) : undefined);
+  }
   const verb = SPEECH_VERB.exec(sentence);
   if (!verb) return namedAlone(c, q, from, from + sentence.length);
   // "…," the IMF has said: the subject stands before the auxiliary.
@@ -158,7 +165,7 @@ function speakerAfter(c: Context, q: QuoteSpan, k: number): Entity | undefined {
   if (subject) return subject;
   const pronoun = pronounBefore(c.text.slice(from, verbAt));
   if (pronoun) return onlyNamedBefore(c, q, pronoun) ?? antecedent(c, q.start, pronoun, topicOf(c, q));
-  const described = describedSpeaker(c, from, verbAt);
+  const described = describedSpeaker(c, from, verbAt, verb[0]);
   if (described) return described;
   // "said Fiat chief executive Sergio Marchionne": the last person of the phrase after the verb.
   const phraseEnd = endOfPhrase(c.text, verbEnd, from + sentence.length);
@@ -166,7 +173,7 @@ function speakerAfter(c: Context, q: QuoteSpan, k: number): Entity | undefined {
   if (after.length > 0) return after[after.length - 1]!.entity;
   // "…," said the mayor.
   const description = DESCRIPTION_AFTER.exec(c.text.slice(verbEnd, phraseEnd));
-  if (description) return describedBy(c, verbEnd, phraseEnd, description.groups!, false);
+  if (description) return describedBy(c, verbEnd, phraseEnd, description.groups!, verb[0], false);
   // "…," and, according to Reuters, he once told: a source cited for what follows, not the quote's speaker.
   if (verb[0] === 'according to') return undefined;
   return organisationAt(c, from, verbAt, verbEnd, verb[0]) ?? spokesmanFor(c, from, verbAt);
@@ -192,6 +199,8 @@ function subjectEnd(text: string, from: number, verbAt: number): number {
   const aux = AUXILIARY.exec(text.slice(Math.max(from, verbAt - 30), verbAt));
   return aux ? verbAt - aux[0].length + 1 : verbAt;
 }
+
+const QUOTED_AS = /\b(?:is|was|are|were|has been|had been)\s+(?:\p{Ll}+ly\s+)?quoted\b/u;
 
 const AUXILIARY = /\s(?:has|have|had)\s+(?:(?:also|now|since|previously|already)\s+)?$/;
 
@@ -333,7 +342,7 @@ function speakerBefore(c: Context, q: QuoteSpan): Entity | undefined {
   }
   const spokesman = spokesmanFor(c, from, verbAt);
   if (spokesman) return spokesman;
-  const described = describedSpeaker(c, from, verbAt);
+  const described = describedSpeaker(c, from, verbAt, verb[0]);
   if (described) return described;
   // "Vivendi has rejected the charge, saying …" / "Mr Strauss doubted it, but added: …": the subject of
   // the sentence says it.
@@ -437,7 +446,12 @@ function continues(c: Context, p: QuoteSpan, q: QuoteSpan, speaker: Entity): boo
   // no more than the quote's own attribution ("…," he added.).
   const [endOfLast, startOfThis] = [gap.slice(0, gap.indexOf('\n')), gap.slice(gap.lastIndexOf('\n') + 1)];
   if (!/^\s*["“]?$/.test(startOfThis)) return false;
-  return /^\s*$/.test(endOfLast) || /^["”]\s[^.!?"“”]*[.!?]\s*$/.test(endOfLast);
+  // "X said the band were "fed up".⏎"We want …"": a partial quote that ends its paragraph goes on.
+  return (
+    /^\s*$/.test(endOfLast) ||
+    /^["”]\s[^.!?"“”]*[.!?]\s*$/.test(endOfLast) ||
+    /^["”][.!?]\s*$/.test(endOfLast)
+  );
 }
 
 /** Whether `p` and `q` stand in one sentence ("…" without turning it into "…", he said), nobody else speaking. */
@@ -482,7 +496,7 @@ function antecedentOf(
   skip?: Entity,
 ): Entity | undefined {
   const salient = (m: NameMention) => spokeAt(c, m) || subjectAt(c, m);
-  if (gender === 'it') return organisationMeant(c, offset, salient);
+  if (gender === 'it') return organisationMeant(c, offset, (m) => !c.named.has(m.entity) && salient(m));
   const genderOf = (m: NameMention) => m.entity.gender ?? c.genders.get(m.entity);
   // "President Castro's chief aide said …. "…," he said": a person named only as whose someone is, is
   // not that someone; nor is the quote's topic (see topicOf).
@@ -580,9 +594,9 @@ function subjectAt(c: Context, m: NameMention): boolean {
  * "…," the 23-year-old wrote / "…," the firm said: a description standing where a name would, and what it
  * stands for, as a pronoun would ("the actress" says her gender; "the firm" is an organisation).
  */
-function describedSpeaker(c: Context, from: number, verbAt: number): Entity | undefined {
+function describedSpeaker(c: Context, from: number, verbAt: number, verb: string): Entity | undefined {
   const d = DESCRIPTION_BEFORE.exec(c.text.slice(Math.max(from, verbAt - 120), verbAt));
-  return d ? describedBy(c, verbAt - d[0].length, verbAt, d.groups!) : undefined;
+  return d ? describedBy(c, verbAt - d[0].length, verbAt, d.groups!, verb) : undefined;
 }
 
 /** What the description at `at` (see DESCRIPTION in speaker-patterns) stands for. */
@@ -591,6 +605,7 @@ function describedBy(
   at: number,
   end: number,
   d: Record<string, string | undefined>,
+  verb: string,
   pronounLike = true,
 ): Entity | undefined {
   const noun = d.organisation;
@@ -608,15 +623,23 @@ function describedBy(
         after.test(c.text.slice(m.end, m.end + 20)) ||
         before.test(c.text.slice(Math.max(0, m.start - 20), m.start)),
     );
-    // "…," according to the magazine: a source after the verb is one the text has named with that word.
-    return named ?? (pronounLike ? antecedentOf(c, at, 'it') : undefined);
+    if (named) return named;
+    // "the Commission said" is a short name, for "the European Commission" (a name with that word, not one
+    // the quote talks about); "the firm said", like "it", for the last firm that spoke. "…," according to
+    // the magazine: a source after the verb is one the text has named with that word.
+    const shortName = /^\p{Lu}/u.test(noun);
+    const meant = pronounLike && !shortName ? antecedentOf(c, at, 'it') : undefined;
+    // "the report warned" is no "World Business Report".
+    if (meant || DOCUMENT.test(noun)) return meant;
+    const word = new RegExp(`\\b${noun}\\b`, 'i');
+    return lastWhere(c.organisations, at, (m) => word.test(m.entity.name) && !c.named.has(m.entity));
   }
   const role = d.person!;
   const holders = roleHolders(c, at, role, d.qualifier ?? '');
   if (holders.length === 1) return holders[0];
   // Two who hold it, neither told apart by the description's words: no one.
   if (holders.length > 1) return undefined;
-  if (OFFICE.test(role)) return soleCandidate(c, at, role);
+  if (OFFICE.test(role)) return soleCandidate(c, at, role, CONTINUING.test(verb));
   return antecedentOf(c, at, roleGender(role));
 }
 
@@ -633,17 +656,27 @@ function roleHolders(c: Context, at: number, role: string, qualifier: string): E
     if (m.start < at && title && noun.test(title) && !/^former\b/i.test(title)) holders.add(m.entity);
   }
   const all = [...holders];
-  const words = qualifier.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  const words = partyNames(qualifier)
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}/u.test(w));
   if (all.length < 2 || words.length === 0) return all;
-  return all.filter((h) => words.every((w) => new RegExp(`(?:^|\\s)${w}(?:\\s|$)`).test(h.role!)));
+  return all.filter((h) =>
+    words.every((w) => new RegExp(`(?:^|\\s)${w}(?:\\s|$)`).test(partyNames(h.role!))),
+  );
+}
+
+/** British parties' short names written out, so that "the Tory leader" is the "Conservative leader". */
+function partyNames(title: string): string {
+  return title.replace(/\bTor(?:y|ies)\b/g, 'Conservative').replace(/\bLib\s+Dems?\b/g, 'Liberal Democrat');
 }
 
 /**
  * "the prime minister said", where no one is given that office: the one person named before it whose
  * title, if any, is not another office ("Tory leader Michael Howard" is no prime minister); with two or
- * more, guessing by recency gives the opposition's words to the government, so no one.
+ * more, guessing by recency gives the opposition's words to the government, so no one, unless the verb
+ * goes on from the last speaker ("added").
  */
-function soleCandidate(c: Context, at: number, role: string): Entity | undefined {
+function soleCandidate(c: Context, at: number, role: string, continuing: boolean): Entity | undefined {
   const gender = roleGender(role);
   const candidates = new Set<Entity>();
   for (const m of c.people) {
@@ -654,8 +687,14 @@ function soleCandidate(c: Context, at: number, role: string): Entity | undefined
     if (e.role && !HONORIFIC_ROLE.test(e.role) && !new RegExp(`\\b${role}\\b`, 'i').test(e.role)) continue;
     if (!possessive(c, m) && !c.named.has(e)) candidates.add(e);
   }
-  return candidates.size === 1 ? [...candidates][0] : undefined;
+  if (candidates.size === 1) return [...candidates][0];
+  // "Michael Howard said: "…" "…," the Tory leader added": who adds is who spoke last.
+  return continuing ? lastWhere(c.people, at, (m) => candidates.has(m.entity) && spokeAt(c, m)) : undefined;
 }
+
+const CONTINUING = /^(?:added|adds|continued|continues)$/;
+
+const DOCUMENT = /^(?:report|study|survey|statement)$/i;
 
 const HONORIFIC_ROLE = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Baroness|Prof|Rev)\.?$/;
 

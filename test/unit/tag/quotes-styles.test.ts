@@ -160,3 +160,23 @@ describe('attributions in the perfect, as news leads write them', () => {
     ]);
   });
 });
+
+describe('quotes carried into the next paragraph', () => {
+  it('carries the speaker of a partial quote that ends its paragraph to a quote that opens the next', () => {
+    const text = [
+      'Mr Kapur told the BBC the band were tired of "serious bands that avoid any tune".',
+      '',
+      '"We want people to go home humming the songs we were singing."',
+    ].join('\n');
+    const entities = [entity('Alex Kapur', text, ['Mr Kapur'], { gender: 'male' })];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Alex Kapur', 'Alex Kapur']);
+  });
+});
+
+describe('descriptions of award winners', () => {
+  it('reads "added the two-time Academy Award winner" as the person the story is about', () => {
+    const text =
+      'Tom Hanks greeted fans in London. "Christmas is a special time of the year," added the two-time Academy Award winner.';
+    expect(speakers(text, [entity('Tom Hanks', text, ['Tom Hanks'])])[0]![1]).toBe('Tom Hanks');
+  });
+});

@@ -170,3 +170,83 @@ describe('organisations past an appositive', () => {
     expect(speakers(text, entities)[0]![1]).toBe('Nike');
   });
 });
+
+describe('organisations a description stands for', () => {
+  it('reads "the Commission said" as a short name, not as "it" for the last firm that spoke', () => {
+    const text = [
+      'Vodafone said it would fight the charges brought by the European Commission.',
+      '',
+      '"Consumers must not be overcharged on their travels around the European Union," the Commission said.',
+    ].join('\n');
+    const entities = [
+      organisation('Vodafone', text),
+      organisation('European Commission', text),
+      organisation('European Union', text),
+    ];
+    expect(speakers(text, entities)[0]![1]).toBe('European Commission');
+  });
+
+  it('reads "the bank said" like "it", and "the report warned" as no firm named "… Report"', () => {
+    const text = [
+      'The Canal Bank was founded in 1831. JP Morgan said it would fund a scholarship. The bank said it was "a very different company now".',
+      '',
+      'The OECD published its World Business Report. The OECD said growth would slow. The report warned: "Europe may not play a strong role."',
+    ].join('\n');
+    const entities = [
+      organisation('Canal Bank', text),
+      organisation('JP Morgan', text),
+      organisation('OECD', text),
+      organisation('World Business Report', text),
+    ];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['JP Morgan', 'OECD']);
+  });
+});
+
+describe('leaders told apart by their party', () => {
+  it('takes "the Tory leader" for the Conservative leader and "the Lib Dem leader" for the Liberal Democrat one', () => {
+    const text = [
+      'Conservative leader Michael Howard and Liberal Democrat leader Charles Kennedy spoke in Leeds.',
+      '',
+      '"We will cut taxes," the Tory leader said. "We will scrap tuition fees," the Lib Dem leader said.',
+    ].join('\n');
+    const entities = [
+      entity('Michael Howard', text, ['Michael Howard'], { role: 'Conservative leader', gender: 'male' }),
+      entity('Charles Kennedy', text, ['Charles Kennedy'], {
+        role: 'Liberal Democrat leader',
+        gender: 'male',
+      }),
+    ];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Michael Howard', 'Charles Kennedy']);
+  });
+});
+
+describe('an office no one is given, after "added"', () => {
+  it('gives "the Tory leader added" to the last who spoke, but "the prime minister said" after him to no one', () => {
+    const text = [
+      'Tony Blair defended the budget.',
+      '',
+      'But Michael Howard said: "Taxes have gone up 66 times."',
+      '',
+      '"That is the truth he will not face," the Tory leader added.',
+      '',
+      '"We have the most stable economy in Europe," the prime minister said.',
+    ].join('\n');
+    const entities = [
+      entity('Tony Blair', text, ['Tony Blair'], { gender: 'male' }),
+      entity('Michael Howard', text, ['Michael Howard'], { gender: 'male' }),
+    ];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Michael Howard', 'Michael Howard', null]);
+  });
+});
+
+describe('the medium that quotes someone', () => {
+  it('gives ""…," he is quoted as saying by X" to him, not to the paper, even where X was taken for a person', () => {
+    const text =
+      'Fund manager Florian Hamm said he would invest more only with a say in how the club is run. "I demand better transparency," he is quoted as saying by Germany\'s Manager Magazin.';
+    const entities = [
+      entity('Florian Hamm', text, ['Florian Hamm'], { gender: 'male' }),
+      entity('Manager Magazin', text, ['Manager Magazin']),
+    ];
+    expect(speakers(text, entities)[0]![1]).toBe('Florian Hamm');
+  });
+});
