@@ -71,6 +71,7 @@ export function stripBoilerplate(document: HtmlDocument): void {
     for (let el = parent.firstElementChild as HtmlElement | null; el; ) {
       const next = el.nextElementSibling as HtmlElement | null;
       if (isHoverCardInText(el)) el.replaceWith(document.createTextNode(hoverCardAnchor(el)));
+      else if (isEmbeddedPost(el)) keepEmbeddedPost(el);
       else if (!kept.has(el) && isBoilerplate(el) && !(total > 0 && textChars(el) > total * 0.35))
         el.remove();
       else visit(el);
@@ -99,6 +100,26 @@ function hoverCardAnchor(el: HtmlElement): string {
   const link = el.tagName === 'A' ? el : (el.querySelector('a') as HtmlElement | null);
   const anchor = link?.textContent ?? (el.firstChild?.nodeType === 3 ? el.firstChild.textContent : '');
   return (anchor ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A post the story embeds ("social-media-embed" around a tweet's blockquote) is quoted by the story:
+ * its words are often what the story reports.
+ */
+function isEmbeddedPost(el: HtmlElement): boolean {
+  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  return /(?:^|[\s_-])embed(?:ded)?(?:$|[\s_-])/i.test(names) && el.querySelector('blockquote') !== null;
+}
+
+/**
+ * Readability drops anything named "social", and a post's links (t.co, the date, the author) make it
+ * link-dense furniture too: the wrapper loses its names and the links become their text.
+ */
+function keepEmbeddedPost(el: HtmlElement): void {
+  el.removeAttribute('class');
+  el.removeAttribute('id');
+  for (const link of [...el.querySelectorAll('a')] as HtmlElement[])
+    link.replaceWith(el.ownerDocument.createTextNode(link.textContent ?? ''));
 }
 
 function isBoilerplate(el: HtmlElement): boolean {

@@ -1,3 +1,4 @@
+import { isHonorific } from './honorifics';
 import type { TokenSpan } from './spans';
 import type { Token } from './tokenize';
 
@@ -12,11 +13,15 @@ const COMPANY_SUFFIX = new Set(
 // A capitalised word that can open a company's name: not a determiner opening a sentence ("The Bank").
 const CAPITALISED_NAME_WORD = /^(?!(?:The|A|An|This|That|Its|Their|His|Her|Our|Your)$)\p{Lu}/u;
 
+// A capitalised word that can stand either side of "&" in a firm's name ("Marks & Spencer", "B & Q").
+const AMPERSAND_PART = /^\p{Lu}/u;
+
 /**
  * A name that ends in a company suffix is an organisation, and a suffix written right after a name
  * belongs to it: "Munich Re" is neither the city nor a person.
  */
 export function companiesBySuffix(spans: TokenSpan[], tokens: Token[], text: string): TokenSpan[] {
+  spans = joinAmpersands(spans, tokens, text);
   const starts = new Set(spans.map((s) => s.first));
   const ends = new Set(spans.map((s) => s.last));
   for (const span of spans) {
@@ -49,4 +54,40 @@ export function companiesBySuffix(spans: TokenSpan[], tokens: Token[], text: str
       span.type = 'ORGANIZATION';
   }
   return spans;
+}
+
+/**
+ * Two names joined by "&" are one firm's ("Marks & Spencer", "Bradford & Bingley", "Procter & Gamble"),
+ * whatever the model made of either side: the model reads "Spencer" alone as a person. Each side is a
+ * span or a capitalised word outside any span, written with one space either side of the "&".
+ */
+function joinAmpersands(spans: TokenSpan[], tokens: Token[], text: string): TokenSpan[] {
+  const owner = new Int32Array(tokens.length).fill(-1);
+  spans.forEach((s, k) => {
+    owner.fill(k, s.first, s.last + 1);
+  });
+  const spaced = (a: number, b: number) => text.slice(tokens[a]!.end, tokens[b]!.start) === ' ';
+  const dropped = new Set<number>();
+  const added: TokenSpan[] = [];
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    if (tokens[i]!.text !== '&' || owner[i]! >= 0 || !spaced(i - 1, i) || !spaced(i, i + 1)) continue;
+    const left = owner[i - 1]!;
+    const right = owner[i + 1]!;
+    if (left < 0 && right < 0) continue;
+    // Never a person's full name ("Tony Blair & Gordon Brown") or an honorific ("Mr Smith & Mrs Jones").
+    const part = (j: number, k: number) =>
+      k >= 0
+        ? spans[k]!.type !== 'PERSON' || spans[k]!.first === spans[k]!.last
+        : AMPERSAND_PART.test(tokens[j]!.text) && !isHonorific(tokens[j]!.text);
+    if (!part(i - 1, left) || !part(i + 1, right)) continue;
+    const first = left >= 0 ? spans[left]!.first : i - 1;
+    const last = right >= 0 ? spans[right]!.last : i + 1;
+    if (left >= 0) dropped.add(left);
+    if (right >= 0) dropped.add(right);
+    const joined: TokenSpan = { type: 'ORGANIZATION', first, last };
+    added.push(joined);
+    owner.fill(-2, first, last + 1);
+  }
+  if (added.length === 0) return spans;
+  return [...spans.filter((_, k) => !dropped.has(k)), ...added].sort((a, b) => a.first - b.first);
 }

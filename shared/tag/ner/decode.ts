@@ -131,7 +131,8 @@ export function decodeGreedy(
       const fe = doc.offsets[i + 1]!;
       let dn: number;
       if (staticScores && scorer.tagRow && scorer.afterOutsideVector && !training) {
-        // Tagging: one loop over the choices. Scores are sums of integer weights, exact in any order.
+        // Tagging: one loop over the choices. Scores are sums of integer weights, exact in any order, so
+        // they are added in pairs (shorter chains of dependent additions).
         if (!staticScores.filled[i]) staticScores.fill(i);
         const base = i * LABEL_COUNT;
         const weights = staticScores.scores;
@@ -145,12 +146,9 @@ export function decodeGreedy(
             scores[y] =
               v0[o]! +
               v1[LABEL_COUNT + o]! +
-              v2[2 * LABEL_COUNT + o]! +
-              v3[3 * LABEL_COUNT + o]! +
-              v4[4 * LABEL_COUNT + o]! +
-              weights[base + y]! +
-              tags[y]! +
-              v0[AFTER_OUTSIDE * LABEL_COUNT + o]!;
+              (v2[2 * LABEL_COUNT + o]! + v3[3 * LABEL_COUNT + o]!) +
+              (v4[4 * LABEL_COUNT + o]! + weights[base + y]!) +
+              (tags[y]! + v0[AFTER_OUTSIDE * LABEL_COUNT + o]!);
           }
           dn = docType >= 0 ? doc.docTypeFeatures(i, docType, dynamic) : 0;
         } else {
@@ -160,11 +158,8 @@ export function decodeGreedy(
             scores[y] =
               v0[o]! +
               v1[LABEL_COUNT + o]! +
-              v2[2 * LABEL_COUNT + o]! +
-              v3[3 * LABEL_COUNT + o]! +
-              v4[4 * LABEL_COUNT + o]! +
-              weights[base + y]! +
-              tags[y]!;
+              (v2[2 * LABEL_COUNT + o]! + v3[3 * LABEL_COUNT + o]!) +
+              (v4[4 * LABEL_COUNT + o]! + weights[base + y]! + tags[y]!);
           }
           dn = doc.dynamicFeatures(i, prev, docType, dynamic);
         }

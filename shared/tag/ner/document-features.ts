@@ -1,6 +1,6 @@
 import { type GazetteerLookup, matchGazetteer } from './gazetteer-match';
 import { feature2, feature3, finish, mix } from './hash';
-import { IntBuffer } from './int-buffer';
+import { Carver, IntBuffer, Scratch } from './int-buffer';
 import { typeOf } from './labels';
 import { docTypeFeatures, prevTagFeatures, SHAPE_GROUP, T } from './templates';
 import type { Token } from './tokenize';
@@ -23,6 +23,9 @@ export type { GazetteerLookup };
 
 const CONTEXT_CAP = 6;
 
+/** The constructor's temporaries (DocumentFeatures is built for one document at a time). */
+const scratch = new Scratch();
+
 // The document features with few possible values, hashed once: [b * 4 + position] for gazetteer source
 // bit b at a match's BILOU position, [signal * 4 + initial * 2 + allCaps], [cue bits * 4 + min(group, 3)].
 const GAZETTEER_FEATURE = Int32Array.from({ length: 32 * 4 }, (_, k) => feature2(T.gazetteer, k >> 2, k & 3));
@@ -35,12 +38,12 @@ const CUES_FEATURE = Int32Array.from({ length: 8 * 4 }, (_, k) => feature2(T.cue
  * Numbers the distinct values of `word` from 0 in order of first occurrence into ids; returns how many.
  * An open-addressed table over the document's own words.
  */
-function denseWordIds(word: Int32Array, ids: Int32Array): number {
+function denseWordIds(word: Int32Array, ids: Int32Array, scratch: Scratch): number {
   let size = 16;
   while (size < word.length * 2) size <<= 1;
   const mask = size - 1;
-  const keys = new Int32Array(size);
-  const slots = new Int32Array(size); // id + 1; 0 is empty
+  const keys = scratch.take(size);
+  const slots = scratch.take(size); // id + 1; 0 is empty
   let count = 0;
   for (let i = 0; i < word.length; i++) {
     const w = word[i]!;
@@ -112,12 +115,21 @@ export class DocumentFeatures {
     let n = 0;
     for (const s of sentences) n += s.length;
     this.count = n;
-    this.sentenceStart = new Int32Array(sentences.length + 1);
+    const block = new Carver(10 * n + sentences.length + 2, 2 * n);
+    this.sentenceStart = block.int32(sentences.length + 1);
+    const word = block.int32(n);
+    const shape = block.int32(n);
+    const key = block.int32(n).fill(-1);
+    const shapeFeats = block.int32(n * SHAPE_GROUP);
+    const shapeKey = block.int32(n);
+    const offsets = block.int32(n + 1);
+    const capital = block.uint8(n);
     const infos: WordInfo[] = new Array(n);
     this.infos = infos;
-    const initial = new Uint8Array(n);
-    const allCaps = new Uint8Array(n);
-    const sentenceOf = new Int32Array(n);
+    const initial = block.uint8(n);
+    scratch.start();
+    const allCaps = scratch.take(n);
+    const sentenceOf = scratch.take(n);
     let k = 0;
     for (let s = 0; s < sentences.length; s++) {
       this.sentenceStart[s] = k;
@@ -145,9 +157,6 @@ export class DocumentFeatures {
     }
     this.sentenceStart[sentences.length] = n;
 
-    const word = new Int32Array(n);
-    const shape = new Int32Array(n);
-    const capital = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       const info = infos[i]!;
       word[i] = info.word;
@@ -160,13 +169,13 @@ export class DocumentFeatures {
 
     // Each distinct word of the document gets a dense id, so that what is known per word below lives in
     // typed arrays: Maps keyed by 32-bit hashes box most of them as heap numbers and cost more than the rest.
-    const ids = new Int32Array(n);
-    const words = denseWordIds(word, ids);
+    const ids = scratch.take(n);
+    const words = denseWordIds(word, ids, scratch);
     // The capitalised occurrences of each word (its group), in token order: group g is
     // members[groupStart[g] .. groupStart[g + 1]). A word's group key is the order of its first one.
-    const groupSize = new Int32Array(words);
-    const groupKey = new Int32Array(words);
-    const capitalMidSentence = new Int32Array(words);
+    const groupSize = scratch.take(words);
+    const groupKey = scratch.take(words);
+    const capitalMidSentence = scratch.take(words);
     let keyId = 0;
     for (let i = 0; i < n; i++) {
       if (!capital[i]) continue;
@@ -175,17 +184,18 @@ export class DocumentFeatures {
       if (!initial[i] && !allCaps[i]) capitalMidSentence[id]!++;
     }
     this.keyCount = keyId;
-    const groupStart = new Int32Array(words + 1);
+    const groupStart = scratch.take(words + 1);
     for (let id = 0; id < words; id++) groupStart[id + 1] = groupStart[id]! + groupSize[id]!;
-    const members = new Int32Array(groupStart[words]!);
-    const filled = groupStart.slice(0, words);
+    const members = scratch.take(groupStart[words]!);
+    const filled = scratch.take(words);
+    filled.set(groupStart.subarray(0, words));
     for (let i = 0; i < n; i++) if (capital[i]) members[filled[ids[i]!]!++] = i;
-    const lowerSeen = new Uint8Array(words);
+    const lowerSeen = scratch.take(words);
     for (let i = 0; i < n; i++) {
       if (!capital[i] && infos[i]!.lower && groupSize[ids[i]!]! > 0) lowerSeen[ids[i]!] = 1;
     }
     // The cue words (triggers.ts) within two tokens of any occurrence of each capitalised word.
-    const cues = new Int32Array(words);
+    const cues = scratch.take(words);
     for (let id = 0; id < words; id++) {
       let bits = 0;
       for (let m = groupStart[id]!; m < groupStart[id + 1]!; m++) {
@@ -197,7 +207,6 @@ export class DocumentFeatures {
       }
       cues[id] = bits;
     }
-    const key = new Int32Array(n).fill(-1);
     for (let i = 0; i < n; i++) if (capital[i] && groupSize[ids[i]!]! > 1) key[i] = groupKey[ids[i]!]!;
     this.key = key;
 
@@ -210,14 +219,11 @@ export class DocumentFeatures {
 
     // Each feature below is feature1/2/3 of its template (see the PART_ comments and the tables above);
     // the word's share of it was hashed once per word (WordInfo.parts).
-    const feats = new IntBuffer(n * 16);
-    const shapeFeats = new Int32Array(n * SHAPE_GROUP);
-    const shapeKey = new Int32Array(n);
+    const feats = new IntBuffer(n * 4);
     this.shapeFeats = shapeFeats;
     this.shapeKey = shapeKey;
-    const offsets = new Int32Array(n + 1);
-    const left = new Int32Array(CONTEXT_CAP);
-    const right = new Int32Array(CONTEXT_CAP);
+    const left = scratch.take(CONTEXT_CAP);
+    const right = scratch.take(CONTEXT_CAP);
     for (let s = 0; s < sentences.length; s++) {
       const from = this.sentenceStart[s]!;
       const to = this.sentenceStart[s + 1]!;
@@ -281,7 +287,7 @@ export class DocumentFeatures {
     }
     offsets[n] = feats.length;
     this.offsets = offsets;
-    this.feats = feats.data.slice(0, feats.length);
+    this.feats = feats.data.subarray(0, feats.length);
   }
 
   /** 1 for tokens in the given set of word hashes (WordInfo.raw): see ModelMeta.alwaysOutside. */

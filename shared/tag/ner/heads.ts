@@ -24,10 +24,11 @@ const WORK_BEFORE =
   /^(?:film|films|movie|movies|album|single|song|book|novel|show|sitcom|programme|program|musical|drama|comedy|biopic|opera|documentary|thriller|blockbuster|epic|sequel|soap)$/;
 
 // A company's kind written right before its name ("US aircraft firm Boeing", "oil giant Yukos", "the
-// carrier Ryanair"): the name is an organisation even where the model read a person. An honorific
+// carrier Ryanair", "rock band Muse": CoNLL counts bands as organisations): the name is an organisation
+// even where the model read a person. An honorific
 // before the name still wins later ("rival Mr Howard" never gets here: the span starts after "Mr").
-const COMPANY_BEFORE =
-  /^(?:firm|company|group|giant|maker|carrier|retailer|airline|insurer|conglomerate|manufacturer|supermarket|brewer|broadcaster|publisher|bank|chain|operator|club)$/;
+export const COMPANY_BEFORE =
+  /^(?:firm|company|group|giant|maker|carrier|retailer|airline|insurer|conglomerate|manufacturer|supermarket|brewer|broadcaster|publisher|bank|chain|operator|club|band|label|watchdog|regulator|housebuilder|carmaker|drugmaker|chipmaker|steelmaker)$/;
 
 /** Types a span by its last word (HEADS) or by a work's or company's kind written right before it. */
 export function typeByHead(spans: TokenSpan[], tokens: Token[]): TokenSpan[] {

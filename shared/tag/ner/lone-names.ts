@@ -8,15 +8,15 @@ import { listedWithPeople } from './tails';
 import type { Token } from './tokenize';
 
 /** Written right before a name, these say it is a person's ("singer Jamelia", "his brother Mukesh"). */
-const PERSON_BEFORE = new Set(
+export const PERSON_BEFORE = new Set(
   (
     'singer rapper star actor actress presenter host comedian comic musician artist guitarist drummer ' +
     'bassist frontman frontwoman vocalist newcomer veteran player designer author writer novelist poet ' +
     'painter composer conductor dj model tycoon billionaire father mother brother sister uncle aunt ' +
-    'cousin grandson granddaughter nephew niece boyfriend girlfriend fiance fiancee'
+    'cousin grandson granddaughter nephew niece boyfriend girlfriend fiance fiancee late'
   ).split(' '),
 );
-const PRONOUN = /^(?:he|she|his|her|him|himself|herself|who)$/i;
+export const PRONOUN = /^(?:he|she|his|her|him|himself|herself|who)$/i;
 const POSSESSIVE = /^['’]s$/;
 /** After a name ("Yukos shares", "Xstrata's attempt" is not one), these say it is a firm's. */
 const FIRM_AFTER = new Set(
@@ -32,8 +32,11 @@ const FIRM_NOUN =
   /^(?:firm|company|group|maker|carmaker|drugmaker|airline|carrier|bank|insurer|retailer|giant|manufacturer|producer|operator|supplier|conglomerate|chain|brewer|publisher|broadcaster|subsidiary|unit)$/;
 /** Written right before a name, these make it a product: "drug Tysabri". */
 const PRODUCT_BEFORE = /^(?:drug|drugs|medicine|painkiller|treatment)$/;
-const ARTICLE = /^(?:a|an)$/;
-const AGE = /^\d{1,3}$/;
+/** What a firm reports, a few words after its name: "Asahi is predicting profits", "Nike has reported its". */
+const FIRM_RESULT = /^(?:profits?|revenues?|earnings|turnover|losses)$/;
+// "won an Oscar", "its Iressa drug", "their Mangala field".
+const ARTICLE = /^(?:a|an|its|their)$/;
+export const AGE = /^\d{1,3}$/;
 // Gazetteer bits (training/gazetteers.ts order): an English given name; a country, continent or country
 // alias; a capital or city.
 const FIRST_NAME = 128;
@@ -47,6 +50,9 @@ const WORK_BEFORE_IN =
   /^(?:starred|starring|starrer|appeared|appearing|role|roles|star|stars|cast|sequel|remake)$/;
 /** "Sideways, starring ...", "Sideways, directed by ...", "Sideways stars ...". */
 const WORK_AFTER = /^(?:starring|directed|stars|co-stars)$/;
+/** A number right after ("Chapter 11", "Channel 4") or an ordinal before ("the 18th Century"): no person's name. */
+const NUMBER = /^\d+$/;
+const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
 
 /**
  * A one-word "person" that the document never treats as a person is a firm or a thing where the text says
@@ -99,7 +105,7 @@ export function loneNamesThatAreThings(
       (possessive && next !== undefined && next.type === 'PERSON' && next.last > next.first) ||
       FIRM_BEFORE.test(PREPOSITION.test(before) ? lower(s.first - 2) : before) ||
       (lower(s.last + 1) === ',' && (lower(s.last + 2) === 'which' || appositiveFirm(s.last + 2))) ||
-      within(s.last + 1, 5, (j) => lower(j) === 'its')
+      within(s.last + 1, 5, (j) => lower(j) === 'its' || FIRM_RESULT.test(lower(j)))
     );
   };
   // ", India's third-biggest software firm,": the appositive ends in a firm's noun.
@@ -121,7 +127,12 @@ export function loneNamesThatAreThings(
       PRODUCT_BEFORE.test(before) ||
       AWARDS.test(tokens[s.first]!.text) ||
       ((before === 'in' || before === 'of' || before === 'to') && WORK_BEFORE_IN.test(lower(s.first - 2))) ||
-      WORK_AFTER.test(after)
+      WORK_AFTER.test(after) ||
+      // Not after a given name: "Andre 3000" is a person.
+      (NUMBER.test(tokens[s.last + 1]?.text ?? '') &&
+        tokens[s.last + 1]!.start === tokens[s.last]!.end + 1 &&
+        !givenName(s.first)) ||
+      ORDINAL.test(before)
     );
   };
 

@@ -9,6 +9,7 @@ import { personsAfterHonorifics } from './honorifics';
 import { initialsBeforeSurnames } from './initials';
 import { OUTSIDE } from './labels';
 import { loneNamesThatAreThings } from './lone-names';
+import { firmsThatArePeople } from './misread-people';
 import type { NerModel } from './model';
 import { joinNameParts } from './name-joins';
 import { numberedNames } from './numbered-names';
@@ -208,7 +209,12 @@ export function recognize(model: NerModel, text: string): Recognition {
     tokens,
     doc,
   );
-  const cleaned = loneNamesThatAreThings(numbered, tokens, doc, model);
+  const cleaned = loneNamesThatAreThings(
+    firmsThatArePeople(numbered, tokens, doc, model),
+    tokens,
+    doc,
+    model,
+  );
   const spans = cleaned.map((s) => ({
     type: s.type,
     start: tokens[s.first]!.start,

@@ -11,6 +11,8 @@ const PRESENT_WORDS = PRESENT_BITS / 32;
 const presentBit = (f: number) => Math.imul(f, 0x9e3779b1) >>> 11;
 const HOT_SIZE = 1 << 13;
 const HOT_MASK = HOT_SIZE - 1;
+const SHAPE_SLOTS = 1 << 12;
+const SHAPE_LIMIT = SHAPE_SLOTS * 0.75;
 
 export interface RawTable {
   keys: Int32Array;
@@ -61,8 +63,16 @@ export class SharedSlots {
    * cache where a probe of the several-MB table would go to memory. No false negatives, so exact.
    */
   private readonly present = new Uint32Array(PRESENT_WORDS);
-  /** Summed weights of each combination of shape features (DocumentFeatures.shapeKey), both passes. */
-  private readonly shapeGroups = new Map<number, Float64Array>();
+  /**
+   * Summed weights of each combination of shape features (DocumentFeatures.shapeKey), both passes: an
+   * open-addressed table (a Map would box most 32-bit keys as heap numbers on every lookup). A few
+   * thousand combinations occur in news text; past SHAPE_LIMIT the table starts afresh.
+   */
+  private readonly shapeKeys = new Int32Array(SHAPE_SLOTS);
+  private readonly shapeUsed = new Uint8Array(SHAPE_SLOTS);
+  private readonly shapeRows = new Float32Array(SHAPE_SLOTS * 2 * LABEL_COUNT);
+  private shapeCount = 0;
+  private readonly shapeScratch = new Float64Array(2 * LABEL_COUNT);
 
   constructor(first: RawTable, second: RawTable) {
     this.packed = [pack(first), pack(second)];
@@ -177,6 +187,32 @@ export class SharedSlots {
     ];
   }
 
+  /** Where token i's shape features' summed weights (first pass, then second) are in shapeRows. */
+  private shapeRow(doc: DocumentFeatures, i: number): number {
+    const key = doc.shapeKey[i]!;
+    let slot = (key ^ (key >>> 15)) & (SHAPE_SLOTS - 1);
+    while (this.shapeUsed[slot]) {
+      if (this.shapeKeys[slot] === key) return slot * 2 * LABEL_COUNT;
+      slot = (slot + 1) & (SHAPE_SLOTS - 1);
+    }
+    if (this.shapeCount >= SHAPE_LIMIT) {
+      this.shapeUsed.fill(0);
+      this.shapeCount = 0;
+      return this.shapeRow(doc, i);
+    }
+    const scratch = this.shapeScratch;
+    scratch.fill(0);
+    const from = i * SHAPE_GROUP;
+    this.add(0, doc.shapeFeats, from, from + SHAPE_GROUP, scratch.subarray(0, LABEL_COUNT));
+    this.add(1, doc.shapeFeats, from, from + SHAPE_GROUP, scratch.subarray(LABEL_COUNT));
+    // Sums of integer weights: exact as float32.
+    this.shapeRows.set(scratch, slot * 2 * LABEL_COUNT);
+    this.shapeKeys[slot] = key;
+    this.shapeUsed[slot] = 1;
+    this.shapeCount++;
+    return slot * 2 * LABEL_COUNT;
+  }
+
   /** Token i's static weights for the second pass, and for the first unless `first` is undefined. */
   private fillToken(
     doc: DocumentFeatures,
@@ -184,23 +220,14 @@ export class SharedSlots {
     first: Float64Array | undefined,
     second: Float64Array,
   ): void {
-    const { feats: features, offsets, shapeFeats, shapeKey } = doc;
+    const { feats: features, offsets } = doc;
     const [p1, p2] = this.packed;
     const hot = this.hot;
     const base = i * LABEL_COUNT;
-    let group = this.shapeGroups.get(shapeKey[i]!);
-    if (!group) {
-      group = new Float64Array(2 * LABEL_COUNT);
-      const s1 = group.subarray(0, LABEL_COUNT);
-      const s2 = group.subarray(LABEL_COUNT);
-      const from = i * SHAPE_GROUP;
-      this.add(0, shapeFeats, from, from + SHAPE_GROUP, s1);
-      this.add(1, shapeFeats, from, from + SHAPE_GROUP, s2);
-      if (this.shapeGroups.size > 50_000) this.shapeGroups.clear();
-      this.shapeGroups.set(shapeKey[i]!, group);
-    }
-    if (first) for (let y = 0; y < LABEL_COUNT; y++) first[base + y] = group[y]!;
-    for (let y = 0; y < LABEL_COUNT; y++) second[base + y] = group[LABEL_COUNT + y]!;
+    const group = this.shapeRows;
+    const at = this.shapeRow(doc, i);
+    if (first) for (let y = 0; y < LABEL_COUNT; y++) first[base + y] = group[at + y]!;
+    for (let y = 0; y < LABEL_COUNT; y++) second[base + y] = group[at + LABEL_COUNT + y]!;
     for (let k = offsets[i]!; k < offsets[i + 1]!; k++) {
       const at = this.find(features[k]!);
       if (first) {

@@ -12,6 +12,10 @@ const FIRST_NAME = 128;
 // Capitalised mid-sentence, "The" opens a title ("Crashed The Wedding"); initials are a person's
 // (initials.ts: "R Kelly", "JK Rowling").
 const NAME_WORD = /^(?:\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*|The)$/u;
+// Title words that qualify a title ("Finance Minister", "National Security Adviser") but are no title on
+// their own right before a surname: "the Office for National Statistics", "the Private Finance Initiative".
+const TITLE_MODIFIER =
+  /^(?:National|Finance|Trade|Security|State|Special|Foreign|Health|Justice|Energy|Interior|Economy|Defence|Defense|Intelligence|Military|Army|Opposition|Presidential|Senior|Top|Representative)$/;
 // What stands between the items of a list: "Alicia Keys, Avril Lavigne and Beyonce Knowles".
 const LIST_SEPARATOR = /^(?:,|and|or|&)$/;
 // Days and months open a name only as a newspaper's ("the Sunday Telegraph"); "on Monday Doherty" is a person.
@@ -47,7 +51,8 @@ export function tailsOfLongerNames(
   const opener = (i: number) => {
     const w = tokens[i]!.text;
     if (owner[i]! >= 0 || doc.initial[i] || !NAME_WORD.test(w) || !adjacent(i)) return false;
-    if (isHonorific(w) || isTitleWord(w) || JOB_BEFORE_NAME.test(w)) return false;
+    if (isHonorific(w) || (isTitleWord(w) && !TITLE_MODIFIER.test(w)) || JOB_BEFORE_NAME.test(w))
+      return false;
     if (DATE_WORD.test(w)) return tokens[i - 1]?.text.toLowerCase() === 'the';
     return !givenName(i);
   };

@@ -90,6 +90,18 @@ describe('HTML clean-up after extraction', () => {
 });
 
 describe('HTML clean-up keeps text that only looks like furniture', () => {
+  it('keeps a post the story embeds, as the text it quotes', () => {
+    const tweet =
+      '<div class="social-media-embed"><blockquote class="twitter-tweet"><p lang="en" dir="ltr">The ferry subsidy is the best news the islands have had in years.' +
+      ' <a href="https://t.co/abc">pic.twitter.com/abc</a></p>— Jane Roe (@janeroe) <a href="https://twitter.com/janeroe/status/1">November 19, 2019</a>' +
+      '</blockquote><script async src="https://platform.twitter.com/widgets.js"></script></div>';
+    const html = page(sentences.slice(0, 3).map(p).join('') + tweet + sentences.slice(3).map(p).join(''));
+    const body = parseOk(html, { key: 'a.html' }).body;
+    expect(body).toContain('The ferry subsidy is the best news the islands have had in years.');
+    expect(body).toContain('Jane Roe (@janeroe)');
+    for (const sentence of sentences) expect(body).toContain(sentence);
+  });
+
   it('keeps the name a hover card hangs on and drops the card', () => {
     const card =
       '<span class="rollover-people" data-behavior="rolloverpeople"><a class="rollover-people-link" href="/people/jane-roe">Jane Roe</a>' +

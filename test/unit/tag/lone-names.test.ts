@@ -35,11 +35,15 @@ describe('recognition: one-word "people" the text treats as firms or things (sha
       ]),
     ).toEqual(['ORGANIZATION', 'PERSON']);
     expect(retyped('Zentrix has doubled its sales.', [['PERSON', 'Zentrix']])).toEqual(['ORGANIZATION']);
+    expect(retyped('Zentrix is predicting profits to rise.', [['PERSON', 'Zentrix']])).toEqual([
+      'ORGANIZATION',
+    ]);
   });
 
   it('makes a thing of one written after "a" or "an", or after "drug"', () => {
     expect(retyped('She won an Emmy last year.', [['PERSON', 'Emmy']])).toEqual(['MISC']);
     expect(retyped('Doctors stopped giving the drug Zelvara.', [['PERSON', 'Zelvara']])).toEqual(['MISC']);
+    expect(retyped('The firm said its Zelvara field would grow.', [['PERSON', 'Zelvara']])).toEqual(['MISC']);
   });
 
   it('makes a place of a country or continent, and of a city after "in", "to", "from"', () => {
@@ -60,6 +64,10 @@ describe('recognition: one-word "people" the text treats as firms or things (sha
       ]),
     ).toEqual(['MISC', 'PERSON']);
     expect(retyped('She received her Oscar from him.', [['PERSON', 'Oscar']])).toEqual(['MISC']);
+    // A number right after, an ordinal before: no person's name, unless a given name ("Andre 3000").
+    expect(retyped('The firm filed for Chapter 11 on Monday.', [['PERSON', 'Chapter']])).toEqual(['MISC']);
+    expect(retyped('It is an 18th Century painting.', [['PERSON', 'Century']])).toEqual(['MISC']);
+    expect(retyped('The duo Andre 3000 and Big Boi won.', [['PERSON', 'Andre']])).toEqual(['PERSON']);
   });
 
   it('keeps a person anywhere marked as one, whatever else the text says', () => {

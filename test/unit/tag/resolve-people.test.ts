@@ -541,6 +541,39 @@ describe('resolution of organisations and places within an article', () => {
     expect(alone.map((e) => e.id)).toEqual(['loc-united-kingdom']);
   });
 
+  it('joins a one-word name to the one longer name of the article that ends in it: "Wimpey" to "George Wimpey"', () => {
+    const text =
+      'Profits rose at housebuilder George Penrose. Penrose said sales grew. The China Ledger reported it; ' +
+      'Ledger readers agreed.';
+    const entities = resolve(text, [
+      ['George Penrose', 'ORGANIZATION'],
+      ['Penrose', 'ORGANIZATION'],
+      ['China Ledger', 'ORGANIZATION'],
+      ['Ledger', 'PERSON'],
+    ]);
+    expect(entities.map((e) => [e.type, e.name, e.mentions.length]).sort()).toEqual([
+      ['ORGANIZATION', 'China Ledger', 2],
+      ['ORGANIZATION', 'George Penrose', 2],
+    ]);
+  });
+
+  it("keeps a person's word apart from a longer name like a person's own, or one written less often", () => {
+    const text =
+      'The book by JK Penrose sold well. Penrose said so. Elvis sang. Elvis danced. A European Elvis won.';
+    const entities = resolve(text, [
+      ['JK Penrose', 'ORGANIZATION'],
+      ['Penrose', 'PERSON'],
+      ['European Elvis', 'ORGANIZATION'],
+      ['Elvis', 'PERSON'],
+    ]);
+    expect(entities.map((e) => [e.type, e.name, e.mentions.length]).sort()).toEqual([
+      ['ORGANIZATION', 'European Elvis', 1],
+      ['ORGANIZATION', 'JK Penrose', 1],
+      ['PERSON', 'Elvis', 2],
+      ['PERSON', 'Penrose', 1],
+    ]);
+  });
+
   it('joins "TimeWarner" and "Time Warner" but keeps a nationality apart from a company', () => {
     const text =
       'TimeWarner said profits rose. Time Warner owns AOL. Chinese Petroleum said Chinese demand grew.';

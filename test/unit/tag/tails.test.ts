@@ -20,6 +20,12 @@ describe('recognition: a one-word "person" that ends a longer name (shared/tag/n
     expect(
       untailed('The comedy star turned down Reservoir Dogs in his youth.', [['PERSON', 'Dogs']]),
     ).toEqual([['MISC', 'Reservoir Dogs']]);
+    // Words that qualify a title are no title of their own.
+    expect(
+      untailed('Schools were built under the Private Finance Initiative in the 1990s.', [
+        ['PERSON', 'Initiative'],
+      ]),
+    ).toEqual([['MISC', 'Private Finance Initiative']]);
     // A title's capitalised "The" belongs to it.
     expect(untailed('Their third single, Crashed The Wedding, sold well.', [['PERSON', 'Wedding']])).toEqual([
       ['MISC', 'Crashed The Wedding'],
