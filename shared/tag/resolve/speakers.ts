@@ -685,8 +685,9 @@ function partyNames(title: string): string {
 /**
  * "the prime minister said", where no one is given that office: the one person named before it whose
  * title, if any, is not another office ("Tory leader Michael Howard" is no prime minister); with two or
- * more, guessing by recency gives the opposition's words to the government, so no one, unless the verb
- * goes on from the last speaker ("added").
+ * more, the last speaker when the verb goes on from him ("added"), else the subject of the story's
+ * first sentence right after it, else no one: guessing by recency gives the opposition's words to the
+ * government.
  */
 function soleCandidate(c: Context, at: number, role: string, continuing: boolean): Entity | undefined {
   const gender = roleGender(role);
@@ -701,7 +702,19 @@ function soleCandidate(c: Context, at: number, role: string, continuing: boolean
   }
   if (candidates.size === 1) return [...candidates][0];
   // "Michael Howard said: "…" "…," the Tory leader added": who adds is who spoke last.
-  return continuing ? lastWhere(c.people, at, (m) => candidates.has(m.entity) && spokeAt(c, m)) : undefined;
+  if (continuing) return lastWhere(c.people, at, (m) => candidates.has(m.entity) && spokeAt(c, m));
+  // "Michael Howard has challenged Tony Blair to a debate.⏎The Tory leader said …": right after the
+  // story's first sentence, a description goes on from its subject, the person the story is about.
+  const subject = leadSubject(c, sentenceStartBefore(c.text, at));
+  return subject && candidates.has(subject) ? subject : undefined;
+}
+
+/** The person who leads the story's first sentence, when the sentence from `start` comes right after it. */
+function leadSubject(c: Context, start: number): Entity | undefined {
+  let end = start;
+  while (end > 0 && /\s/.test(c.text[end - 1]!)) end--;
+  if (end === 0 || sentenceStartBefore(c.text, end) !== 0) return undefined;
+  return c.people.find((m) => m.end <= end && subjectAt(c, m))?.entity;
 }
 
 const CONTINUING = /^(?:added|adds|continued|continues)$/;

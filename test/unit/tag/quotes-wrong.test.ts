@@ -281,3 +281,18 @@ describe("a name inside a speaker's description", () => {
     expect(speakers(text, entities)[0]![1]).toBe('Martin Broughton');
   });
 });
+
+describe("an office no one is given, right after the story's first sentence", () => {
+  it('gives "The Tory leader said" in the second sentence to the person the first sentence leads with', () => {
+    const text = [
+      'Michael Howard has challenged Tony Blair to a televised debate before the election.',
+      '',
+      'The Tory leader said voters deserved to see the two men "go head to head on the issues".',
+    ].join('\n');
+    const entities = [
+      entity('Michael Howard', text, ['Michael Howard'], { gender: 'male' }),
+      entity('Tony Blair', text, ['Tony Blair'], { gender: 'male' }),
+    ];
+    expect(speakers(text, entities)[0]![1]).toBe('Michael Howard');
+  });
+});
