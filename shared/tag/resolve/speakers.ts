@@ -497,7 +497,8 @@ function antecedentOf(
   skip?: Entity,
 ): Entity | undefined {
   const salient = (m: NameMention) => spokeAt(c, m) || subjectAt(c, m);
-  if (gender === 'it') return organisationMeant(c, offset, (m) => !c.named.has(m.entity) && salient(m));
+  // A firm names itself in its statements ("Renault intends to …," the company said): no passing it by.
+  if (gender === 'it') return organisationMeant(c, offset, salient);
   const genderOf = (m: NameMention) => m.entity.gender ?? c.genders.get(m.entity);
   // "President Castro's chief aide said …. "…," he said": a person named only as whose someone is, is
   // not that someone; nor is the quote's topic (see topicOf).

@@ -296,3 +296,12 @@ describe("an office no one is given, right after the story's first sentence", ()
     expect(speakers(text, entities)[0]![1]).toBe('Michael Howard');
   });
 });
+
+describe('a firm that names itself', () => {
+  it('does not pass "the company said" on to another firm when the quote names the one that spoke', () => {
+    const text =
+      'Nissan reported record sales. Renault said margins would fall. "In a sluggish market, Renault intends to grow its sales," the company said.';
+    const entities = [organisation('Nissan', text), organisation('Renault', text)];
+    expect(speakers(text, entities)[0]![1]).toBeNull();
+  });
+});
