@@ -249,7 +249,8 @@ function ownAttribution(c: Context, q: QuoteSpan): boolean {
   if (q.text.endsWith('.')) return false;
   const after = c.text.slice(q.end + 1, q.end + 1 + 80);
   const sentence = /^[^.!?\n"“”]*/.exec(after)![0];
-  return SPEECH_VERB.test(sentence);
+  // ""Where's the fun in that?" they pondered": a plural speaker, whatever the verb, is no one's before.
+  return SPEECH_VERB.test(sentence) || /^\s*(?:they|we)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+ed\b/u.test(sentence);
 }
 
 /** The person standing as the subject of a verb at `verbAt`, named after `from`. */

@@ -305,3 +305,12 @@ describe('a firm that names itself', () => {
     expect(speakers(text, entities)[0]![1]).toBeNull();
   });
 });
+
+describe('a quote with a plural speaker of its own', () => {
+  it('carries no earlier speaker to ""…?" they pondered"', () => {
+    const text =
+      '"We want people to go home humming the tunes," Mr Kapur said. "Where is the fun in that?" they pondered at every stage.';
+    const entities = [entity('Alex Kapur', text, ['Mr Kapur'], { gender: 'male' })];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Alex Kapur', null]);
+  });
+});
