@@ -68,13 +68,16 @@ export function attributeSpeakers(
     subject: new Map(),
     genders: new Map(),
     named: new Set(),
+    asker: undefined,
   };
   const speakers = spans.map((q, k) => {
     context.named = namedIn(entities, q);
     // X said: "…" names its speaker first; otherwise the attribution after a quote is the common form.
-    return introducedByColon(text, q)
+    const speaker = introducedByColon(text, q)
       ? (speakerBefore(context, q) ?? speakerAfter(context, q, k))
       : (speakerAfter(context, q, k) ?? speakerBefore(context, q));
+    context.asker = ASKED.test(text.slice(q.end, q.end + 60)) && q.text.endsWith('?') ? speaker : undefined;
+    return speaker;
   });
   dropNamedInside(spans, speakers);
   // A quote with its own attribution ("…," Rio Ferdinand told the BBC) that named no one we know is
@@ -139,6 +142,8 @@ interface Context {
    * after it means (""Tony Blair has been a great leader," he said": someone else).
    */
   named: Set<Entity>;
+  /** Who asked the quote before ("Will you rule out tax rises?" Paxman asked): a "he said" next answers. */
+  asker: Entity | undefined;
 }
 
 /** “…,” Pistorius said / “…,” said GM chief executive Rick Wagoner / “…,” he said / “…,” the OECD said. */
@@ -164,7 +169,11 @@ function speakerAfter(c: Context, q: QuoteSpan, k: number): Entity | undefined {
   const subject = subjectOf(c, from, verbAt);
   if (subject) return subject;
   const pronoun = pronounBefore(c.text.slice(from, verbAt));
-  if (pronoun) return onlyNamedBefore(c, q, pronoun) ?? antecedent(c, q.start, pronoun, topicOf(c, q));
+  if (pronoun) {
+    const meant = onlyNamedBefore(c, q, pronoun) ?? antecedent(c, q.start, pronoun, topicOf(c, q));
+    // ""Will you rule out tax rises?" Paxman asked. "We will not," he said": not the one who asked.
+    return meant === c.asker && !ASKED.test(verb[0]) ? undefined : meant;
+  }
   const described = describedSpeaker(c, from, verbAt, verb[0]);
   if (described) return described;
   // "said Fiat chief executive Sergio Marchionne": the last person of the phrase after the verb.
@@ -200,6 +209,8 @@ function subjectEnd(text: string, from: number, verbAt: number): number {
   const aux = AUXILIARY.exec(text.slice(Math.max(from, verbAt - 30), verbAt));
   return aux ? verbAt - aux[0].length + 1 : verbAt;
 }
+
+const ASKED = /^["”]?\s*(?:[^.!?"“”]{0,40}\s)?(?:asked|asks)\b/;
 
 const QUOTED_AS = /\b(?:is|was|are|were|has been|had been)\s+(?:\p{Ll}+ly\s+)?quoted\b/u;
 

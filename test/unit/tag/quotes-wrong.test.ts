@@ -314,3 +314,20 @@ describe('a quote with a plural speaker of its own', () => {
     expect(speakers(text, entities).map((s) => s[1])).toEqual(['Alex Kapur', null]);
   });
 });
+
+describe('an answer to a question', () => {
+  it('does not give "he said" after ""…?" Paxman asked" to the one who asked', () => {
+    const text = [
+      'Michael Howard was interviewed by Jeremy Paxman on Newsnight.',
+      '',
+      '"Will you rule out tax rises?" Paxman asked.',
+      '',
+      '"We will cut taxes, not raise them," he said.',
+    ].join('\n');
+    const entities = [
+      entity('Michael Howard', text, ['Michael Howard'], { gender: 'male' }),
+      entity('Jeremy Paxman', text, ['Jeremy Paxman', 'Paxman'], { gender: 'male' }),
+    ];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Jeremy Paxman', null]);
+  });
+});
