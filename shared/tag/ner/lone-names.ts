@@ -52,6 +52,8 @@ const WORK_BEFORE_IN =
 const WORK_AFTER = /^(?:starring|directed|stars|co-stars)$/;
 /** A number right after ("Chapter 11", "Channel 4") or an ordinal before ("the 18th Century"): no person's name. */
 const NUMBER = /^\d+$/;
+/** Adverbs that open sentences ("Ideally,", "Unfortunately"): no surname ends so (Connolly, Daly, Kelly). */
+const ADVERB = /^\p{Lu}\p{Ll}{2,}(?:ally|ately|ously|ently|antly|edly|ably|ibly|ingly|ively|fully)$/u;
 const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
 
 /**
@@ -61,7 +63,8 @@ const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
  * person's name, or listed beside people's full names. A firm: "Novartis, which ...", "Wipro, India's
  * biggest software firm,", "Yukos shares", "shares in Bosch", "Amazon's Robin Terrell", "Nike has
  * reported its". A place: a country or continent ("And Australia said"), a city after "in", "to", "from"...
- * A thing: "won an Oscar", "a Grammy", "drug Tysabri", "starred in Tootsie", "Sideways, starring". One sign of a person anywhere keeps
+ * A thing: "won an Oscar", "a Grammy", "drug Tysabri", "starred in Tootsie", "Sideways, starring"; and a
+ * sentence's first word that is an adverb ("Ideally,") is no name at all. One sign of a person anywhere keeps
  * every mention a person's; with no sign either way it stays one (a mononym, "Dido", reads like a film).
  */
 export function loneNamesThatAreThings(
@@ -84,14 +87,15 @@ export function loneNamesThatAreThings(
   const personSign = (k: number, s: TokenSpan) => {
     const before = tokens[s.first - 1]?.text ?? '';
     const before2 = lower(s.first - 2);
+    // "the best actor Bafta", "her Oscar": only an honorific makes an award's name a person's.
+    if (AWARDS.test(tokens[s.first]!.text)) return isHonorific(before);
     return (
       isHonorific(before) ||
       isTitleWord(before) ||
       PERSON_BEFORE.has(before.toLowerCase()) ||
       (before === ',' && (PERSON_BEFORE.has(before2) || isTitleWord(before2))) ||
       (lower(s.last + 1) === ',' && AGE.test(lower(s.last + 2)) && lower(s.last + 3) === ',') ||
-      // "her Oscar from Jeremy Irons": a pronoun near an award's name is its winner's.
-      (!AWARDS.test(tokens[s.first]!.text) && within(s.last + 1, 4, (j) => PRONOUN.test(tokens[j]!.text))) ||
+      within(s.last + 1, 4, (j) => PRONOUN.test(tokens[j]!.text)) ||
       listedWithPeople(spans, tokens, k, s.first, givenName)
     );
   };
@@ -154,6 +158,7 @@ export function loneNamesThatAreThings(
     else if (placeSign(s)) place.add(w);
     else if (thingSign(s)) thing.add(w);
   }
+  let dropped = false;
   for (const s of spans) {
     if (s.type !== 'PERSON' || s.last !== s.first) continue;
     const w = doc.word[s.first]!;
@@ -161,6 +166,11 @@ export function loneNamesThatAreThings(
     if (firm.has(w)) s.type = 'ORGANIZATION';
     else if (place.has(w)) s.type = 'LOCATION';
     else if (thing.has(w)) s.type = 'MISC';
+    else if (doc.initial[s.first] && ADVERB.test(tokens[s.first]!.text) && !givenName(s.first)) {
+      // "Ideally, the roof...": a sentence adverb, no name at all.
+      s.last = -1;
+      dropped = true;
+    }
   }
-  return spans;
+  return dropped ? spans.filter((s) => s.last >= 0) : spans;
 }

@@ -64,10 +64,18 @@ describe('recognition: one-word "people" the text treats as firms or things (sha
       ]),
     ).toEqual(['MISC', 'PERSON']);
     expect(retyped('She received her Oscar from him.', [['PERSON', 'Oscar']])).toEqual(['MISC']);
+    expect(retyped('He lost the best actor Bafta to her.', [['PERSON', 'Bafta']])).toEqual(['MISC']);
     // A number right after, an ordinal before: no person's name, unless a given name ("Andre 3000").
     expect(retyped('The firm filed for Chapter 11 on Monday.', [['PERSON', 'Chapter']])).toEqual(['MISC']);
     expect(retyped('It is an 18th Century painting.', [['PERSON', 'Century']])).toEqual(['MISC']);
     expect(retyped('The duo Andre 3000 and Big Boi won.', [['PERSON', 'Andre']])).toEqual(['PERSON']);
+  });
+
+  it('drops a sentence-opening adverb read as a person, but not a surname ending in -ly', () => {
+    expect(retyped('The roof leaks. Ideally, it should be replaced.', [['PERSON', 'Ideally']])).toEqual([]);
+    expect(retyped('The roof leaks. Connolly, it seems, agreed.', [['PERSON', 'Connolly']])).toEqual([
+      'PERSON',
+    ]);
   });
 
   it('keeps a person anywhere marked as one, whatever else the text says', () => {
