@@ -70,12 +70,35 @@ export function stripBoilerplate(document: HtmlDocument): void {
   const visit = (parent: HtmlElement) => {
     for (let el = parent.firstElementChild as HtmlElement | null; el; ) {
       const next = el.nextElementSibling as HtmlElement | null;
-      if (!kept.has(el) && isBoilerplate(el) && !(total > 0 && textChars(el) > total * 0.35)) el.remove();
+      if (isHoverCardInText(el)) el.replaceWith(document.createTextNode(hoverCardAnchor(el)));
+      else if (!kept.has(el) && isBoilerplate(el) && !(total > 0 && textChars(el) > total * 0.35))
+        el.remove();
       else visit(el);
       el = next;
     }
   };
   visit(body);
+}
+
+/** Class words of the cards a site pops up over a name in running text. */
+const hoverCardWords = /(?:^|[\s_-])(?:tooltip|rollover|popover|hovercard|hover-card)(?:$|[\s_-])/i;
+const inlineTags = new Set(['SPAN', 'A', 'ABBR', 'B', 'STRONG', 'EM', 'I']);
+
+/**
+ * "South Dakota Gov. <span class="rollover-people"><a>Kristi Noem</a><span>card…</span></span> (R)":
+ * the card is furniture, the name it hangs on is the sentence's. Removing the whole wrapper left
+ * "South Dakota Gov. (R)".
+ */
+function isHoverCardInText(el: HtmlElement): boolean {
+  if (!inlineTags.has(el.tagName) || !hoverCardWords.test(el.getAttribute('class') ?? '')) return false;
+  return el.closest('p, li, h2, h3, h4, blockquote, td') !== null;
+}
+
+/** The text the card hangs on: its first link's, else its own first text. */
+function hoverCardAnchor(el: HtmlElement): string {
+  const link = el.tagName === 'A' ? el : (el.querySelector('a') as HtmlElement | null);
+  const anchor = link?.textContent ?? (el.firstChild?.nodeType === 3 ? el.firstChild.textContent : '');
+  return (anchor ?? '').replace(/\s+/g, ' ').trim();
 }
 
 function isBoilerplate(el: HtmlElement): boolean {

@@ -90,6 +90,22 @@ describe('HTML clean-up after extraction', () => {
 });
 
 describe('HTML clean-up keeps text that only looks like furniture', () => {
+  it('keeps the name a hover card hangs on and drops the card', () => {
+    const card =
+      '<span class="rollover-people" data-behavior="rolloverpeople"><a class="rollover-people-link" href="/people/jane-roe">Jane Roe</a>' +
+      '<span class="rollover-people-block"><span><img src="/roe.jpg" alt=""><a class="name" href="/people/jane-roe">Jane Mary Roe</a>' +
+      '<a class="people-articles" href="/people/jane-roe">See all articles</a></span></span></span>';
+    const html = page(
+      p(
+        `Harbour commissioner ${card} (Independent) said the ferry subsidy would be extended for another five years.`,
+      ) + sentences.slice(1).map(p).join(''),
+    );
+    const [first] = paragraphsOf(parseOk(html, { key: 'a.html' }).body);
+    expect(first).toBe(
+      'Harbour commissioner Jane Roe (Independent) said the ferry subsidy would be extended for another five years.',
+    );
+  });
+
   it('keeps a sentence that starts like a byline and one that mentions signing up', () => {
     const keep = [
       'By Tuesday, officials had agreed to keep the crossing open.',
