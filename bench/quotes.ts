@@ -59,7 +59,9 @@ function readGold(goldPath: string): Gold[] {
 }
 
 const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|sir|lady|lord|dame)\.?\s+/;
-const bare = (name: string) => foldName(name).replace(HONORIFIC, '');
+/** "James Kennedy Jr." answers to James Kennedy: the suffix is no part of the surname. */
+const SUFFIX = /,?\s+(?:jr|sr|ii|iii|iv)\.?$/;
+const bare = (name: string) => foldName(name).replace(HONORIFIC, '').replace(SUFFIX, '');
 const surname = (name: string) => bare(name).split(' ').at(-1)!;
 
 /** The speaker is right when the entity answers to the name written: in full, or by the same surname. */
