@@ -1,6 +1,7 @@
 /**
  * Quote attribution benchmark: the tagger's quotes and speakers against quotes annotated by hand in
- * bench/data/quotes-{dev,heldout,blind,blind2,blind3}.tsv (offsets into the parsed body of stories in ../shared/data/bbc-news; no
+ * bench/data/quotes-*.tsv (offsets into the parsed body of stories in ../shared/data/bbc-news, and of the
+ * article-extraction pages for quotes-web.tsv; no
  * article text in the repo). Then, over every story there, what resolution within an article leaves
  * wrong: honorific people apart from their full name, names with a honorific or junk in them, and
  * relative dates resolved near the epoch. Prints markdown tables; `--show` also lists every miss.
@@ -10,6 +11,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import type { Entity, Quote } from '../shared/article/schema';
 import { parseArticle } from '../shared/parse/index';
 import { buildParsedArticle } from '../shared/parse/parsed-article';
@@ -18,6 +20,8 @@ import { foldName } from '../shared/tag/resolve/names';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataRoot = join(repoRoot, '..', 'shared', 'data', 'bbc-news');
+/** Pages of other outlets: rows of quotes-web.tsv name them `web/<id>`. */
+const webRoot = join(repoRoot, '..', 'shared', 'data', 'article-extraction', 'html');
 /** Each set's label says how blind it was; README keeps every set's first run. */
 const goldSets = (
   [
@@ -28,6 +32,8 @@ const goldSets = (
     ["third blind set (annotated after all of this round's fixes)", 'quotes-blind3.tsv'],
     ['fourth blind set (annotated by an engineer who never read the tagger)', 'quotes-blind4.tsv'],
     ['fifth blind set (annotated by an engineer who never read the tagger)', 'quotes-blind5.tsv'],
+    ['sixth blind set (annotated by an engineer who never read the tagger)', 'quotes-blind6.tsv'],
+    ['web set (40 pages of other outlets and years, annotated blind)', 'quotes-web.tsv'],
   ] as const
 ).map(([label, file]) => [label, join(repoRoot, 'bench', 'data', file)] as const);
 const show = process.argv.includes('--show');
@@ -53,7 +59,9 @@ function readGold(goldPath: string): Gold[] {
 }
 
 const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|sir|lady|lord|dame)\.?\s+/;
-const bare = (name: string) => foldName(name).replace(HONORIFIC, '');
+/** "James Kennedy Jr." answers to James Kennedy: the suffix is no part of the surname. */
+const SUFFIX = /,?\s+(?:jr|sr|ii|iii|iv)\.?$/;
+const bare = (name: string) => foldName(name).replace(HONORIFIC, '').replace(SUFFIX, '');
 const surname = (name: string) => bare(name).split(' ').at(-1)!;
 
 /** The speaker is right when the entity answers to the name written: in full, or by the same surname. */
@@ -77,8 +85,11 @@ function matchQuote(quotes: Quote[], g: Gold): Quote | undefined {
 }
 
 function readStory(file: string) {
-  const bytes = readFileSync(join(dataRoot, file));
-  const key = `raw/${basename(file)}`;
+  const web = file.startsWith('web/');
+  const bytes = web
+    ? gunzipSync(readFileSync(join(webRoot, `${basename(file)}.html.gz`)))
+    : readFileSync(join(dataRoot, file));
+  const key = web ? `raw/${basename(file)}.html` : `raw/${basename(file)}`;
   const parsed = parseArticle(bytes, { key });
   if (!parsed.ok) throw new Error(`${file}: ${parsed.error.message}`);
   // Stories without a publication time: relative dates are anchored to this upload time.
