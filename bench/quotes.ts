@@ -195,7 +195,12 @@ async function attribution(
       const given = q?.speakerId ? byId.get(q.speakerId) : undefined;
       if (g.kind === 'scare') {
         counts.scare++;
-        if (given) counts.scareGiven++;
+        if (given) {
+          counts.scareGiven++;
+          misses.push(
+            `scare\t${file}:${g.start}\t${given.name}\t${JSON.stringify(article.body.slice(q!.start, q!.end))}`,
+          );
+        }
         continue;
       }
       counts.quotes++;

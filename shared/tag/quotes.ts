@@ -28,7 +28,8 @@ export function findQuotes(text: string): QuoteSpan[] {
     let end = close;
     while (start < end && SPACE.test(text[start]!)) start++;
     while (end > start && SPACE.test(text[end - 1]!)) end--;
-    if (end > start && !isScareQuote(text.slice(start, end)))
+    const before = text.slice(Math.max(0, open - 30), open);
+    if (end > start && !isScareQuote(text.slice(start, end), before, text.slice(close + 1, close + 40)))
       quotes.push({ text: text.slice(start, end), start, end });
   };
   let paragraphStart = 0;
@@ -77,12 +78,27 @@ function straightMark(paragraph: string, i: number): 'open' | 'close' | 'either'
 /**
  * One to three words that are not a sentence of their own ("cut", "economic aggression", "the noble
  * savage"): a word set apart, not speech. A short quote that ends as speech does ("No comment," / "We
- * won.") stays a quote.
+ * won.") stays a quote, unless it sits inside a sentence (`before`, the text before its opening mark,
+ * ends in a word) with no speech verb next to it (`after`, the text after its closing mark): American
+ * style closes a quote on the sentence's own comma or stop, so 'called it “worst nightmare.”' and 'the
+ * film “Fargo,” which' end as speech does, while 'Mr Sullivan "made the decisions," he told' is speech.
  */
-export function isScareQuote(quoted: string): boolean {
+export function isScareQuote(quoted: string, before = '', after = ''): boolean {
   const words = quoted.trim().split(/\s+/).length;
-  return words <= 3 && !/[,.!?…]$/.test(quoted.trim());
+  if (words > 3) return false;
+  if (!/[,.!?…]$/.test(quoted.trim())) return true;
+  if (!/[\p{L}\p{N}]\s*$/u.test(before)) return false;
+  return !SPEECH_BEFORE.test(before) && !SPEECH_AFTER.test(after);
 }
+
+const SPEECH_VERBS =
+  'said|says|told|tells|asked|asks|added|adds|replied|replies|wrote|writes|tweeted|posted|declared|answered|shouted|whispered|insisted';
+
+/** 'said “We won.”': a verb right before the quote. */
+const SPEECH_BEFORE = new RegExp(`\\b(?:${SPEECH_VERBS})\\s*$`, 'i');
+
+/** '"made the decisions," he told the court': a verb within three words after the quote. */
+const SPEECH_AFTER = new RegExp(`^\\s*(?:[\\p{L}.'’-]+\\s+){0,3}?(?:${SPEECH_VERBS})\\b`, 'iu');
 
 /**
  * Attributes each quote to an entity of the article, only from attribution outside the quote: "…," X

@@ -11,7 +11,8 @@ const SPEECH =
   'admitted|acknowledged|urged|posted|tweeted|confirmed|commented|suggested|predicted|conceded|remarked|agreed|' +
   'agrees|cautioned|believes|thinks|observed|reported|estimated|complained|joked|laughed|laughs|revealed|' +
   'maintained|maintains|concluded|intimated|echoed|vowed|vows|pledged|promised|shouted|quipped|retorted|' +
-  'countered|boasted|protested|emphasised|emphasized|asserted|hit back|' +
+  'countered|boasted|protested|emphasised|emphasized|asserted|hit back|recounted|testified|elaborated|mused|' +
+  'sighed|enthused|gushed|chimed in|' +
   // The present of feature writing ("…," he concedes), but no form that is as often a noun ("the claims").
   'concedes|admits|declares|responds|acknowledges|predicts|confirms|observes|reckons|concludes|reveals|' +
   'announces|complains|continues|pointed out|points out|according to';
@@ -28,7 +29,7 @@ const PHRASE_END = /[,.;:!?\n"“”(]|\s(?:at|of|for|from|in|on|who|which|addin
 const AND_IN_NAME = /^\sand\s\p{Lu}[\p{L}-]*['’]s\s/u;
 
 /** The last word before a phrase break: a title there does not end the phrase ("economist, Steve Radley"). */
-const LAST_WORD = /([\p{L}.-]+)\s*$/u;
+const LAST_WORD = /([\p{L}.\u2024-]+)\s*$/u;
 
 /**
  * What may stand between a speaker's name and the verb: a few words ("Sean Dudas said", "Mr Bello
@@ -37,7 +38,7 @@ const LAST_WORD = /([\p{L}.-]+)\s*$/u;
  * where the speaker works ("David Graham from the FDA's Office of Drug Safety told"); not a clause ("Willis does not seek damages, the lawsuit noted") nor a dash alone.
  */
 export const SUBJECT_GAP =
-  /^(?:\s*|\s*,\s*|\s+(?:[\p{L}\p{N}'’.-]*[\p{L}\p{N}],?\s+){0,2}|\s*,(?:[^.!?]|\.\d)*,\s*|\s+[-–—]\s[^.!?"“”]{0,80}\s[-–—]\s+|\s*,\s+an?\s[^.!?,"“”]{0,60}\s|\)?\s*,\s+(?:who|which)\s+(?:also\s+|later\s+|has\s+|had\s+)?|\s+(?:of|from|at)\s+(?:the\s+)?\p{Lu}[^.!?,;:"“”]{0,50}\s)$/u;
+  /^(?:\s*|\s*,\s*|\s+(?:[\p{L}\p{N}'’.\u2024-]*[\p{L}\p{N}\u2024],?\s+){0,2}|\s*,(?:[^.!?]|\.\d)*,\s*|\s+[-–—]\s[^.!?"“”]{0,80}\s[-–—]\s+|\s*,\s+an?\s[^.!?,"“”]{0,60}\s|\)?\s*,\s+(?:who|which)\s+(?:also\s+|later\s+|has\s+|had\s+)?|\s+(?:of|from|at)\s+(?:the\s+)?\p{Lu}[^.!?,;:"“”]{0,50}\s)$/u;
 
 /**
  * A name right before or after a speech verb ("Dortmund has warned", "Mr Blair also said"): the subject of

@@ -1,4 +1,5 @@
 import type { Entity, Mention as QuoteSpan } from '../../article/schema';
+import { hideAbbreviationStops } from './abbreviation-stops';
 import { pronounGender, roleGender } from './honorifics';
 import {
   ADDRESSED,
@@ -43,10 +44,11 @@ interface NameMention {
  * descriptions ("the firm", "the singer") go to the last of their kind who spoke or led a sentence.
  */
 export function attributeSpeakers(
-  text: string,
+  written: string,
   spans: QuoteSpan[],
   entities: Entity[],
 ): (Entity | undefined)[] {
+  const text = hideAbbreviationStops(written);
   const inQuote = (m: { start: number; end: number }) =>
     spans.some((q) => m.start >= q.start && m.end <= q.end);
   // Loops rather than filter/flatMap chains: this runs for every article, and flatMap is slow in V8.
@@ -128,6 +130,7 @@ function introducedByColon(text: string, q: QuoteSpan): boolean {
 
 interface Context {
   text: string;
+  /** The article's text with the full stops of abbreviations hidden ("Mr. Trump"; see abbreviation-stops). */
   spans: QuoteSpan[];
   people: NameMention[];
   organisations: NameMention[];
@@ -230,7 +233,7 @@ function namedAlone(c: Context, q: QuoteSpan, from: number, end: number): Entity
 
 /** What may stand before that name: a closing mark, a possessive of up to four capitalised words, a honorific. */
 const NAME_ONLY_BEFORE =
-  /^["”]?\s*(?:(?:\p{Lu}[\p{L}&.-]*\s+){0,3}\p{Lu}[\p{L}&.-]*['’]s?\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+)?$/u;
+  /^["”]?\s*(?:(?:\p{Lu}[\p{L}&.\u2024-]*\s+){0,3}\p{Lu}[\p{L}&.\u2024-]*['’]s?\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)[.\u2024]?\s+)?$/u;
 
 /**
  * "But that was not enough for Mr Sarkozy. "…," he said.": the one person the sentence before names,

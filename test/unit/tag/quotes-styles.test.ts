@@ -180,3 +180,27 @@ describe('descriptions of award winners', () => {
     expect(speakers(text, [entity('Tom Hanks', text, ['Tom Hanks'])])[0]![1]).toBe('Tom Hanks');
   });
 });
+
+describe('American style', () => {
+  it('reads "Mr. Trump said", "said Gov. Kristi Noem" and "the U.S. commander" without ending the sentence at the stop', () => {
+    const text = [
+      '“The deal is done,” Mr. Trump said on Oct. 21. “We had a lot of things going on.”',
+      '',
+      '“We are on it,” said Gov. Kristi Noem. “It is working.”',
+      '',
+      'Sean Robertson, the U.S. commander, said: “The camp is open to anyone who wants to leave.”',
+    ].join('\n');
+    const entities = [
+      entity('Donald Trump', text, ['Trump'], { gender: 'male' }),
+      entity('Kristi Noem', text, ['Kristi Noem'], { gender: 'female' }),
+      entity('Sean Robertson', text, ['Sean Robertson'], { gender: 'male' }),
+    ];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual([
+      'Donald Trump',
+      'Donald Trump',
+      'Kristi Noem',
+      'Kristi Noem',
+      'Sean Robertson',
+    ]);
+  });
+});

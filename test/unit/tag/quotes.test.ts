@@ -5,11 +5,11 @@ import { entity, speakers } from './quote-fixtures';
 describe('findQuotes', () => {
   it('finds curly and straight quotes, and a quote left open until the paragraph ends', () => {
     const text =
-      'He said “we will see what happens” and “it is fine,” and “we are done.”\n\n“An open quote runs on\n\nNext paragraph.';
+      'He said “we will see what happens” and “it is fine by me,” and “we are done here.”\n\n“An open quote runs on\n\nNext paragraph.';
     expect(findQuotes(text).map((q) => q.text)).toEqual([
       'we will see what happens',
-      'it is fine,',
-      'we are done.',
+      'it is fine by me,',
+      'we are done here.',
       'An open quote runs on',
     ]);
     for (const q of findQuotes(text)) expect(text.slice(q.start, q.end)).toBe(q.text);
@@ -32,6 +32,12 @@ describe('findQuotes', () => {
     expect(isScareQuote('cut')).toBe(true);
     expect(isScareQuote('We won.')).toBe(false);
     expect(isScareQuote('four words in here')).toBe(false);
+  });
+
+  it("drops a short quote closed on the sentence's own comma or stop, as American style writes it", () => {
+    const text =
+      'He called the loss his “worst nightmare.” She starred in “Fargo,” which won. “We won,” he said. He told reporters: “We won.” Mr Sullivan “made the decisions,” he told the court.';
+    expect(findQuotes(text).map((q) => q.text)).toEqual(['We won,', 'We won.', 'made the decisions,']);
   });
 });
 
