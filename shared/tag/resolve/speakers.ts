@@ -128,6 +128,9 @@ function introducedByColon(text: string, q: QuoteSpan): boolean {
   return /:\s*["“]?\s*$/.test(text.slice(Math.max(0, q.start - 4), q.start));
 }
 
+/** ", whose films include …, " or ", who …, " ending right before the verb. */
+const RELATIVE_BEFORE_VERB = /,\s+(?:who|whose)\s[^"“”]*,\s*$/;
+
 interface Context {
   text: string;
   /** The article's text with the full stops of abbreviations hidden ("Mr. Trump"; see abbreviation-stops). */
@@ -269,10 +272,17 @@ function ownAttribution(c: Context, q: QuoteSpan): boolean {
 
 /** The person standing as the subject of a verb at `verbAt`, named after `from`. */
 function subjectOf(c: Context, from: number, verbAt: number): Entity | undefined {
-  const before = c.people.filter((p) => p.start >= from && p.end <= verbAt);
+  // "The Oscar-nominated actor, whose films include … Michael Collins …, said": names in a relative
+  // clause that closes right before the verb are what it says of the subject, not the subject.
+  const relative = RELATIVE_BEFORE_VERB.exec(c.text.slice(from, verbAt));
+  const until = relative ? from + relative.index : verbAt;
+  const before = c.people.filter((p) => p.start >= from && p.end <= until);
   const last = before[before.length - 1];
   if (!last) return undefined;
-  const fits = SUBJECT_GAP.test(c.text.slice(last.end, verbAt));
+  // With the clause left out, what stays between the name and the verb is an appositive closed by its comma.
+  const fits = SUBJECT_GAP.test(
+    relative ? `${c.text.slice(last.end, until)}, ` : c.text.slice(last.end, verbAt),
+  );
   // "Zack Clement, a lawyer for Yukos, told" / "Roderick Lindblom, one of Ms Clarkson's lawyers, said": a
   // name inside the appositive (after a preposition, or a possessive) is not who speaks; the name before it is.
   const inner =
@@ -343,11 +353,13 @@ function speakerBefore(c: Context, q: QuoteSpan): Entity | undefined {
   const pronoun = pronounBefore(c.text.slice(from, verbAt));
   if (pronoun) return antecedent(c, from, pronoun);
   // "The Muslim Council of Britain said in a statement: "…""; not "X, chairman of The Island Group, said".
-  const organisations = c.organisations.filter((o) => o.start >= from && o.end <= verbAt);
+  const relative = RELATIVE_BEFORE_VERB.exec(c.text.slice(from, verbAt));
+  const clauseAt = relative ? from + relative.index : verbAt;
+  const organisations = c.organisations.filter((o) => o.start >= from && o.end <= clauseAt);
   const last = organisations[organisations.length - 1];
   if (
     last &&
-    SUBJECT_GAP.test(c.text.slice(last.end, verbAt)) &&
+    SUBJECT_GAP.test(relative ? `${c.text.slice(last.end, clauseAt)}, ` : c.text.slice(last.end, verbAt)) &&
     !OBJECT_OF.test(c.text.slice(Math.max(from, last.start - 40), last.start))
   )
     return last.entity;

@@ -204,3 +204,19 @@ describe('American style', () => {
     ]);
   });
 });
+
+describe('names that are not the subject', () => {
+  it('leaves out names in a relative clause before the verb', () => {
+    const text = [
+      'Liam Neeson visited the theatre on Friday.',
+      '',
+      'The Oscar-nominated actor, whose films include Michael Collins and The Phantom Menace, said: "The theatre gave me my start."',
+    ].join('\n');
+    const entities = [
+      entity('Liam Neeson', text, ['Liam Neeson'], { gender: 'male' }),
+      entity('Michael Collins', text, ['Michael Collins']),
+      organisation('Phantom Menace', text),
+    ];
+    expect(speakers(text, entities).map((s) => s[1])).toEqual(['Liam Neeson']);
+  });
+});
