@@ -176,6 +176,9 @@ function speakerAfter(c: Context, q: QuoteSpan, k: number): Entity | undefined {
   if (subject) return subject;
   const pronoun = pronounBefore(c.text.slice(from, verbAt));
   if (pronoun) {
+    // "One dealer, who asked not to be named, told Reuters … "…," he said": "he" is whoever spoke in the
+    // sentence before, though the text gives no name; not the last person named.
+    if (/^(?:he|she)$/i.test(pronoun) && unnamedSpokeBefore(c, q)) return undefined;
     const meant = onlyNamedBefore(c, q, pronoun) ?? antecedent(c, q.start, pronoun, topicOf(c, q));
     // ""Will you rule out tax rises?" Paxman asked. "We will not," he said": not the one who asked.
     return meant === c.asker && !ASKED.test(verb[0]) ? undefined : meant;
@@ -258,6 +261,40 @@ function onlyNamedBefore(c: Context, q: QuoteSpan, pronoun: string): Entity | un
   const genderOf = only && (only.gender ?? c.genders.get(only));
   return named.size === 1 && genderOf === gender ? only : undefined;
 }
+
+/**
+ * Whether the sentence right before quote `q` has someone speak whom no name, pronoun or description
+ * resolves: "One dealer, who asked not to be named, told Reuters …", "In an interview, [a rapper the
+ * recognizer missed] described some of 50 Cent's rivals as "my friends" and said …" (a possessive, an
+ * object, is not who speaks).
+ */
+function unnamedSpokeBefore(c: Context, q: QuoteSpan): boolean {
+  const open = q.start - 1;
+  const lead = /[.!?]["”]?\s+$/.exec(c.text.slice(Math.max(0, open - 8), open));
+  if (!lead) return false;
+  const end = open - lead[0].length + 1;
+  const from = sentenceStartBefore(c.text, end - 1);
+  // Words inside quotes are not the sentence's own: blank them, keeping offsets.
+  const sentence = c.text.slice(from, end).replace(/["“][^"“”]*["”]/g, (m) => ' '.repeat(m.length));
+  const verb = SPEECH_VERB.exec(sentence);
+  if (!verb || verb[0] === 'according to') return false;
+  const verbAt = subjectEnd(c.text, from, from + verb.index);
+  // ""…," said X." (the last quote's own attribution) or "The 41-year-old chart-topper told": someone known.
+  const subject = sentence.slice(0, verbAt - from);
+  if (!/\p{L}/u.test(subject) || DEFINITE_SUBJECT.test(subject)) return false;
+  if (subjectOf(c, from, verbAt) || pronounBefore(c.text.slice(from, verbAt))) return false;
+  // "Alain Levy, chairman of EMI Music, described it as "…", but added": whoever leads the sentence.
+  if (sentenceSubject(c, from, verbAt)) return false;
+  const verbEnd = from + verb.index + verb[0].length;
+  return (
+    !c.people.some((p) => p.start >= verbEnd && p.end <= end && spokeAt(c, p)) &&
+    !organisationAt(c, from, verbAt, verbEnd, verb[0]) &&
+    !spokesmanFor(c, from, verbAt) &&
+    !describedSpeaker(c, from, verbAt, verb[0])
+  );
+}
+
+const DEFINITE_SUBJECT = /^\s*(?:(?:But|And|However|Meanwhile),?\s+)?(?:[Tt]he|[Hh]is|[Hh]er)\s+[\p{Ll}\d]/u;
 
 const STARTS_WITH_PRONOUN = /^\s*(?:\p{L}+,?\s+)?(?:he|she|they|we|i|it|his|her|their)\b/iu;
 

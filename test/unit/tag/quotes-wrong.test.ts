@@ -331,3 +331,34 @@ describe('an answer to a question', () => {
     expect(speakers(text, entities).map((s) => s[1])).toEqual(['Jeremy Paxman', null]);
   });
 });
+
+describe('"he said" after a sentence in which someone unnamed speaks', () => {
+  it('gives no speaker when the sentence before has an unnamed source speak', () => {
+    const text =
+      '"Margins held up better than we feared," said Ruth Ames, an analyst at Carter Lane. ' +
+      'However, one trader, who asked not to be named, told Reuters the results were "a disappointment". ' +
+      '"The whole sector has struggled since the summer," he said.';
+    const entities = [entity('Ruth Ames', text, ['Ruth Ames'], { gender: 'male' })];
+    expect(speakers(text, entities).at(-1)).toEqual([
+      'The whole sector has struggled since the summer,',
+      null,
+    ]);
+  });
+
+  it('does not give it to a person named only as a possessive in that sentence', () => {
+    const text = [
+      'Kane Ryder has been feuding with several rappers.',
+      '',
+      'On the radio, the newcomer called some of Kane Ryder\'s rivals "my friends" and said he would not turn on them. "We grew up on the same street," he said.',
+    ].join('\n');
+    const entities = [entity('Kane Ryder', text, ['Kane Ryder'], { gender: 'male' })];
+    expect(speakers(text, entities).at(-1)).toEqual(['We grew up on the same street,', null]);
+  });
+
+  it('still gives it to the person who leads that sentence', () => {
+    const text =
+      'Paul Trent, head of the retailer Brightwell, described the season as "difficult", but added that he was hopeful. "Stock is moving again," he said.';
+    const entities = [entity('Paul Trent', text, ['Paul Trent'], { gender: 'male' })];
+    expect(speakers(text, entities).at(-1)).toEqual(['Stock is moving again,', 'Paul Trent']);
+  });
+});
