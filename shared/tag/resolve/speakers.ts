@@ -501,10 +501,17 @@ function continues(c: Context, p: QuoteSpan, q: QuoteSpan, speaker: Entity): boo
   );
   if (others) return false;
   // "…" But Sky denied it. A spokesperson said: "…": someone else speaks after the attribution.
-  const laterSentences = gap
-    .split(/[.!?]\s+/)
-    .slice(1)
-    .join(' ');
+  // A quote closed by its own full stop has no attribution after it: the whole gap is later sentences
+  // (""…zone." However, one dealer, who asked not to be named, told Reuters …"); "He added" goes on.
+  const laterSentences = /\.$/.test(p.text)
+    ? gap.replace(
+        /(?:^["”]?\s*|[.!?]["”]?\s+)(?:He|She)\s+(?:(?:also|later|then)\s+)?(?:added|continued|went on)\b/g,
+        ' ',
+      )
+    : gap
+        .split(/[.!?]\s+/)
+        .slice(1)
+        .join(' ');
   if (SPEECH_VERB.test(laterSentences)) return false;
   if (!/\n/.test(gap)) return true;
   // A new paragraph that opens with the quote: only when the last one ended inside the quote, or with

@@ -362,3 +362,20 @@ describe('"he said" after a sentence in which someone unnamed speaks', () => {
     expect(speakers(text, entities).at(-1)).toEqual(['Stock is moving again,', 'Paul Trent']);
   });
 });
+
+describe('quotes that do not go on from the quote before', () => {
+  it('does not continue a quote closed by its full stop into a sentence where someone else speaks', () => {
+    const text =
+      '"Sales were strong," said Ruth Ames, an analyst at Carter Lane. "Profits should beat the forecasts." ' +
+      'However, one trader, who asked not to be named, told Reuters the results were "not what people had hoped for".';
+    const entities = [entity('Ruth Ames', text, ['Ruth Ames'], { gender: 'female' })];
+    expect(speakers(text, entities).map(([, s]) => s)).toEqual(['Ruth Ames', 'Ruth Ames', null]);
+  });
+
+  it('still continues it when "He added" goes on', () => {
+    const text =
+      'Radio host Pete Marsh said: "This year has seen a wave of new talent." He added: "The band are one of the most original acts around."';
+    const entities = [entity('Pete Marsh', text, ['Pete Marsh'])];
+    expect(speakers(text, entities).map(([, s]) => s)).toEqual(['Pete Marsh', 'Pete Marsh']);
+  });
+});
