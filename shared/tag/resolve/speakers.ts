@@ -383,6 +383,10 @@ function speakerBefore(c: Context, q: QuoteSpan): Entity | undefined {
   const verb = SPEECH_VERB.exec(sentence) ?? activeDescribing(sentence);
   if (!verb) return introducedByColon(c.text, q) ? colonSubject(c, from, open) : undefined;
   const verbAt = subjectEnd(c.text, from, from + verb.index);
+  // "Weitz said he had visited Pullman, who had told him that the Authority could "…"": words reported
+  // inside what the subject said are the relative clause's speaker's.
+  const nested = relativeSpeakerAfter(c, verbAt + verb[0].length, open);
+  if (nested) return nested;
   // "Blanchett paid tribute to Martin Scorsese, telling him": a participle after a comma is the subject's.
   const clause = PARTICIPLE.test(verb[0]) && /,\s*$/.test(c.text.slice(from, verbAt));
   const subject = (clause ? sentenceSubject(c, from, verbAt) : undefined) ?? subjectOf(c, from, verbAt);
@@ -414,6 +418,22 @@ function speakerBefore(c: Context, q: QuoteSpan): Entity | undefined {
   const joined = PARTICIPLE.test(verb[0]) || JOINED.test(c.text.slice(from, verbAt));
   return joined ? sentenceSubject(c, from, verbAt) : undefined;
 }
+
+/** The last person between `from` and `to` who speaks in a relative clause (", who had told him"). */
+function relativeSpeakerAfter(c: Context, from: number, to: number): Entity | undefined {
+  for (let k = c.people.length - 1; k >= 0; k--) {
+    const m = c.people[k]!;
+    if (m.end > to) continue;
+    if (m.start < from) return undefined;
+    const rest = c.text.slice(m.end, to);
+    if (RELATIVE_SPEECH.test(rest) && !/[.!?"“”]/.test(rest)) return m.entity;
+  }
+  return undefined;
+}
+
+const RELATIVE_SPEECH = new RegExp(
+  `^\\s*,\\s+who\\s+(?:(?:also|later|had|has|have)\\s+){0,2}${SPEECH_VERB.source}`,
+);
 
 /**
  * "He also praised the film director: "…"" / "Ms Ray thanked her fans: "…"": a sentence that leads into a
@@ -579,7 +599,13 @@ function antecedentOf(
     (!gender || !genderOf(m) || genderOf(m) === gender) &&
     !possessive(c, m);
   const same = (m: NameMention) => genderOf(m) === gender && fits(m);
-  const speaker = lastMention(c.people, offset, (m) => fits(m) && salient(m));
+  const last = lastMention(c.people, offset, (m) => fits(m) && salient(m));
+  // "Weitz said he had visited Pullman, who had told him …. He added": the sentence's subject who spoke
+  // goes on, not the speaker of its relative clause.
+  const speaker =
+    last && RELATIVE_SPEECH.test(c.text.slice(last.end, last.end + 60))
+      ? (mainSpeaker(c, last, fits) ?? last)
+      : last;
   // "A spokesman for the UK Film Council said: "…" He added: …": the spokesman, after whoever spoke before.
   const spokesman = spokesmanSince(c, speaker?.end ?? Math.max(0, offset - 400), offset, gender);
   if (spokesman) return spokesman;
@@ -587,6 +613,20 @@ function antecedentOf(
     speaker?.entity ??
     (gender ? lastWhere(c.people, offset, same) : undefined) ??
     lastWhere(c.people, offset, fits)
+  );
+}
+
+/** A person before `m` in its sentence who spoke as its subject ("X said … Y, who told"). */
+function mainSpeaker(c: Context, m: NameMention, fits: (m: NameMention) => boolean): NameMention | undefined {
+  const from = sentenceStartBefore(c.text, m.start);
+  return c.people.find(
+    (p) =>
+      p.start >= from &&
+      p.end <= m.start &&
+      p.entity !== m.entity &&
+      fits(p) &&
+      spokeAt(c, p) &&
+      !RELATIVE_SPEECH.test(c.text.slice(p.end, p.end + 60)),
   );
 }
 

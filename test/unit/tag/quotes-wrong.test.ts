@@ -379,3 +379,22 @@ describe('quotes that do not go on from the quote before', () => {
     expect(speakers(text, entities).map(([, s]) => s)).toEqual(['Pete Marsh', 'Pete Marsh']);
   });
 });
+
+describe('words reported inside what someone said', () => {
+  const text =
+    'Ms Hale said she had met Mr Dorn, who had told her that the council could "fold within a year". ' +
+    'She added: "I will not let that happen to this town."';
+  const entities = [
+    entity('Ann Hale', text, ['Ms Hale'], { gender: 'female' }),
+    entity('Peter Dorn', text, ['Mr Dorn'], { gender: 'male' }),
+  ];
+
+  it('gives a quote in a relative clause ", who had told her that …" to that clause\'s speaker', () => {
+    expect(speakers(text, entities)[0]).toEqual(['fold within a year', 'Peter Dorn']);
+  });
+
+  it('gives "She added" to the sentence\'s subject, not the relative clause\'s speaker', () => {
+    const unisex = [entity('Ann Hale', text, ['Ms Hale']), entity('Peter Dorn', text, ['Mr Dorn'])];
+    expect(speakers(text, unisex)[1]).toEqual(['I will not let that happen to this town.', 'Ann Hale']);
+  });
+});
