@@ -609,11 +609,26 @@ function antecedentOf(
   // "A spokesman for the UK Film Council said: "…" He added: …": the spokesman, after whoever spoke before.
   const spokesman = spokesmanSince(c, speaker?.end ?? Math.max(0, offset - 400), offset, gender);
   if (spokesman) return spokesman;
-  return (
-    speaker?.entity ??
-    (gender ? lastWhere(c.people, offset, same) : undefined) ??
-    lastWhere(c.people, offset, fits)
-  );
+  if (speaker) return speaker.entity;
+  const gendered = gender ? lastMention(c.people, offset, same) : undefined;
+  const any = lastMention(c.people, offset, fits);
+  // "Oliver Sacks … ⏎Steenburgen's son, filmmaker Charlie McDowell, also remembers it. "…," he said": a
+  // name of no known gender in the pronoun's own paragraph and the sentence before, before a gendered one
+  // from an earlier paragraph.
+  const paragraph = c.text.lastIndexOf('\n', offset - 1);
+  const sentencesSince = (m: NameMention) =>
+    (c.text.slice(m.end, offset).match(/[.!?]["”]?\s/g) ?? []).length;
+  if (
+    any &&
+    gendered &&
+    any.start > paragraph &&
+    gendered.end < paragraph &&
+    sentencesSince(any) <= 1 &&
+    // Not a fragment of a longer capitalised name ("Do The Right Thing").
+    !/^\s+\p{Lu}/u.test(c.text.slice(any.end, any.end + 3))
+  )
+    return any.entity;
+  return gendered?.entity ?? any?.entity;
 }
 
 /** A person before `m` in its sentence who spoke as its subject ("X said … Y, who told"). */

@@ -398,3 +398,34 @@ describe('words reported inside what someone said', () => {
     expect(speakers(text, unisex)[1]).toEqual(['I will not let that happen to this town.', 'Ann Hale']);
   });
 });
+
+describe('a pronoun with no speaker before it', () => {
+  it('means the name of no known gender in its own paragraph before a gendered one from an earlier paragraph', () => {
+    const text = [
+      'The idea came to her in a very Roald Dahl kind of way.',
+      '',
+      'Her son, filmmaker Sam Ford ("The Lake"), also remembers it as a hard time. "It felt like she had gone somewhere else," he said.',
+    ].join('\n');
+    const entities = [
+      entity('Roald Dahl', text, ['Roald Dahl'], { gender: 'male' }),
+      entity('Sam Ford', text, ['Sam Ford']),
+    ];
+    expect(speakers(text, entities).at(-1)).toEqual([
+      'It felt like she had gone somewhere else,',
+      'Sam Ford',
+    ]);
+  });
+
+  it('does not take a fragment of a longer capitalised name for it', () => {
+    const text = [
+      'The director was long admired by Leah Moss.',
+      '',
+      'He starred in Do The Right Thing. "He was my hero," she said.',
+    ].join('\n');
+    const entities = [
+      entity('Leah Moss', text, ['Leah Moss'], { gender: 'female' }),
+      entity('Do The Right', text, ['Do The Right']),
+    ];
+    expect(speakers(text, entities).at(-1)).toEqual(['He was my hero,', 'Leah Moss']);
+  });
+});
