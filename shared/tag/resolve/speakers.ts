@@ -723,10 +723,25 @@ function subjectAt(c: Context, m: NameMention): boolean {
     // "Despite enjoying Dan Brown's theory, the Bishop said": a person's possessive is no subject; an
     // organisation's is its topic ("Manchester United's response … the club said").
     const possessive = m.entity.type === 'PERSON' && POSSESSIVE.test(c.text.slice(m.end, m.end + 2));
-    subject = !possessive && leadsSentence(c.text, m.start);
+    subject = !possessive && leadsSentence(c.text, m.start) && !objectOfPerson(c, m);
     c.subject.set(m, subject);
   }
   return subject;
+}
+
+/**
+ * "Mr Jolin also tipped Phil Davis for a prize": a person after another person and a verb in the past
+ * is the sentence's object; "Howard and Kennedy attacked", "Howard, the Tory leader, …" stay subjects.
+ */
+function objectOfPerson(c: Context, m: NameMention): boolean {
+  if (m.entity.type !== 'PERSON') return false;
+  const from = sentenceStartBefore(c.text, m.start);
+  return c.people.some((p) => {
+    if (p.start < from || p.end > m.start || p.entity === m.entity) return false;
+    const gap = c.text.slice(p.end, m.start);
+    // A verb in the past between them ("also tipped"); not a title ("Keane frontman") nor "X's sister".
+    return /\s\p{Ll}+ed\s/u.test(gap) && !/^(?:['’]s?\s|\s*(?:,|and\s|&))/u.test(gap);
+  });
 }
 
 /**

@@ -429,3 +429,15 @@ describe('a pronoun with no speaker before it', () => {
     expect(speakers(text, entities).at(-1)).toEqual(['He was my hero,', 'Leah Moss']);
   });
 });
+
+describe('a person after another person and a verb', () => {
+  it('is the object, not whom "he said" means', () => {
+    const text =
+      '"It should win everything," said Mr Hale. Mr Hale also tipped Tom Reyes for a prize but felt that the film might lose. "There is no better place for it to win," he said.';
+    const entities = [
+      entity('Dan Hale', text, ['Mr Hale'], { gender: 'male' }),
+      entity('Tom Reyes', text, ['Tom Reyes'], { gender: 'male' }),
+    ];
+    expect(speakers(text, entities).at(-1)).toEqual(['There is no better place for it to win,', 'Dan Hale']);
+  });
+});
