@@ -199,5 +199,11 @@ export function leadsSentence(text: string, start: number): boolean {
   if (words.length > 4 || !words.every((w) => !NOT_LEAD.test(w) && !w.endsWith(','))) return false;
   // "The lawsuit names Calvin Broadus": after an article, lower-case words end in a title or a verb.
   const lower = words.filter((w) => /^\p{Ll}/u.test(w));
-  return !/^(?:The|A|An)$/.test(words[0] ?? '') || lower.length < 2 || isTitleWord(lower.at(-1)!);
+  // "The Guardian's film critic Peter Bradshaw": after an owner, lower-case words describe the person.
+  return (
+    !/^(?:The|A|An)$/.test(words[0] ?? '') ||
+    lower.length < 2 ||
+    isTitleWord(lower.at(-1)!) ||
+    /^\p{Lu}[\p{L}-]*['’]s$/u.test(words[1] ?? '')
+  );
 }

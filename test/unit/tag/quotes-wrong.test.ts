@@ -441,3 +441,15 @@ describe('a person after another person and a verb', () => {
     expect(speakers(text, entities).at(-1)).toEqual(['There is no better place for it to win,', 'Dan Hale']);
   });
 });
+
+describe('a person introduced by an owner and a description', () => {
+  it('leads the sentence ("The Herald\'s theatre reviewer Ann Cole felt"), so "she said" means her', () => {
+    const text =
+      '"It is the play of the year," said Ms Lane. The Herald\'s theatre reviewer Ann Cole felt that it "might well" sweep the board. "I hope the judges see what we saw," she said.';
+    const entities = [
+      entity('Joan Lane', text, ['Ms Lane'], { gender: 'female' }),
+      entity('Ann Cole', text, ['Ann Cole'], { gender: 'female' }),
+    ];
+    expect(speakers(text, entities).at(-1)).toEqual(['I hope the judges see what we saw,', 'Ann Cole']);
+  });
+});
