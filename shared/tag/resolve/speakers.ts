@@ -392,7 +392,7 @@ function speakerBefore(c: Context, q: QuoteSpan): Entity | undefined {
   const subject = (clause ? sentenceSubject(c, from, verbAt) : undefined) ?? subjectOf(c, from, verbAt);
   if (subject) return subject;
   const pronoun = pronounBefore(c.text.slice(from, verbAt));
-  if (pronoun) return antecedent(c, from, pronoun);
+  if (pronoun) return leadBefore(c, from, verbAt, pronoun) ?? antecedent(c, from, pronoun);
   // "The Muslim Council of Britain said in a statement: "…""; not "X, chairman of The Island Group, said".
   const relative = RELATIVE_BEFORE_VERB.exec(c.text.slice(from, verbAt));
   const clauseAt = relative ? from + relative.index : verbAt;
@@ -417,6 +417,21 @@ function speakerBefore(c: Context, q: QuoteSpan): Entity | undefined {
   // the sentence says it.
   const joined = PARTICIPLE.test(verb[0]) || JOINED.test(c.text.slice(from, verbAt));
   return joined ? sentenceSubject(c, from, verbAt) : undefined;
+}
+
+/**
+ * "Carlineo was arrested for a call he made, in which he said he'd put a "…"": the person who leads the
+ * pronoun's own sentence, and whose gender fits, is whom it means.
+ */
+function leadBefore(c: Context, from: number, verbAt: number, pronoun: string): Entity | undefined {
+  const gender = pronounGender(pronoun);
+  if (!gender) return undefined;
+  const first = c.people.find((p) => p.start >= from && p.end <= verbAt);
+  // Not 'Mr Sullivan "made accounting decisions," he told': a name a quote goes on from is its topic.
+  if (!first || !subjectAt(c, first) || c.named.has(first.entity)) return undefined;
+  if (/["“”]/.test(c.text.slice(first.end, verbAt))) return undefined;
+  const genderOf = first.entity.gender ?? c.genders.get(first.entity);
+  return !genderOf || genderOf === gender ? first.entity : undefined;
 }
 
 /** The last person between `from` and `to` who speaks in a relative clause (", who had told him"). */

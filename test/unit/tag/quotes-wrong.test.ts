@@ -453,3 +453,16 @@ describe('a person introduced by an owner and a description', () => {
     expect(speakers(text, entities).at(-1)).toEqual(['I hope the judges see what we saw,', 'Ann Cole']);
   });
 });
+
+describe('a pronoun inside the sentence its person leads', () => {
+  it("means the sentence's subject, not the last speaker before it", () => {
+    const text =
+      'Prosecutor Alan Reid said the sentence was fair. "Threats are not free speech," he said. ' +
+      'Mark Doyle was arrested in May over a call he made to the mayor\'s office, in which he said he would "burn the place down".';
+    const entities = [
+      entity('Alan Reid', text, ['Alan Reid'], { gender: 'male' }),
+      entity('Mark Doyle', text, ['Mark Doyle'], { gender: 'male' }),
+    ];
+    expect(speakers(text, entities).at(-1)).toEqual(['burn the place down', 'Mark Doyle']);
+  });
+});
