@@ -142,9 +142,9 @@ export const PARTICIPLE = /^(?:saying|adding|telling)$/;
 /** A second verb of the sentence's subject: "… but added", "… and said". */
 export const JOINED = /,?\s+(?:and|but)\s+(?:also\s+|then\s+)?$/;
 
-/** A name after a preposition is no subject: "chairman of The Island Group". */
+/** A name after a preposition is no subject: "chairman of The Island Group", "published in the journal JAMA". */
 export const OBJECT_OF =
-  /\b(?:of|at|for|with|from|by|to|in)\s+(?:[Tt]he\s+)?(?:\p{Lu}[\p{L}&'’-]*\s+){0,3}$/u;
+  /\b(?:of|at|for|with|from|by|to|in)\s+(?:[Tt]he\s+(?:journal|magazine|newspaper)\s+)?(?:[Tt]he\s+)?(?:\p{Lu}[\p{L}&'’-]*\s+){0,3}$/u;
 
 const SPOKESMAN = 'spokes(?:wo)?man|spokesperson|spokespeople|statement|report|survey|study';
 

@@ -466,3 +466,12 @@ describe('a pronoun inside the sentence its person leads', () => {
     expect(speakers(text, entities).at(-1)).toEqual(['burn the place down', 'Mark Doyle']);
   });
 });
+
+describe('a publication named after "in the journal"', () => {
+  it('is where the research appeared, not who speaks', () => {
+    const text =
+      'Research published in the journal Health Affairs argued that the reforms have brought "real gains in access" to rural patients.';
+    const entities = [organisation('Health Affairs', text)];
+    expect(speakers(text, entities)).toEqual([['real gains in access', null]]);
+  });
+});
