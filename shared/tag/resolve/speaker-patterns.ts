@@ -12,7 +12,7 @@ const SPEECH =
   'agrees|cautioned|believes|thinks|observed|reported|estimated|complained|joked|laughed|laughs|revealed|' +
   'maintained|maintains|concluded|intimated|echoed|vowed|vows|pledged|promised|shouted|quipped|retorted|' +
   'countered|boasted|protested|emphasised|emphasized|asserted|hit back|recounted|testified|elaborated|mused|' +
-  'sighed|enthused|gushed|chimed in|' +
+  'sighed|enthused|gushed|chimed in|assured|' +
   // The present of feature writing ("…," he concedes), but no form that is as often a noun ("the claims").
   'concedes|admits|declares|responds|acknowledges|predicts|confirms|observes|reckons|concludes|reveals|' +
   'announces|complains|continues|pointed out|points out|according to';

@@ -415,3 +415,11 @@ describe('speakers past an appositive, a name with "and", and a verb in the pres
     expect(speakers(text, entities)[1]![1]).not.toBe('Sam Lee');
   });
 });
+
+describe('"assured" as a speech verb', () => {
+  it('gives ""…," assured Mr Hale" to Mr Hale', () => {
+    const text = '"There will be no dancing robots in the show," assured Mr Hale.';
+    const entities = [entity('Tom Hale', text, ['Mr Hale'], { gender: 'male' })];
+    expect(speakers(text, entities)).toEqual([['There will be no dancing robots in the show,', 'Tom Hale']]);
+  });
+});
