@@ -357,7 +357,10 @@ function organisationAt(
   const after = c.organisations.find(
     (o) =>
       o.start >= verbEnd &&
-      (/^\s*(?:the\s+)?$/i.test(c.text.slice(verbEnd, o.start)) ||
+      // "wrote analysts from Citigroup Smith Barney".
+      (/^\s*(?:the\s+|(?:an?\s+)?analysts?\s+(?:at|from|with)\s+(?:the\s+)?)?$/i.test(
+        c.text.slice(verbEnd, o.start),
+      ) ||
         (/^\s*an?\s+$/.test(c.text.slice(verbEnd, o.start)) &&
           SPOKESMAN_AFTER.test(c.text.slice(o.end, o.end + 20)))),
   );

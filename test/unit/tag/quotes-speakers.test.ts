@@ -423,3 +423,14 @@ describe('"assured" as a speech verb', () => {
     expect(speakers(text, entities)).toEqual([['There will be no dancing robots in the show,', 'Tom Hale']]);
   });
 });
+
+describe('analysts of a firm after the verb', () => {
+  it('gives ""…," wrote analysts from Northgate Capital" to the firm', () => {
+    const text =
+      '"Cancellations of this kind are rare in the industry," wrote analysts from Northgate Capital in a note.';
+    const entities = [organisation('Northgate Capital', text)];
+    expect(speakers(text, entities)).toEqual([
+      ['Cancellations of this kind are rare in the industry,', 'Northgate Capital'],
+    ]);
+  });
+});
