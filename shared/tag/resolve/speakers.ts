@@ -357,8 +357,8 @@ function organisationAt(
   const after = c.organisations.find(
     (o) =>
       o.start >= verbEnd &&
-      // "wrote analysts from Citigroup Smith Barney".
-      (/^\s*(?:the\s+|(?:an?\s+)?analysts?\s+(?:at|from|with)\s+(?:the\s+)?)?$/i.test(
+      // "wrote analysts from Citigroup Smith Barney", "said a report from Kotak Institutional Equities".
+      (/^\s*(?:the\s+|(?:an?\s+)?(?:analysts?|report|note)\s+(?:at|from|with|by)\s+(?:the\s+)?)?$/i.test(
         c.text.slice(verbEnd, o.start),
       ) ||
         (/^\s*an?\s+$/.test(c.text.slice(verbEnd, o.start)) &&

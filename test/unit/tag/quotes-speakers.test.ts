@@ -433,4 +433,10 @@ describe('analysts of a firm after the verb', () => {
       ['Cancellations of this kind are rare in the industry,', 'Northgate Capital'],
     ]);
   });
+
+  it('gives ""…," said a report from Northgate Capital" to the firm', () => {
+    const text = '"The market is pricing in a recovery," said a report from Northgate Capital.';
+    const entities = [organisation('Northgate Capital', text)];
+    expect(speakers(text, entities)).toEqual([['The market is pricing in a recovery,', 'Northgate Capital']]);
+  });
 });
