@@ -109,6 +109,11 @@ export function endOfPhrase(text: string, from: number, limit: number): number {
       at = stop + end[0].length;
       continue;
     }
+    // "said U.S. Attorney Nealy Cox": the stop of an initial.
+    if (end[0] === '.' && /(?:^|[\s.\u2024])\p{Lu}$/u.test(text.slice(from, stop))) {
+      at = stop + 1;
+      continue;
+    }
     // "added Ernst and Young's Sanjay Mehta": an "and" inside a name that a possessive closes.
     if (
       end[0] === ' and ' &&

@@ -159,7 +159,8 @@ function speakerAfter(c: Context, q: QuoteSpan, k: number): Entity | undefined {
   const from = q.end + 1;
   const next = c.spans[k + 1];
   const limit = Math.min(c.text.length, from + REACH, next ? next.start - 1 : c.text.length);
-  const sentence = /^[^.!?\n]*/.exec(c.text.slice(from, limit))![0];
+  // The stop of an initial ("U.S. Attorney Nealy Cox", "John F. Kennedy") does not end the sentence.
+  const sentence = INITIAL_STOPS.exec(c.text.slice(from, limit))![0];
   // "…," he is quoted as saying by Germany's Manager Magazin: the subject speaks, not the paper.
   const quoted = QUOTED_AS.exec(sentence);
   if (quoted) {
@@ -197,6 +198,8 @@ function speakerAfter(c: Context, q: QuoteSpan, k: number): Entity | undefined {
   if (verb[0] === 'according to') return undefined;
   return organisationAt(c, from, verbAt, verbEnd, verb[0]) ?? spokesmanFor(c, from, verbAt);
 }
+
+const INITIAL_STOPS = /^(?:[^.!?\n]|(?<=(?:^|[\s.\u2024])\p{Lu})\.(?=\s\p{Lu}))*/u;
 
 /**
  * "Mr Sullivan "made accounting decisions," he told the court": a person whose name the quote goes on

@@ -440,3 +440,14 @@ describe('analysts of a firm after the verb', () => {
     expect(speakers(text, entities)).toEqual([['The market is pricing in a recovery,', 'Northgate Capital']]);
   });
 });
+
+describe('initials after the verb', () => {
+  it('gives ""…," said U.S. Attorney Nealy Cole." to her across the stops of "U.S."', () => {
+    const text =
+      'The trial ended on Friday.\n\n"Justice has been served. He will never harm a child again," said U.S. Attorney Nealy Cole.';
+    const entities = [entity('Nealy Cole', text, ['Nealy Cole'], { gender: 'female' })];
+    expect(speakers(text, entities)).toEqual([
+      ['Justice has been served. He will never harm a child again,', 'Nealy Cole'],
+    ]);
+  });
+});
