@@ -38,7 +38,7 @@ const LAST_WORD = /([\p{L}.\u2024-]+)\s*$/u;
  * where the speaker works ("David Graham from the FDA's Office of Drug Safety told"); not a clause ("Willis does not seek damages, the lawsuit noted") nor a dash alone.
  */
 export const SUBJECT_GAP =
-  /^(?:\s*|\s*,\s*|\s+(?:[\p{L}\p{N}'’.\u2024-]*[\p{L}\p{N}\u2024],?\s+){0,2}|\s*,(?:[^.!?]|\.\d)*,\s*|\s+[-–—]\s[^.!?"“”]{0,80}\s[-–—]\s+|\s*,\s+an?\s[^.!?,"“”]{0,60}\s|\)?\s*,\s+(?:who|which)\s+(?:also\s+|later\s+|has\s+|had\s+)?|\s+(?:of|from|at)\s+(?:the\s+)?\p{Lu}[^.!?,;:"“”]{0,50}\s)$/u;
+  /^(?:\s*|\s*,\s*|\s+(?:[\p{L}\p{N}'’.\u2024-]*[\p{L}\p{N}\u2024],?\s+){0,2}|\s*,(?:[^.!?]|\.\d)*,\s*|\s+[-–—]\s[^.!?"“”]{0,80}\s[-–—]\s+|\s*,\s+an?\s(?:[^.!?,"“”]|,\s\p{Lu}){0,100}\s|\)?\s*,\s+(?:who|which)\s+(?:also\s+|later\s+|has\s+|had\s+)?|\s+(?:of|from|at)\s+(?:the\s+)?\p{Lu}[^.!?,;:"“”]{0,50}\s)$/u;
 
 /**
  * A name right before or after a speech verb ("Dortmund has warned", "Mr Blair also said"): the subject of

@@ -451,3 +451,12 @@ describe('initials after the verb', () => {
     ]);
   });
 });
+
+describe('an open appositive holding a name with commas', () => {
+  it('gives ""…," X, a research analyst at the Council on Energy, Environment and Water told" to X', () => {
+    const text =
+      '"The wind has changed direction," Asha Rao, a research analyst at the Council on Energy, Environment and Water think tank told reporters.';
+    const entities = [entity('Asha Rao', text, ['Asha Rao'])];
+    expect(speakers(text, entities)).toEqual([['The wind has changed direction,', 'Asha Rao']]);
+  });
+});
