@@ -6,7 +6,7 @@ import { outsideMentions } from './resolve/outside';
 import type { Tagger, TagResult } from './tagger';
 
 /** Bumped with every retrained model or resolution change, so that stored articles can be re-tagged. */
-export const BUILTIN_TAGGER_VERSION = '1.3.7';
+export const BUILTIN_TAGGER_VERSION = '1.3.8';
 
 /** The trained news NER model, with resolution, quotes and dates. */
 export function createBuiltinTagger(): Tagger {

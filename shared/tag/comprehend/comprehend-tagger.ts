@@ -12,7 +12,7 @@ export type DetectEntities = (input: {
   LanguageCode: 'en';
 }) => Promise<Pick<DetectEntitiesCommandOutput, 'Entities'>>;
 
-export const COMPREHEND_TAGGER_VERSION = '1.3.7';
+export const COMPREHEND_TAGGER_VERSION = '1.3.8';
 /** DetectEntities accepts 5,000 bytes of UTF-8 a request; a margin keeps clear of it. */
 export const MAX_CHUNK_BYTES = 4_900;
 const MIN_SCORE = 0.5;
