@@ -133,25 +133,31 @@ function walk(tokens: readonly Token[], into: Walked, wantTitle: boolean): void 
 /** A line opening 200 block quotes: no writer nests that deep, an attack file does. */
 const absurdlyNestedQuote = /^[ \t]*(?:>[ \t]*){200}/m;
 
+/** Absurdly nested quotes or lists, read as plain lines: paragraphs without their markers. */
+function readPlainLines(rest: string, walked: Walked): void {
+  const paragraphs = rest.split(/\n\s*\n/).map((p) => p.replace(/^[\s>*+-]+/gm, ''));
+  // One line only: on a paragraph of several, `$` fails and `\s+` would retry every split of a run.
+  const heading = paragraphs[0]?.includes('\n') ? undefined : paragraphs[0]?.match(/^#{1,6}\s+(.+)$/);
+  if (heading) paragraphs.shift();
+  walked.title = heading?.[1];
+  walked.paragraphs = paragraphs;
+  walked.headings = [];
+}
+
 /** Markdown with or without YAML front matter: fields from the front matter, the text from the markdown. */
 export function parseMarkdown(raw: string, defaultZone: string): ExtractedFields | undefined {
   const { record, rest } = readFrontMatter(normalizeText(raw));
   const fields = readRecordFields(record, defaultZone);
   const walked: Walked = { paragraphs: [], headings: [], images: [] };
-  try {
-    // marked recurses once per nesting level: past a few hundred it spends a millisecond per kilobyte
-    // on the way to a stack overflow, so absurd nesting skips it for the plain reading below.
-    if (absurdlyNestedQuote.test(rest)) throw new RangeError('nesting');
-    walk(marked.lexer(rest), walked, true);
-  } catch {
-    // Absurdly nested quotes or lists are read as plain lines.
-    const paragraphs = rest.split(/\n\s*\n/).map((p) => p.replace(/^[\s>*+-]+/gm, ''));
-    // One line only: on a paragraph of several, `$` fails and `\s+` would retry every split of a run.
-    const heading = paragraphs[0]?.includes('\n') ? undefined : paragraphs[0]?.match(/^#{1,6}\s+(.+)$/);
-    if (heading) paragraphs.shift();
-    walked.title = heading?.[1];
-    walked.paragraphs = paragraphs;
-    walked.headings = [];
+  // marked recurses once per nesting level: past a few hundred it spends a millisecond per kilobyte on the
+  // way to a stack overflow, so absurd nesting goes straight to the plain reading.
+  if (absurdlyNestedQuote.test(rest)) readPlainLines(rest, walked);
+  else {
+    try {
+      walk(marked.lexer(rest), walked, true);
+    } catch {
+      readPlainLines(rest, walked);
+    }
   }
   const body = joinParagraphs(walked.paragraphs);
   if (body === '') return undefined;

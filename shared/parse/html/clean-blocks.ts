@@ -88,7 +88,7 @@ export function cleanBlocks(blocks: TextBlock[], meta: HtmlMetadata): TextBlock[
     const short = text.length < maxFurnitureLength;
     if (short && (furnitureLine.test(text) || teaserLine.test(text))) continue;
     if (shortcode.test(text)) continue;
-    if (text.length < 400 && creditLine.test(text)) continue;
+    if (short && creditLine.test(text)) continue;
     if (text.length < 300 && promoLine.test(text)) continue;
     if (isMetaLine(text) || isShoutedTeaser(block)) continue;
     if (isLooseCaption(text)) {

@@ -81,6 +81,9 @@ export function stripBoilerplate(document: HtmlDocument): void {
   visit(body);
 }
 
+/** The element's class and id, where sites name what a box is for. */
+const classAndId = (el: HtmlElement) => `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+
 /** Class words of the cards a site pops up over a name in running text. */
 const hoverCardWords = /(?:^|[\s_-])(?:tooltip|rollover|popover|hovercard|hover-card)(?:$|[\s_-])/i;
 const inlineTags = new Set(['SPAN', 'A', 'ABBR', 'B', 'STRONG', 'EM', 'I']);
@@ -107,8 +110,9 @@ function hoverCardAnchor(el: HtmlElement): string {
  * its words are often what the story reports.
  */
 function isEmbeddedPost(el: HtmlElement): boolean {
-  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-  return /(?:^|[\s_-])embed(?:ded)?(?:$|[\s_-])/i.test(names) && el.querySelector('blockquote') !== null;
+  return (
+    /(?:^|[\s_-])embed(?:ded)?(?:$|[\s_-])/i.test(classAndId(el)) && el.querySelector('blockquote') !== null
+  );
 }
 
 /**
@@ -127,7 +131,7 @@ function isBoilerplate(el: HtmlElement): boolean {
   // The summary printed above the text (microdata "description") repeats the meta description.
   if ((el.getAttribute('itemprop') ?? '').split(/\s+/).includes('description') && el.tagName !== 'META')
     return true;
-  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  const names = classAndId(el);
   return (names.length > 1 && isFurniture(names)) || hiddenByStyle(el);
 }
 
