@@ -87,9 +87,13 @@ export function isScareQuote(quoted: string, before = '', after = ''): boolean {
   const words = quoted.trim().split(/\s+/).length;
   if (words > 3) return false;
   if (!/[,.!?…]$/.test(quoted.trim())) return true;
-  if (!/[\p{L}\p{N}]\s*$/u.test(before)) return false;
+  if (!ENDS_IN_WORD.test(before)) return false;
   return !SPEECH_BEFORE.test(before) && !SPEECH_AFTER.test(after);
 }
+
+/** Text ending in a word: the quote opens inside a sentence. A module constant: esbuild turns a \p{...}
+ * literal into `new RegExp(...)`, rebuilt on every call. */
+const ENDS_IN_WORD = /[\p{L}\p{N}]\s*$/u;
 
 const SPEECH_VERBS =
   'said|says|told|tells|asked|asks|added|adds|replied|replies|wrote|writes|tweeted|posted|declared|answered|shouted|whispered|insisted';

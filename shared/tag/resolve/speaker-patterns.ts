@@ -110,7 +110,7 @@ export function endOfPhrase(text: string, from: number, limit: number): number {
       continue;
     }
     // "said U.S. Attorney Nealy Cox": the stop of an initial.
-    if (end[0] === '.' && /(?:^|[\s.\u2024])\p{Lu}$/u.test(text.slice(from, stop))) {
+    if (end[0] === '.' && ENDS_IN_INITIAL.test(text.slice(from, stop))) {
       at = stop + 1;
       continue;
     }
@@ -118,7 +118,7 @@ export function endOfPhrase(text: string, from: number, limit: number): number {
     if (
       end[0] === ' and ' &&
       last &&
-      /^\p{Lu}/u.test(last[1]!) &&
+      STARTS_UPPER.test(last[1]!) &&
       AND_IN_NAME.test(text.slice(stop, limit))
     ) {
       at = stop + end[0].length;
@@ -143,6 +143,15 @@ export function activeDescribing(sentence: string): RegExpExecArray | null {
 }
 
 export const PARTICIPLE = /^(?:saying|adding|telling)$/;
+
+// Unicode-property patterns are module constants: esbuild turns a \p{...} literal into `new RegExp(...)`,
+// which would then be rebuilt on every call (see names.ts).
+const STARTS_UPPER = /^\p{Lu}/u;
+const STARTS_LOWER = /^\p{Ll}/u;
+/** "said U.S. Attorney Nealy Cox": text ending in the letter of an initial. */
+const ENDS_IN_INITIAL = /(?:^|[\s.\u2024])\p{Lu}$/u;
+/** "The Guardian's": an owner. */
+const OWNER = /^\p{Lu}[\p{L}-]*['’]s$/u;
 
 /** A second verb of the sentence's subject: "… but added", "… and said". */
 export const JOINED = /,?\s+(?:and|but)\s+(?:also\s+|then\s+)?$/;
@@ -203,12 +212,12 @@ export function leadsSentence(text: string, start: number): boolean {
     .filter((w) => w !== '');
   if (words.length > 4 || !words.every((w) => !NOT_LEAD.test(w) && !w.endsWith(','))) return false;
   // "The lawsuit names Calvin Broadus": after an article, lower-case words end in a title or a verb.
-  const lower = words.filter((w) => /^\p{Ll}/u.test(w));
+  const lower = words.filter((w) => STARTS_LOWER.test(w));
   // "The Guardian's film critic Peter Bradshaw": after an owner, lower-case words describe the person.
   return (
     !/^(?:The|A|An)$/.test(words[0] ?? '') ||
     lower.length < 2 ||
     isTitleWord(lower.at(-1)!) ||
-    /^\p{Lu}[\p{L}-]*['’]s$/u.test(words[1] ?? '')
+    OWNER.test(words[1] ?? '')
   );
 }

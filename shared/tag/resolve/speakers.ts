@@ -72,8 +72,9 @@ export function attributeSpeakers(
     named: new Set(),
     asker: undefined,
   };
+  const namedBy = spans.map((q) => namedIn(entities, q));
   const speakers = spans.map((q, k) => {
-    context.named = namedIn(entities, q);
+    context.named = namedBy[k]!;
     // X said: "…" names its speaker first; otherwise the attribution after a quote is the common form.
     const speaker = introducedByColon(text, q)
       ? (speakerBefore(context, q) ?? speakerAfter(context, q, k))
@@ -81,7 +82,7 @@ export function attributeSpeakers(
     context.asker = ASKED.test(text.slice(q.end, q.end + 60)) && q.text.endsWith('?') ? speaker : undefined;
     return speaker;
   });
-  dropNamedInside(spans, speakers);
+  dropNamedInside(speakers, namedBy);
   // A quote with its own attribution ("…," Rio Ferdinand told the BBC) that named no one we know is
   // someone else's: it takes no speaker from the quotes or the sentence around it.
   const open = spans.map((q) => !ownAttribution(context, q));
@@ -103,10 +104,10 @@ export function attributeSpeakers(
       speakers[k] = next;
   }
   spans.forEach((q, k) => {
-    context.named = namedIn(entities, q);
+    context.named = namedBy[k]!;
     if (open[k]) speakers[k] ??= speakerOfSentenceBefore(context, q);
   });
-  dropNamedInside(spans, speakers);
+  dropNamedInside(speakers, namedBy);
   return speakers;
 }
 
@@ -118,9 +119,9 @@ function namedIn(entities: Entity[], q: QuoteSpan): Set<Entity> {
 }
 
 /** Whoever a quote names is what it talks about: a speaker found elsewhere who is named inside is wrong. */
-function dropNamedInside(spans: QuoteSpan[], speakers: (Entity | undefined)[]): void {
-  spans.forEach((q, k) => {
-    if (speakers[k]?.mentions.some((m) => m.start >= q.start && m.end <= q.end)) speakers[k] = undefined;
+function dropNamedInside(speakers: (Entity | undefined)[], namedBy: Set<Entity>[]): void {
+  speakers.forEach((speaker, k) => {
+    if (speaker && namedBy[k]!.has(speaker)) speakers[k] = undefined;
   });
 }
 
@@ -128,12 +129,26 @@ function introducedByColon(text: string, q: QuoteSpan): boolean {
   return /:\s*["“]?\s*$/.test(text.slice(Math.max(0, q.start - 4), q.start));
 }
 
+// Unicode-property patterns are module constants: esbuild turns a \p{...} literal into `new RegExp(...)`,
+// which would then be rebuilt on every call (see names.ts).
+const HAS_LETTER = /\p{L}/u;
+const STARTS_UPPER = /^\p{Lu}/u;
+/** ""Where's the fun in that?" they pondered": a plural speaker, whatever the verb. */
+const PLURAL_SPEAKER = /^\s*(?:they|we)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+ed\b/u;
+/** A capitalised word right after a name: the name is a fragment of a longer one. */
+const NAME_GOES_ON = /^\s+\p{Lu}/u;
+/** A verb in the past between two people ("also tipped"). */
+const PAST_VERB_BETWEEN = /\s\p{Ll}+ed\s/u;
+/** Not a title ("Keane frontman"), "X's sister" or a pair ("Howard and Kennedy"). */
+const NO_OBJECT_GAP = /^(?:['’]s?\s|\s*(?:,|and\s|&))/u;
+const LEADING_PRONOUN = /^\s*(?:\p{L}+,?\s+)?(he|she|it)\b/iu;
+
 /** ", whose films include …, " or ", who …, " ending right before the verb. */
 const RELATIVE_BEFORE_VERB = /,\s+(?:who|whose)\s[^"“”]*,\s*$/;
 
 interface Context {
-  text: string;
   /** The article's text with the full stops of abbreviations hidden ("Mr. Trump"; see abbreviation-stops). */
+  text: string;
   spans: QuoteSpan[];
   people: NameMention[];
   organisations: NameMention[];
@@ -284,7 +299,7 @@ function unnamedSpokeBefore(c: Context, q: QuoteSpan): boolean {
   const verbAt = subjectEnd(c.text, from, from + verb.index);
   // ""…," said X." (the last quote's own attribution) or "The 41-year-old chart-topper told": someone known.
   const subject = sentence.slice(0, verbAt - from);
-  if (!/\p{L}/u.test(subject) || DEFINITE_SUBJECT.test(subject)) return false;
+  if (!HAS_LETTER.test(subject) || DEFINITE_SUBJECT.test(subject)) return false;
   if (subjectOf(c, from, verbAt) || pronounBefore(c.text.slice(from, verbAt))) return false;
   // "Alain Levy, chairman of EMI Music, described it as "…", but added": whoever leads the sentence.
   if (sentenceSubject(c, from, verbAt)) return false;
@@ -307,7 +322,7 @@ function ownAttribution(c: Context, q: QuoteSpan): boolean {
   const after = c.text.slice(q.end + 1, q.end + 1 + 80);
   const sentence = /^[^.!?\n"“”]*/.exec(after)![0];
   // ""Where's the fun in that?" they pondered": a plural speaker, whatever the verb, is no one's before.
-  return SPEECH_VERB.test(sentence) || /^\s*(?:they|we)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+ed\b/u.test(sentence);
+  return SPEECH_VERB.test(sentence) || PLURAL_SPEAKER.test(sentence);
 }
 
 /** The person standing as the subject of a verb at `verbAt`, named after `from`. */
@@ -326,9 +341,7 @@ function subjectOf(c: Context, from: number, verbAt: number): Entity | undefined
   // "Zack Clement, a lawyer for Yukos, told" / "Roderick Lindblom, one of Ms Clarkson's lawyers, said": a
   // name inside the appositive (after a preposition, or a possessive) is not who speaks; the name before it is.
   const inner =
-    !fits ||
-    POSSESSIVE.test(c.text.slice(last.end, last.end + 2)) ||
-    OBJECT_OF.test(c.text.slice(Math.max(from, last.start - 40), last.start));
+    !fits || possessive(c, last) || OBJECT_OF.test(c.text.slice(Math.max(from, last.start - 40), last.start));
   if (inner) {
     for (let k = before.length - 2; k >= 0; k--) {
       const gap = c.text.slice(before[k]!.end, verbAt);
@@ -475,7 +488,7 @@ function sentenceSubject(c: Context, from: number, verbAt: number): Entity | und
     .filter((m) => m.start >= from && m.end <= verbAt && subjectAt(c, m))
     .sort((a, b) => a.start - b.start)[0];
   if (first) return first.entity;
-  const pronoun = /^\s*(?:\p{L}+,?\s+)?(he|she|it)\b/iu.exec(c.text.slice(from, verbAt));
+  const pronoun = LEADING_PRONOUN.exec(c.text.slice(from, verbAt));
   return pronoun ? antecedent(c, from, pronoun[1]!) : undefined;
 }
 
@@ -646,7 +659,7 @@ function antecedentOf(
     gendered.end < paragraph &&
     sentencesSince(any) <= 1 &&
     // Not a fragment of a longer capitalised name ("Do The Right Thing").
-    !/^\s+\p{Lu}/u.test(c.text.slice(any.end, any.end + 3))
+    !NAME_GOES_ON.test(c.text.slice(any.end, any.end + 3))
   )
     return any.entity;
   return gendered?.entity ?? any?.entity;
@@ -712,7 +725,7 @@ function spokeAt(c: Context, m: NameMention): boolean {
   if (spoke === undefined) {
     // "declared Kasabian's singer Tom Meighan": a possessive is not who speaks.
     spoke =
-      !POSSESSIVE.test(c.text.slice(m.end, m.end + 2)) &&
+      !possessive(c, m) &&
       ((SPOKE_AFTER.test(c.text.slice(m.end, m.end + 100)) && !objectOfSubject(c, m)) ||
         (SPOKE_AS_APPOSITIVE.test(c.text.slice(m.end, m.end + 30)) &&
           /,\s*$/.test(c.text.slice(Math.max(0, m.start - 3), m.start))) ||
@@ -743,8 +756,8 @@ function subjectAt(c: Context, m: NameMention): boolean {
   if (subject === undefined) {
     // "Despite enjoying Dan Brown's theory, the Bishop said": a person's possessive is no subject; an
     // organisation's is its topic ("Manchester United's response … the club said").
-    const possessive = m.entity.type === 'PERSON' && POSSESSIVE.test(c.text.slice(m.end, m.end + 2));
-    subject = !possessive && leadsSentence(c.text, m.start) && !objectOfPerson(c, m);
+    const owner = m.entity.type === 'PERSON' && possessive(c, m);
+    subject = !owner && leadsSentence(c.text, m.start) && !objectOfPerson(c, m);
     c.subject.set(m, subject);
   }
   return subject;
@@ -761,7 +774,7 @@ function objectOfPerson(c: Context, m: NameMention): boolean {
     if (p.start < from || p.end > m.start || p.entity === m.entity) return false;
     const gap = c.text.slice(p.end, m.start);
     // A verb in the past between them ("also tipped"); not a title ("Keane frontman") nor "X's sister".
-    return /\s\p{Ll}+ed\s/u.test(gap) && !/^(?:['’]s?\s|\s*(?:,|and\s|&))/u.test(gap);
+    return PAST_VERB_BETWEEN.test(gap) && !NO_OBJECT_GAP.test(gap);
   });
 }
 
@@ -802,7 +815,7 @@ function describedBy(
     // "the Commission said" is a short name, for "the European Commission" (a name with that word, not one
     // the quote talks about); "the firm said", like "it", for the last firm that spoke. "…," according to
     // the magazine: a source after the verb is one the text has named with that word.
-    const shortName = /^\p{Lu}/u.test(noun);
+    const shortName = STARTS_UPPER.test(noun);
     const meant = pronounLike && !shortName ? antecedentOf(c, at, 'it') : undefined;
     // "the report warned" is no "World Business Report".
     if (meant || DOCUMENT.test(noun)) return meant;
@@ -833,11 +846,13 @@ function roleHolders(c: Context, at: number, role: string, qualifier: string): E
   const all = [...holders];
   const words = partyNames(qualifier)
     .split(/\s+/)
-    .filter((w) => /^\p{Lu}/u.test(w));
+    .filter((w) => STARTS_UPPER.test(w));
   if (all.length < 2 || words.length === 0) return all;
-  return all.filter((h) =>
-    words.every((w) => new RegExp(`(?:^|\\s)${w}(?:\\s|$)`).test(partyNames(h.role!))),
-  );
+  const wordPatterns = words.map((w) => new RegExp(`(?:^|\\s)${w}(?:\\s|$)`));
+  return all.filter((h) => {
+    const title = partyNames(h.role!);
+    return wordPatterns.every((word) => word.test(title));
+  });
 }
 
 /** British parties' short names written out, so that "the Tory leader" is the "Conservative leader". */
@@ -854,13 +869,14 @@ function partyNames(title: string): string {
  */
 function soleCandidate(c: Context, at: number, role: string, continuing: boolean): Entity | undefined {
   const gender = roleGender(role);
+  const office = new RegExp(`\\b${role}\\b`, 'i');
   const candidates = new Set<Entity>();
   for (const m of c.people) {
     if (m.end > at) break;
     const e = m.entity;
     const genderOf = e.gender ?? c.genders.get(e);
     if (gender && genderOf && genderOf !== gender) continue;
-    if (e.role && !HONORIFIC_ROLE.test(e.role) && !new RegExp(`\\b${role}\\b`, 'i').test(e.role)) continue;
+    if (e.role && !HONORIFIC_ROLE.test(e.role) && !office.test(e.role)) continue;
     if (!possessive(c, m) && !c.named.has(e)) candidates.add(e);
   }
   if (candidates.size === 1) return [...candidates][0];

@@ -29,7 +29,6 @@ export function speakingPeople(body: string, prepared: PreparedMention[]): Prepa
     if (!PERSON_ROLE.test(before)) continue;
     if (SPEAKS_AFTER.test(body.slice(m.end, m.end + 20)) || SPEAKS_BEFORE.test(before)) people.add(m.folded);
   }
-  if (people.size === 0) return prepared;
   for (const m of prepared) if (people.has(m.folded)) m.type = 'PERSON';
   return prepared;
 }
