@@ -1,5 +1,5 @@
 import { isHonorific } from './honorifics';
-import type { TokenSpan } from './spans';
+import { oneSpaceApart, spanOwners, type TokenSpan } from './spans';
 import type { Token } from './tokenize';
 
 /** Words that end a company's name ("Munich Re", "Barclays Capital", "Apple Inc."). */
@@ -34,7 +34,7 @@ export function companiesBySuffix(spans: TokenSpan[], tokens: Token[], text: str
       !ends.has(previous) &&
       COMPANY_SUFFIX.has(tokens[span.first]!.text) &&
       CAPITALISED_NAME_WORD.test(tokens[previous]!.text) &&
-      text.slice(tokens[previous]!.end, tokens[span.first]!.start) === ' '
+      oneSpaceApart(text, tokens, previous, span.first)
     )
       span.first = previous;
     const next = span.last + 1;
@@ -42,7 +42,7 @@ export function companiesBySuffix(spans: TokenSpan[], tokens: Token[], text: str
       next < tokens.length &&
       !starts.has(next) &&
       COMPANY_SUFFIX.has(tokens[next]!.text) &&
-      text.slice(tokens[span.last]!.end, tokens[next]!.start) === ' '
+      oneSpaceApart(text, tokens, span.last, next)
     )
       span.last = next;
     // "West Bank" is the one place news names with a suffix of this list.
@@ -62,11 +62,8 @@ export function companiesBySuffix(spans: TokenSpan[], tokens: Token[], text: str
  * span or a capitalised word outside any span, written with one space either side of the "&".
  */
 function joinAmpersands(spans: TokenSpan[], tokens: Token[], text: string): TokenSpan[] {
-  const owner = new Int32Array(tokens.length).fill(-1);
-  spans.forEach((s, k) => {
-    owner.fill(k, s.first, s.last + 1);
-  });
-  const spaced = (a: number, b: number) => text.slice(tokens[a]!.end, tokens[b]!.start) === ' ';
+  const owner = spanOwners(spans, tokens.length);
+  const spaced = (a: number, b: number) => oneSpaceApart(text, tokens, a, b);
   const dropped = new Set<number>();
   const added: TokenSpan[] = [];
   for (let i = 1; i + 1 < tokens.length; i++) {

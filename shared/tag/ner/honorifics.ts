@@ -1,5 +1,5 @@
 import type { DocumentFeatures } from './document-features';
-import type { TokenSpan } from './spans';
+import { spanOwners, type TokenSpan } from './spans';
 import type { Token } from './tokenize';
 
 /**
@@ -46,8 +46,7 @@ export function personsAfterHonorifics(
   doc: DocumentFeatures,
   sentenceWord: RegExp,
 ): TokenSpan[] {
-  const covered = new Int32Array(tokens.length).fill(-1);
-  for (let k = 0; k < spans.length; k++) covered.fill(k, spans[k]!.first, spans[k]!.last + 1);
+  const covered = spanOwners(spans, tokens.length);
   const sentenceEnd = new Int32Array(tokens.length);
   for (let s = 0; s + 1 < doc.sentenceStart.length; s++)
     sentenceEnd.fill(doc.sentenceStart[s + 1]!, doc.sentenceStart[s]!, doc.sentenceStart[s + 1]!);

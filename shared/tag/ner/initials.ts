@@ -1,7 +1,7 @@
 import { isTitleWord } from '../titles';
 import type { DocumentFeatures } from './document-features';
 import { isHonorific } from './honorifics';
-import type { TokenSpan } from './spans';
+import { spanOwners, type TokenSpan } from './spans';
 import type { Token } from './tokenize';
 
 /** One to three capitals, with or without full stops: "JP", "R", "JK", "J.K."; not the word "A" or "I". */
@@ -30,10 +30,7 @@ export function initialsBeforeSurnames(
   doc: DocumentFeatures,
   sentenceWord: RegExp,
 ): TokenSpan[] {
-  const owner = new Int32Array(tokens.length).fill(-1);
-  spans.forEach((s, k) => {
-    owner.fill(k, s.first, s.last + 1);
-  });
+  const owner = spanOwners(spans, tokens.length);
   let people: Map<number, string[]> | undefined;
   const dropped = new Set<number>();
   const added: TokenSpan[] = [];

@@ -16,7 +16,7 @@ export const PERSON_BEFORE = new Set(
     'cousin grandson granddaughter nephew niece boyfriend girlfriend fiance fiancee late'
   ).split(' '),
 );
-export const PRONOUN = /^(?:he|she|his|her|him|himself|herself|who)$/i;
+const PRONOUN = /^(?:he|she|his|her|him|himself|herself|who)$/i;
 const POSSESSIVE = /^['’]s$/;
 /** After a name ("Yukos shares", "Xstrata's attempt" is not one), these say it is a firm's. */
 const FIRM_AFTER = new Set(

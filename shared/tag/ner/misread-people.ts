@@ -11,9 +11,9 @@ import type { Token } from './tokenize';
 
 // Gazetteer bit (training/gazetteers.ts order) of an English given name.
 const FIRST_NAME = 128;
-/** Jobs in the plural before a list of names: "comedy stars Victoria Wood and David Jason". */
 /** A one-word name then these is a person's: "Stephens said he", "Moreno, who". */
 const PERSON_AFTER = /^(?:said (?:he|she)|says (?:he|she)|, who|who \S+)$/;
+/** Jobs in the plural before a list of names: "comedy stars Victoria Wood and David Jason". */
 const PEOPLE_BEFORE = /^(?:stars|singers|actors|actresses|comedians|presenters|djs|dj|musicians|artists)$/i;
 /** Words of a firm's or a place's name that no person's name has. */
 const NOT_A_PERSON =

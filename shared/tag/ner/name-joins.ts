@@ -4,7 +4,7 @@ import type { DocumentFeatures } from './document-features';
 import { sequenceHash } from './hash';
 import { isHonorific } from './honorifics';
 import type { NerModel } from './model';
-import type { TokenSpan } from './spans';
+import { oneSpaceApart, spanOwners, type TokenSpan } from './spans';
 import type { Token } from './tokenize';
 
 // Gazetteer bits (training/gazetteers.ts order): a place of any kind, and an English given name.
@@ -16,9 +16,13 @@ const MIDDLE_INITIAL = /^\p{Lu}\.?$/u;
 /** "Al-Faisal", "al-Gosaibi", "bin-Laden": a surname with the Arabic article or "son of" joined on. */
 const ARTICLE_SURNAME = /^(?:[Aa]l|[Ee]l|[Aa]d|[Aa]sh?|[Bb]in|[Ii]bn|[Aa]bu)-\p{Lu}\p{Ll}+$/u;
 
-/** Capitalised words that never continue or open a name: dates, and what news writes in capitals. */
-const NOT_NAME =
-  /^(?:January|February|March|July|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter|TV|PC|MP|MPs|CEO)$/;
+/** Days, months and feasts: capitalised, but no name of their own. */
+export const DATE_WORD =
+  /^(?:January|February|March|July|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter)$/;
+/** What news writes in capitals that is no name. */
+const CAPITALS_NO_NAME = /^(?:TV|PC|MP|MPs|CEO)$/;
+/** Capitalised words that never continue or open a name. */
+const notName = (w: string) => DATE_WORD.test(w) || CAPITALS_NO_NAME.test(w);
 // Also a surname written with a lower-case particle joined to it ("Leonardo diCaprio", "Ellen deGeneres").
 const NAME_WORD = /^(?:\p{Lu}|\p{Ll}{1,3}\p{Lu}\p{Ll})[\p{L}'’-]*\p{Ll}[\p{L}'’-]*$/u;
 
@@ -39,20 +43,15 @@ export function joinNameParts(
   model: NerModel,
   sentenceWord: RegExp,
 ): TokenSpan[] {
-  const owner = new Int32Array(tokens.length).fill(-1);
-  spans.forEach((s, k) => {
-    owner.fill(k, s.first, s.last + 1);
-  });
+  const owner = spanOwners(spans, tokens.length);
   const dropped = new Set<number>();
-  const adjacent = (a: number, b: number) => text.slice(tokens[a]!.end, tokens[b]!.start) === ' ';
+  const adjacent = (a: number, b: number) => oneSpaceApart(text, tokens, a, b);
   // Adjacent tokens (a < b, one space between) are in one sentence unless b opens the next.
   const sameSentence = (_a: number, b: number) => doc.initial[b] !== 1;
   const bits = (i: number) => model.gazetteer.get(sequenceHash(doc.word, i, i + 1));
   const nameWord = (i: number) => {
     const w = tokens[i]!.text;
-    return (
-      NAME_WORD.test(w) && !NOT_NAME.test(w) && !isHonorific(w) && !isTitleWord(w) && !sentenceWord.test(w)
-    );
+    return NAME_WORD.test(w) && !notName(w) && !isHonorific(w) && !isTitleWord(w) && !sentenceWord.test(w);
   };
   const free = (i: number) => owner[i]! < 0;
   const afterTitle = (i: number) =>

@@ -22,6 +22,9 @@ const MEMBER_ROLE =
  * (MISC) or, when the gazetteer knows it, the place ("Devon singer Joss Stone"); never where the word is
  * a person elsewhere in the document ("Mr Blair", "Tony Blair ... Blair aide Alastair Campbell").
  */
+/** A module constant: esbuild turns a \\p{...} literal into `new RegExp(...)`, rebuilt on every call. */
+const LOWER_CASE_WORD = /^\p{Ll}+$/u;
+
 export function qualifiersBeforeRoles(
   spans: TokenSpan[],
   tokens: Token[],
@@ -39,7 +42,7 @@ export function qualifiersBeforeRoles(
     // The person right after the role, or after one more lower-case word ("chief executive").
     const gap = next.first - span.last - 1;
     if (next.type !== 'PERSON' || gap < 1 || gap > 2) continue;
-    if (gap === 2 && !/^\p{Ll}+$/u.test(tokens[span.last + 2]!.text)) continue;
+    if (gap === 2 && !LOWER_CASE_WORD.test(tokens[span.last + 2]!.text)) continue;
     people ??= personWords(spans, tokens, doc);
     if (people.has(doc.word[span.first]!)) continue;
     const bits = model.gazetteer.get(sequenceHash(doc.word, span.first, span.first + 1));

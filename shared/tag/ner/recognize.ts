@@ -14,7 +14,7 @@ import type { NerModel } from './model';
 import { joinNameParts } from './name-joins';
 import { numberedNames } from './numbered-names';
 import { qualifiersBeforeRoles } from './qualifiers';
-import { type TokenSpan, type TypedSpan, tokenSpans } from './spans';
+import { oneSpaceApart, type TokenSpan, type TypedSpan, tokenSpans } from './spans';
 import { tailsOfLongerNames } from './tails';
 import { splitSentences, type Token, tokenize } from './tokenize';
 
@@ -61,7 +61,7 @@ function repair(
     for (let i = doc.sentenceStart[s]!; i < doc.sentenceStart[s + 1]!; i++)
       sentenceEnd[i] = doc.sentenceStart[s + 1]!;
   }
-  const adjacent = (a: number, b: number) => text.slice(tokens[a]!.end, tokens[b]!.start) === ' ';
+  const adjacent = (a: number, b: number) => oneSpaceApart(text, tokens, a, b);
   const out: TokenSpan[] = [];
   for (const span of spans) {
     if (span.type !== 'PERSON') {

@@ -8,6 +8,18 @@ export interface TypedSpan {
   end: number;
 }
 
+/** For each token, the index of the span covering it, or -1. */
+export function spanOwners(spans: readonly TokenSpan[], tokenCount: number): Int32Array {
+  const owner = new Int32Array(tokenCount).fill(-1);
+  for (let k = 0; k < spans.length; k++) owner.fill(k, spans[k]!.first, spans[k]!.last + 1);
+  return owner;
+}
+
+/** Whether tokens a and b (a before b) are written with exactly one space between them. */
+export function oneSpaceApart(text: string, tokens: readonly Token[], a: number, b: number): boolean {
+  return text.slice(tokens[a]!.end, tokens[b]!.start) === ' ';
+}
+
 /** An entity over tokens first..last (inclusive). */
 export interface TokenSpan {
   type: EntityType;

@@ -3,8 +3,9 @@ import type { DocumentFeatures } from './document-features';
 import { sequenceHash } from './hash';
 import { isHonorific } from './honorifics';
 import type { NerModel } from './model';
+import { DATE_WORD } from './name-joins';
 import { personWords } from './qualifiers';
-import type { TokenSpan } from './spans';
+import { oneSpaceApart, spanOwners, type TokenSpan } from './spans';
 import type { Token } from './tokenize';
 
 // Gazetteer bit (training/gazetteers.ts order) of an English given name.
@@ -18,9 +19,6 @@ const TITLE_MODIFIER =
   /^(?:National|Finance|Trade|Security|State|Special|Foreign|Health|Justice|Energy|Interior|Economy|Defence|Defense|Intelligence|Military|Army|Opposition|Presidential|Senior|Top|Representative)$/;
 // What stands between the items of a list: "Alicia Keys, Avril Lavigne and Beyonce Knowles".
 const LIST_SEPARATOR = /^(?:,|and|or|&)$/;
-// Days and months open a name only as a newspaper's ("the Sunday Telegraph"); "on Monday Doherty" is a person.
-const DATE_WORD =
-  /^(?:January|February|March|July|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter)$/;
 // Job words capitalised before a name ("Rapper Eminem", "Newcomer Ciara") that isTitleWord leaves out.
 const JOB_BEFORE_NAME =
   /^(?:Singer|Rapper|Star|Comedian|Presenter|Producer|Author|Newcomer|Veteran|Striker|Boss)$/;
@@ -42,17 +40,15 @@ export function tailsOfLongerNames(
   doc: DocumentFeatures,
   model: NerModel,
 ): TokenSpan[] {
-  const owner = new Int32Array(tokens.length).fill(-1);
-  spans.forEach((s, k) => {
-    owner.fill(k, s.first, s.last + 1);
-  });
-  const adjacent = (a: number) => text.slice(tokens[a]!.end, tokens[a + 1]!.start) === ' ';
+  const owner = spanOwners(spans, tokens.length);
+  const adjacent = (a: number) => oneSpaceApart(text, tokens, a, a + 1);
   const givenName = (i: number) => model.gazetteer.get(sequenceHash(doc.word, i, i + 1)) & FIRST_NAME;
   const opener = (i: number) => {
     const w = tokens[i]!.text;
     if (owner[i]! >= 0 || doc.initial[i] || !NAME_WORD.test(w) || !adjacent(i)) return false;
     if (isHonorific(w) || (isTitleWord(w) && !TITLE_MODIFIER.test(w)) || JOB_BEFORE_NAME.test(w))
       return false;
+    // Days and months open a name only as a newspaper's ("the Sunday Telegraph"); "on Monday Doherty" is a person.
     if (DATE_WORD.test(w)) return tokens[i - 1]?.text.toLowerCase() === 'the';
     return !givenName(i);
   };
