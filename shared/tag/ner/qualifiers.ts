@@ -15,6 +15,9 @@ const WORK_ROLE = /^(?:actor|actress|star|director|producer|writer|screenwriter|
 const MEMBER_ROLE =
   /^(?:singer|frontman|frontwoman|drummer|guitarist|bassist|vocalist|chief|boss|chairman|chairwoman|founder|owner|spokesman|spokeswoman|manager)$/;
 
+/** A lower-case word. A module constant: esbuild turns a \p{...} literal into `new RegExp(...)`. */
+const LOWER_CASE_WORD = /^\p{Ll}+$/u;
+
 /**
  * A one-word "person" right before a role and a person's name is what that person belongs to, not a
  * person: "Nirvana frontman Kurt Cobain", "Friends actress Lisa Kudrow", "Yukos chief executive Steven
@@ -22,9 +25,6 @@ const MEMBER_ROLE =
  * (MISC) or, when the gazetteer knows it, the place ("Devon singer Joss Stone"); never where the word is
  * a person elsewhere in the document ("Mr Blair", "Tony Blair ... Blair aide Alastair Campbell").
  */
-/** A module constant: esbuild turns a \\p{...} literal into `new RegExp(...)`, rebuilt on every call. */
-const LOWER_CASE_WORD = /^\p{Ll}+$/u;
-
 export function qualifiersBeforeRoles(
   spans: TokenSpan[],
   tokens: Token[],
