@@ -48,7 +48,8 @@ let superLinear = 0;
 for (const [name, shape] of Object.entries(shapes)) {
   let worst: Worst | undefined;
   let steepest: Worst | undefined;
-  for (const unit of [...whiteSpace, ...fillers]) {
+  // fillers begins with the white space; the Set keeps each unit once whatever the order.
+  for (const unit of new Set([...whiteSpace, ...fillers])) {
     const millis = best(hostileDocument(shape, unit, large), shape.key);
     const smallMillis = Math.max(0.5, best(hostileDocument(shape, unit, small), shape.key));
     const exponent = Math.log(Math.max(millis, 0.5) / smallMillis) / Math.log(large / small);

@@ -80,6 +80,9 @@ const marginOverNext = 1;
 /** Candidates further than this from the article's month carry no time evidence. */
 const monthsOfTimeEvidence = 12;
 
+/** Months close enough to count as evidence: what score() weighs and touches() must agree on. */
+const nearInTime = (a: string, b: string) => Math.abs(monthIndex(a) - monthIndex(b)) <= monthsOfTimeEvidence;
+
 interface Scored {
   c: Candidate;
   score: number;
@@ -100,7 +103,7 @@ function score(evidence: PartialEvidence, c: Candidate): Scored {
     score: specific * weights.specific + common + titleScore,
     shared,
     title,
-    near: c.months.some((m) => Math.abs(monthIndex(m) - monthIndex(evidence.month)) <= monthsOfTimeEvidence),
+    near: c.months.some((m) => nearInTime(m, evidence.month)),
   };
 }
 
@@ -171,7 +174,7 @@ export function touches(evidence: Omit<PartialEvidence, 'name'>, growth: Evidenc
   return (
     growth.coEntities.some((id) => company.has(id)) ||
     growth.titles.some((t) => evidence.titles?.includes(t)) ||
-    growth.months.some((m) => Math.abs(monthIndex(m) - monthIndex(evidence.month)) <= monthsOfTimeEvidence)
+    growth.months.some((m) => nearInTime(m, evidence.month))
   );
 }
 

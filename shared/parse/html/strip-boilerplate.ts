@@ -84,6 +84,9 @@ export function stripBoilerplate(document: HtmlDocument): void {
 /** The element's class and id, where sites name what a box is for. */
 const classAndId = (el: HtmlElement) => `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
 
+/** Class words of a wrapper around a post the story embeds. */
+const embedWords = /(?:^|[\s_-])embed(?:ded)?(?:$|[\s_-])/i;
+
 /** Class words of the cards a site pops up over a name in running text. */
 const hoverCardWords = /(?:^|[\s_-])(?:tooltip|rollover|popover|hovercard|hover-card)(?:$|[\s_-])/i;
 const inlineTags = new Set(['SPAN', 'A', 'ABBR', 'B', 'STRONG', 'EM', 'I']);
@@ -110,9 +113,7 @@ function hoverCardAnchor(el: HtmlElement): string {
  * its words are often what the story reports.
  */
 function isEmbeddedPost(el: HtmlElement): boolean {
-  return (
-    /(?:^|[\s_-])embed(?:ded)?(?:$|[\s_-])/i.test(classAndId(el)) && el.querySelector('blockquote') !== null
-  );
+  return embedWords.test(classAndId(el)) && el.querySelector('blockquote') !== null;
 }
 
 /**

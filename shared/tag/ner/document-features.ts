@@ -115,7 +115,9 @@ export class DocumentFeatures {
     let n = 0;
     for (const s of sentences) n += s.length;
     this.count = n;
-    const block = new Carver(10 * n + sentences.length + 2, 2 * n);
+    // Sized to the slices carved below: int32 sentence starts (+1), word, shape, key, shape features
+    // (SHAPE_GROUP each), shape key, offsets (+1); uint8 capital and initial.
+    const block = new Carver(sentences.length + 1 + n * (5 + SHAPE_GROUP) + 1, 2 * n);
     this.sentenceStart = block.int32(sentences.length + 1);
     const word = block.int32(n);
     const shape = block.int32(n);
