@@ -2,12 +2,11 @@ import { entityId } from '../../article/entity-id';
 import type { Entity, EntityType } from '../../article/schema';
 import type { Cluster } from './cluster';
 import type { Lexicon } from './lexicon';
-import { foldName, isAbbreviation, isSurnameOnly } from './names';
+import { foldName, isAbbreviation, isSurnameOnly, wholeWordStarts } from './names';
 import { nicknameForms } from './nicknames';
 
 // Unicode-property patterns are module constants: esbuild (tsx, and the bundle at target node20) turns a
 // \p{...} literal into `new RegExp(...)`, which would then be rebuilt on every call.
-const ALPHANUMERIC = /[\p{L}\p{N}]/u;
 const LETTER = /\p{L}/u;
 const WORD_START = /(^|[\s'’-])(\p{L})/gu;
 
@@ -143,13 +142,5 @@ function cachedEntityId(type: EntityType, name: string): string {
 }
 
 function containsWord(haystack: string, needle: string): boolean {
-  if (needle.length === 0) return false;
-  let at = haystack.indexOf(needle);
-  while (at >= 0) {
-    const before = at === 0 ? ' ' : haystack[at - 1]!;
-    const after = haystack[at + needle.length] ?? ' ';
-    if (!ALPHANUMERIC.test(before) && !ALPHANUMERIC.test(after)) return true;
-    at = haystack.indexOf(needle, at + 1);
-  }
-  return false;
+  return needle.length > 0 && wholeWordStarts(haystack, needle).length > 0;
 }

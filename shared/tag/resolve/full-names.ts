@@ -3,15 +3,15 @@ import { addedPerson, withAddedPeople } from './added-people';
 import { isGivenName } from './given-names';
 import { honorific } from './honorifics';
 import type { Lexicon } from './lexicon';
-import { foldName } from './names';
+import { foldName, WORD_CHARACTER, wholeWordStarts } from './names';
 import type { PreparedMention } from './spans';
 
 // Unicode-property patterns are module constants: esbuild (tsx, and the bundle at target node20) turns a
 // \p{...} literal into `new RegExp(...)`, which would then be rebuilt on every call.
 /** The capitalised word right before a surname, and what stands before that word. */
 const WORD_BEFORE = /(?:^|([\p{L}\p{N}.,;:!?'’"“”)-]+)[ \t]+|[\n"“(])(\p{Lu}\p{Ll}+)[ ]$/u;
-const NAME_CHAR = /[\p{L}\p{N}]/u;
 const LOWER = /\p{Ll}/u;
+const STARTS_UPPER = /^\p{Lu}/u;
 const CAPITALISED_NEXT = /^[ ]\p{Lu}/u;
 /** Words after a name that say it is a firm's ("James Hardie chairwoman"). */
 const FIRM_AFTER =
@@ -22,7 +22,7 @@ const NOT_PERSON_BEFORE =
 
 /** Capitalised words that are no given name, though they stand before a surname. */
 const NOT_GIVEN =
-  /^(?:The|And|But|Or|So|Yet|Then|Also|As|If|When|While|Meanwhile|However|For|With|By|From|To|In|On|At|Of|After|Before|Since|Though|Although|Because|Like|Unlike|Says|Said|Told|New|Old|Young|Former|Late|Both|Neither|Either|Every|Many|Most|Some|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter|Will|May|Can|Shall|Must|Might|Could|Would|Should|Did|Does|Has|Have|Had|Was|Were|Is|Are)$/;
+  /^(?:The|And|But|Or|So|Yet|Then|Also|As|If|When|While|Meanwhile|However|For|With|By|From|To|In|On|At|Of|After|Before|Since|Though|Although|Because|Like|Unlike|Says|Said|Told|New|Old|Young|Former|Late|Both|Neither|Either|Every|Many|Most|Some|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter|Will|Can|Shall|Must|Might|Could|Would|Should|Did|Does|Has|Have|Had|Was|Were|Is|Are)$/;
 
 /** Roles written right before a name, besides the titles of titles.ts. */
 const ROLE =
@@ -86,7 +86,7 @@ function candidates(
     const end = at + surname.length;
     // The given name ends in a lower-case letter right before one space: a cheap test before WORD_BEFORE.
     if (body.charCodeAt(at - 1) !== 32 || !LOWER.test(body[at - 2] ?? ' ')) continue;
-    if (NAME_CHAR.test(body[end] ?? ' ') || CAPITALISED_NEXT.test(body.slice(end, end + 2))) continue;
+    if (WORD_CHARACTER.test(body[end] ?? ' ') || CAPITALISED_NEXT.test(body.slice(end, end + 2))) continue;
     const m = WORD_BEFORE.exec(body.slice(Math.max(0, at - 60), at));
     if (!m) continue;
     const given = m[2]!;
@@ -100,7 +100,7 @@ function candidates(
       return undefined;
     // "Gordon Brown" after a capitalised word that is no title ("United Gordon Brown") is something else.
     const afterName =
-      before !== undefined && /^\p{Lu}/u.test(before) && !isTitleWord(before) && !NOT_GIVEN.test(before);
+      before !== undefined && STARTS_UPPER.test(before) && !isTitleWord(before) && !NOT_GIVEN.test(before);
     if (afterName && !/[.!?:;,"“”]$/.test(before)) continue;
     const known = isGivenName(foldName(given));
     const afterTitle = before !== undefined && isTitleWord(before.replace(/[.,;:!?'’"“”)-]+$/, ''));
@@ -111,18 +111,9 @@ function candidates(
       before !== undefined &&
       (afterTitle || ROLE.test(before)) &&
       (!NATIONALITY.test(given) || (afterTitle && withHonorific)) &&
-      occurrences(body, given) === occurrences(body, `${given} ${surname}`);
+      wholeWordStarts(body, given).length === wholeWordStarts(body, `${given} ${surname}`).length;
     if (!known && !unusual) continue;
     out.push({ given, start: at - given.length - 1, end });
   }
   return out;
-}
-
-/** Whole-word occurrences of `word` in `text`. */
-function occurrences(text: string, word: string): number {
-  let n = 0;
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-    if (!NAME_CHAR.test(text[at - 1] ?? ' ') && !NAME_CHAR.test(text[at + word.length] ?? ' ')) n++;
-  }
-  return n;
 }

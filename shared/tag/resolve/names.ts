@@ -7,6 +7,8 @@ import { isNameParticle } from '../particles';
 const MARKS = /\p{M}/gu;
 const STARTS_UPPER = /^\p{Lu}/u;
 const ABBREVIATION = /^(?:\p{Lu}{2,5}|(?:\p{Lu}\.){2,4})$/u;
+/** A letter or digit: what a whole word may not touch. */
+export const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 const folded = new Map<string, string>();
 
@@ -131,4 +133,13 @@ export function wordCount(name: string): number {
   let n = 1;
   for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) === 32 && name.charCodeAt(i - 1) !== 32) n++;
   return n;
+}
+
+/** Where `word` stands in `text` as a whole word: no letter or digit touches it on either side. */
+export function wholeWordStarts(text: string, word: string): number[] {
+  const starts: number[] = [];
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1))
+    if (!WORD_CHARACTER.test(text[at - 1] ?? ' ') && !WORD_CHARACTER.test(text[at + word.length] ?? ' '))
+      starts.push(at);
+  return starts;
 }

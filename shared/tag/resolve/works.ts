@@ -1,4 +1,4 @@
-import { foldName, wordCount } from './names';
+import { foldName, wholeWordStarts, wordCount } from './names';
 import type { PreparedMention } from './spans';
 
 // Unicode-property patterns are module constants: esbuild (tsx, and the bundle at target node20) turns a
@@ -96,15 +96,12 @@ function misc(body: string, start: number, end: number): PreparedMention {
   return { type: 'MISC', start, end, text, folded: foldName(text), length: wordCount(text) };
 }
 
-const NAME_CHAR = /[\p{L}\p{N}]/u;
-
 /**
  * Whether the body writes this name only after this honorific: a character is "Mrs Potts" throughout, a
  * person in the news is also "Tony Blair" or "Blair", and then "the film Mr Blair saw" is Mr Blair.
  */
 function alwaysSoCalled(body: string, name: string, honorific: string): boolean {
-  for (let at = body.indexOf(name); at >= 0; at = body.indexOf(name, at + 1)) {
-    if (NAME_CHAR.test(body[at - 1] ?? ' ') || NAME_CHAR.test(body[at + name.length] ?? ' ')) continue;
+  for (const at of wholeWordStarts(body, name)) {
     const before = body.slice(Math.max(0, at - honorific.length - 3), at);
     if (!before.trimEnd().endsWith(honorific) && !before.trimEnd().endsWith(`${honorific}.`)) return false;
   }
