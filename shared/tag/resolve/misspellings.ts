@@ -1,4 +1,4 @@
-import damerauLevenshtein from 'damerau-levenshtein';
+import { editDistance } from './names';
 
 /**
  * Whether a surname written once is a slip for another the same article writes ("Ebber" for "Ebbers",
@@ -13,7 +13,7 @@ export function misspeltSurname(a: string, b: string): boolean {
   const shorter = Math.min(a.length, b.length);
   if (shorter < 5) return false;
   const limit = shorter >= 8 ? 2 : 1;
-  if (Math.abs(a.length - b.length) <= limit && damerauLevenshtein(a, b).steps <= limit) return true;
+  if (editDistance(a, b, limit, true) <= limit) return true;
   return shorter >= 6 && sameLettersButOne(a, b);
 }
 

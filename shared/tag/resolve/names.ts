@@ -42,14 +42,21 @@ function fold(text: string): string {
     .trim();
 }
 
-/** Levenshtein distance, giving up (returning limit + 1) once it exceeds `limit`. */
-export function editDistance(a: string, b: string, limit: number): number {
+/**
+ * Levenshtein distance, giving up (returning limit + 1) once it exceeds `limit`. With `swaps`, two
+ * adjacent letters written the other way round count as one edit ("optimal string alignment", the
+ * Damerau-Levenshtein distance misspelt names need). Giving up early stays exact: a swap reaches back
+ * two rows, never below the row before's minimum plus one.
+ */
+export function editDistance(a: string, b: string, limit: number, swaps = false): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  // Two rows reused across calls: names are short, and resolution compares many pairs.
+  // Three rows reused across calls: names are short, and resolution compares many pairs.
   if (rowA.length <= b.length) {
     rowA = new Int32Array(b.length * 2 + 2);
     rowB = new Int32Array(b.length * 2 + 2);
+    rowC = new Int32Array(b.length * 2 + 2);
   }
+  let twoBack = rowC;
   let previous = rowA;
   let current = rowB;
   for (let j = 0; j <= b.length; j++) previous[j] = j;
@@ -58,21 +65,26 @@ export function editDistance(a: string, b: string, limit: number): number {
     let rowMin = i;
     const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      const cb = b.charCodeAt(j - 1);
+      const cost = ca === cb ? 0 : 1;
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (swaps && i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb)
+        value = Math.min(value, twoBack[j - 2]! + 1);
       current[j] = value;
       if (value < rowMin) rowMin = value;
     }
     if (rowMin > limit) return limit + 1;
-    const swap = previous;
+    const free = twoBack;
+    twoBack = previous;
     previous = current;
-    current = swap;
+    current = free;
   }
   return previous[b.length]!;
 }
 
 let rowA = new Int32Array(64);
 let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
 
 /** Doubled letters single, y/j as i, ph as f: "Zelenskyy", "Zelenskiy" and "Zelensky" share one key. */
 function spellingKey(folded: string): string {
