@@ -8,7 +8,7 @@ import {
   type TaggedEntity,
   writeVersion,
 } from './article-record';
-import { EdgeLedger, isFullNamePerson } from './edge-ledger';
+import { type CandidateChange, EdgeLedger, isFullNamePerson } from './edge-ledger';
 import { EntityRelinker } from './entity-relinker';
 import { EntityResolver } from './entity-resolver';
 import { keys, monthOf, surnameOf } from './items';
@@ -121,15 +121,21 @@ export class ArticleWriter {
    * started and did not mark done. One consistent GetItem per full-name person.
    */
   private async finishRelinking(tagged: TaggedArticle): Promise<number> {
-    let relinked = 0;
+    const pending: CandidateChange[] = [];
     for (const e of tagged.entities as TaggedEntity[]) {
       if (!isFullNamePerson(e)) continue;
       const surname = surnameOf(e.name);
-      if (!(await this.ledger.relinkPending(surname, e.id))) continue;
-      relinked += (await this.relinker.relinkSurname(surname, tagged.id)).filter((r) => r.changed).length;
-      await this.ledger.markRelinked(surname, e.id);
+      if (await this.ledger.relinkPending(surname, e.id))
+        pending.push({
+          surname,
+          entityId: e.id,
+          isNew: true,
+          growth: { coEntities: [], titles: [], months: [] },
+        });
     }
-    return relinked;
+    // As if new: what was decided before the crash is unknown, so every registration is re-decided.
+    const outcomes = await this.relinker.followCandidateChanges(pending, tagged.id);
+    return outcomes.filter((r) => r.changed).length;
   }
 
   private async storedVersion(articleId: string): Promise<string | undefined> {

@@ -88,9 +88,12 @@ export class EntityRelinker {
     return outcome;
   }
 
-  /** Re-decides every article that names someone by this surname only (a new candidate appeared). */
-  async relinkSurname(surname: string, except?: string): Promise<RelinkOutcome[]> {
-    const articles = (await this.resolver.partialArticles(surname)).filter((id) => id !== except);
+  /**
+   * Re-decides every article that names someone by this surname only (a new candidate appeared), or,
+   * given a candidate's growth, those its new evidence touches.
+   */
+  async relinkSurname(surname: string, except?: string, growth?: EvidenceGrowth): Promise<RelinkOutcome[]> {
+    const articles = (await this.resolver.partialArticles(surname, growth)).filter((id) => id !== except);
     return mapLimit(articles, 4, (id) => this.relinkArticle(id));
   }
 
@@ -108,14 +111,7 @@ export class EntityRelinker {
       const mine = changes.filter((c) => c.surname === surname);
       // A new candidate touches every registration; grown ones, together, what any of them gained.
       const growth = mine.some((c) => c.isNew) ? undefined : grownTogether(mine);
-      const articles = growth && isEmpty(growth) ? [] : await this.resolver.partialArticles(surname, growth);
-      outcomes.push(
-        ...(await mapLimit(
-          articles.filter((id) => id !== except),
-          4,
-          (id) => this.relinkArticle(id),
-        )),
-      );
+      if (!growth || !isEmpty(growth)) outcomes.push(...(await this.relinkSurname(surname, except, growth)));
       for (const c of mine) await this.ledger.markRelinked(surname, c.entityId);
     }
     return outcomes;
