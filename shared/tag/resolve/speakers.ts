@@ -259,17 +259,26 @@ function namedAlone(c: Context, q: QuoteSpan, from: number, end: number): Entity
 const NAME_ONLY_BEFORE =
   /^["”]?\s*(?:(?:\p{Lu}[\p{L}&.\u2024-]*\s+){0,3}\p{Lu}[\p{L}&.\u2024-]*['’]s?\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)[.\u2024]?\s+)?$/u;
 
+/** The sentence that ends right before a quote's opening mark (its end just past the stop), if one does. */
+function sentenceBeforeQuote(c: Context, q: QuoteSpan): { from: number; end: number } | undefined {
+  const open = q.start - 1;
+  const lead = SENTENCE_END_BEFORE.exec(c.text.slice(Math.max(0, open - 8), open));
+  if (!lead) return undefined;
+  const end = open - lead[0].length + 1;
+  return { from: sentenceStartBefore(c.text, end - 1), end };
+}
+
+const SENTENCE_END_BEFORE = /[.!?]["”]?\s+$/;
+
 /**
  * "But that was not enough for Mr Sarkozy. "…," he said.": the one person the sentence before names,
  * when that sentence neither speaks nor has a pronoun or quote of its own, is whom "he" or "she" means.
  */
 function onlyNamedBefore(c: Context, q: QuoteSpan, pronoun: string): Entity | undefined {
   const gender = pronounGender(pronoun);
-  const open = q.start - 1;
-  const lead = /[.!?]["”]?\s+$/.exec(c.text.slice(Math.max(0, open - 8), open));
-  if (!gender || !lead) return undefined;
-  const end = open - lead[0].length + 1;
-  const from = sentenceStartBefore(c.text, end - 1);
+  const before = sentenceBeforeQuote(c, q);
+  if (!gender || !before) return undefined;
+  const { from, end } = before;
   const sentence = c.text.slice(from, end);
   if (/["“”]/.test(sentence) || SPEECH_VERB.test(sentence) || STARTS_WITH_PRONOUN.test(sentence))
     return undefined;
@@ -287,11 +296,9 @@ function onlyNamedBefore(c: Context, q: QuoteSpan, pronoun: string): Entity | un
  * object, is not who speaks).
  */
 function unnamedSpokeBefore(c: Context, q: QuoteSpan): boolean {
-  const open = q.start - 1;
-  const lead = /[.!?]["”]?\s+$/.exec(c.text.slice(Math.max(0, open - 8), open));
-  if (!lead) return false;
-  const end = open - lead[0].length + 1;
-  const from = sentenceStartBefore(c.text, end - 1);
+  const before = sentenceBeforeQuote(c, q);
+  if (!before) return false;
+  const { from, end } = before;
   // Words inside quotes are not the sentence's own: blank them, keeping offsets.
   const sentence = c.text.slice(from, end).replace(/["“][^"“”]*["”]/g, (m) => ' '.repeat(m.length));
   const verb = SPEECH_VERB.exec(sentence);
