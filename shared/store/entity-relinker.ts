@@ -111,7 +111,8 @@ export class EntityRelinker {
       const mine = changes.filter((c) => c.surname === surname);
       // A new candidate touches every registration; grown ones, together, what any of them gained.
       const growth = mine.some((c) => c.isNew) ? undefined : grownTogether(mine);
-      if (!growth || !isEmpty(growth)) outcomes.push(...(await this.relinkSurname(surname, except, growth)));
+      if (!growth || !isEmpty(growth))
+        for (const outcome of await this.relinkSurname(surname, except, growth)) outcomes.push(outcome);
       for (const c of mine) await this.ledger.markRelinked(surname, c.entityId);
     }
     return outcomes;
